@@ -1,0 +1,82 @@
+// Browser tests drive the real server (a child process on a fresh embedded database with a small
+// demo data set) with Debian's Chromium through playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Xinfang@2026';
+export const SHOTS_DIR = path.resolve('.tmp/screenshots');
+
+export interface RunningServer { url: string; stop(): Promise<void>; log(): string }
+
+/** Starts `src/server/main.ts` on a free port with its own data folder and `cases` demo cases. */
+export async function startServer(opts: { cases?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts'], {
+    env: {
+      ...process.env, PORT: '0', HOST: '127.0.0.1', XF_DATA_DIR: path.join(dir, 'pglite'), XF_STORAGE_DIR: path.join(dir, 'files'),
+      XF_DEMO_CASES: String(opts.cases ?? 120), DATABASE_URL: '', LOG_LEVEL: 'warn', ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    const check = () => {
+      const m = /Staff console\s*:\s*(http:\/\/[^/\s]+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
+  });
+  return {
+    url,
+    log: () => out,
+    async stop() {
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'xf-chromium-'));
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`,
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+
+export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Saves a screenshot under .tmp/screenshots for people to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: false });
+}
+
+/** Signs a demo user in on the staff console. */
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-shell').waitFor();
+}

@@ -1,0 +1,23 @@
+// `npm start`: builds the web apps when their build is missing or older than the sources, then
+// starts the server (which creates, migrates and seeds the embedded database on first run).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const built = 'dist/web/index.html';
+const sources = ['src/web', 'src/shared'].filter(existsSync);
+if (sources.length && (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs)) {
+  console.log('building the web apps…');
+  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+await import('../src/server/main.ts');

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { databaseFromPglite, openPglite } from './database.ts';
+import { migrate, listMigrations } from './migrate.ts';
+
+describe('embedded database', () => {
+  it('serialises transactions on its single connection, so concurrent work never interleaves', async () => {
+    const h = databaseFromPglite(await openPglite(undefined));
+    await sql`CREATE TABLE t (n int)`.execute(h.db);
+    const seen: string[] = [];
+    const work = (id: string) => h.db.transaction().execute(async (trx) => {
+      seen.push(`${id}:begin`);
+      await sql`INSERT INTO t VALUES (1)`.execute(trx);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(`${id}:end`);
+      if (id === 'b') throw new Error('roll back b');
+    });
+    const results = await Promise.allSettled([work('a'), work('b'), work('c'), h.db.selectFrom('t' as never).selectAll().execute()]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(seen).toEqual(['a:begin', 'a:end', 'b:begin', 'b:end', 'c:begin', 'c:end']);
+    const n = await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM t`.execute(h.db);
+    expect(n.rows[0]!.n).toBe(2); // b rolled back
+    await h.close();
+  });
+
+  it('applies every migration once, in order', async () => {
+    const h = databaseFromPglite(await openPglite(undefined));
+    const first = await migrate(h.db);
+    expect(first).toEqual(listMigrations().map((m) => m.name));
+    expect(await migrate(h.db)).toEqual([]);
+    const audit = sql`UPDATE audit_log SET action = 'x'`;
+    await sql`INSERT INTO audit_log (at, actor_kind, action) VALUES (now(), 'system', 'test')`.execute(h.db);
+    await expect(audit.execute(h.db)).rejects.toThrow(/append-only/);
+    await h.close();
+  });
+});

@@ -1,0 +1,139 @@
+// Opens the database: the embedded PGlite engine (one connection, serialised by a mutex) or a
+// PostgreSQL server through a `pg` pool. Both speak the same SQL; Kysely gives typed queries.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import {
+  CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler,
+  type DatabaseConnection, type Dialect, type Driver, type QueryResult, type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the database or an open transaction: repositories take this. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+// int8 (counts, sums) as JS numbers; dates as 'YYYY-MM-DD' strings, on both engines.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v };
+
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+/** Opens (creating if needed) a PGlite data folder; every open passes the same extensions. */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS, parsers: PGLITE_PARSERS, loadDataDir });
+  return db;
+}
+
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.#tail;
+    this.#tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
+}
+
+class PgliteConnection implements DatabaseConnection {
+  readonly pglite: PGlite;
+  constructor(pglite: PGlite) {
+    this.pglite = pglite;
+  }
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (q.parameters.length === 0 && q.sql.includes(';')) {
+      // several statements (a migration file): the simple protocol
+      const all = await this.pglite.exec(q.sql);
+      const last = all[all.length - 1];
+      return { rows: (last?.rows ?? []) as R[], numAffectedRows: last?.affectedRows != null ? BigInt(last.affectedRows) : undefined };
+    }
+    const res = await this.pglite.query<R>(q.sql, q.parameters as unknown[], { rowMode: 'object' });
+    return { rows: res.rows ?? [], numAffectedRows: res.affectedRows != null ? BigInt(res.affectedRows) : undefined };
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on PGlite');
+  }
+}
+
+/** PGlite has one connection: the mutex gives it to one transaction or query at a time, so
+ * concurrent requests never run inside each other's transactions. */
+class PgliteDriver implements Driver {
+  readonly #conn: PgliteConnection;
+  readonly #mutex = new Mutex();
+  readonly #releases: (() => void)[] = [];
+  constructor(pglite: PGlite) {
+    this.#conn = new PgliteConnection(pglite);
+  }
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const release = await this.#mutex.lock();
+    this.#releases.push(release);
+    return this.#conn;
+  }
+  async beginTransaction(c: DatabaseConnection): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw('BEGIN'));
+  }
+  async commitTransaction(c: DatabaseConnection): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw('COMMIT'));
+  }
+  async rollbackTransaction(c: DatabaseConnection): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  }
+  async releaseConnection(): Promise<void> {
+    this.#releases.shift()?.();
+  }
+  async destroy(): Promise<void> {
+    if (!this.#conn.pglite.closed) await this.#conn.pglite.close();
+  }
+}
+
+class PgliteMutexDialect implements Dialect {
+  readonly #pglite: PGlite;
+  constructor(pglite: PGlite) {
+    this.#pglite = pglite;
+  }
+  createAdapter() { return new PostgresAdapter(); }
+  createDriver() { return new PgliteDriver(this.#pglite); }
+  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  /** Read-only queries (lists, statistics) go here; the primary when there is no replica. */
+  reader: Database;
+  engine: 'pglite' | 'postgres';
+  /** The raw PGlite instance (for snapshots), when embedded. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export function databaseFromPglite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<DB>({ dialect: new PgliteMutexDialect(pglite) });
+  return { db, reader: db, engine: 'pglite', pglite, close: () => db.destroy() };
+}
+
+export function databaseFromUrl(url: string, poolSize: number, replicaUrls: string[] = []): DatabaseHandle {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }) });
+  const replicas = replicaUrls.map((u) => new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u, max: poolSize }) }) }));
+  const reader = replicas[0] ?? db;
+  return {
+    db, reader, engine: 'postgres',
+    close: async () => { await Promise.all([db.destroy(), ...replicas.map((r) => r.destroy())]); },
+  };
+}
+
+/** Opens the configured engine: PostgreSQL when a URL is given, else PGlite in dataDir. */
+export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize: number; readReplicaUrls?: string[] }): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) return databaseFromUrl(opts.databaseUrl, opts.poolSize, opts.readReplicaUrls);
+  return databaseFromPglite(await openPglite(opts.dataDir));
+}

@@ -1,0 +1,42 @@
+// Who may see and act on a case. A user works on the cases of their own body and the bodies below
+// it (a petition bureau on its government's whole area); an accused body never sees who accused it.
+import { AppError } from '../../shared/errors.ts';
+import { isRoleAllowed, type Action } from '../../domain/lifecycle.ts';
+import type { Actor } from '../context.ts';
+import type { CaseRow } from '../db/schema.ts';
+
+const under = (path: string | null | undefined, scope: string) => !!path && path.startsWith(scope);
+
+/** Whether the case is within the user's scope: current, registering or handling body below them. */
+export function canViewCase(actor: Actor, c: Pick<CaseRow, 'current_org_path' | 'registered_org_path' | 'handling_org_path'>): boolean {
+  if (actor.role === 'admin') return false;
+  return under(c.current_org_path, actor.scopePath) || under(c.registered_org_path, actor.scopePath) || under(c.handling_org_path, actor.scopePath);
+}
+
+/** [T22] Art 30: the accused body and its staff never see who accused them nor the material. */
+export function isAccusedViewer(actor: Actor, c: Pick<CaseRow, 'kind' | 'accused_org_path'>): boolean {
+  return c.kind === 'accusation' && !!c.accused_org_path && actor.orgPath.startsWith(c.accused_org_path);
+}
+
+/** The body that must act in the current state is the case's current body; staff above it may act too. */
+export function isActingBody(actor: Actor, c: Pick<CaseRow, 'current_org_path'>): boolean {
+  return under(c.current_org_path, actor.scopePath);
+}
+
+/** Throws unless the user's role may fire the action on this case from where they sit. */
+export function assertCanAct(actor: Actor, c: CaseRow, action: Action): void {
+  if (!canViewCase(actor, c)) throw new AppError('OUT_OF_SCOPE');
+  if (!isRoleAllowed(action, actor.role)) throw new AppError('ROLE_NOT_ALLOWED', { action });
+  // leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work
+  const scopeWide: Action[] = ['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive'];
+  if (!scopeWide.includes(action) && !isActingBody(actor, c)) throw new AppError('OUT_OF_SCOPE');
+  if (isAccusedViewer(actor, c)) throw new AppError('FORBIDDEN');
+}
+
+export function assertCanViewCase(actor: Actor, c: CaseRow): void {
+  if (!canViewCase(actor, c)) throw new AppError('OUT_OF_SCOPE');
+}
+
+export function assertRole(actor: Actor, roles: Actor['role'][]): void {
+  if (!roles.includes(actor.role)) throw new AppError('ROLE_NOT_ALLOWED');
+}

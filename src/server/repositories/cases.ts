@@ -1,0 +1,234 @@
+// SQL for cases, their submissions, people and events.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { CaseRow, CaseUpdate, DB, NewCase } from '../db/schema.ts';
+import { CLOCKS, type ClockName, type Dues } from '../../domain/lifecycle.ts';
+
+export const DUE_COLUMNS: Record<ClockName, keyof CaseRow & `${string}_due`> = {
+  route: 'route_due',
+  accept: 'accept_due',
+  objection: 'objection_due',
+  answer: 'answer_due',
+  reviewRequest: 'review_request_due',
+  evaluation: 'evaluation_due',
+  review: 'review_due',
+  reReviewRequest: 're_review_request_due',
+  reReview: 're_review_due',
+};
+
+export function duesOf(row: CaseRow): Dues {
+  return Object.fromEntries(CLOCKS.map((c) => [c, row[DUE_COLUMNS[c]] as string | null])) as Dues;
+}
+
+export function duesToColumns(dues: Dues): Partial<Record<(typeof DUE_COLUMNS)[ClockName], string | null>> {
+  return Object.fromEntries(CLOCKS.map((c) => [DUE_COLUMNS[c], dues[c]]));
+}
+
+export async function nextCaseSequence(db: Executor): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int8 AS n`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
+  return db.insertInto('cases').values(c).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findCase(db: Executor, id: number): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the case row for the rest of the transaction. */
+export async function findCaseForUpdate(db: Executor, id: number): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findCaseByQueryCode(db: Executor, code: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('query_code', '=', code).executeTakeFirst();
+}
+
+/** Applies a change only if the case is still at `version` (optimistic concurrency). */
+export async function updateCaseIfVersion(db: Executor, id: number, version: number, patch: CaseUpdate): Promise<CaseRow | undefined> {
+  return db.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version)
+    .returningAll().executeTakeFirst();
+}
+
+export async function updateCase(db: Executor, id: number, patch: CaseUpdate): Promise<void> {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+}
+
+export interface NewEvent {
+  caseId: number;
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  actorUserId: number | null;
+  actorOrgId: number | null;
+  actorKind: 'staff' | 'petitioner' | 'system';
+  at: Date;
+  data: Record<string, unknown>;
+  isPublic: boolean;
+}
+
+export async function insertEvent(db: Executor, e: NewEvent): Promise<number> {
+  const r = await db.insertInto('case_events').values({
+    case_id: e.caseId, type: e.type, from_state: e.fromState, to_state: e.toState, actor_user_id: e.actorUserId,
+    actor_org_id: e.actorOrgId, actor_kind: e.actorKind, at: e.at, data: JSON.stringify(e.data), is_public: e.isPublic,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function listEvents(db: Executor, caseId: number, onlyPublic = false) {
+  let q = db.selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
+    .select(['e.id', 'e.type', 'e.from_state', 'e.to_state', 'e.at', 'e.data', 'e.is_public', 'e.actor_kind', 'u.display_name as actor_name', 'o.name as actor_org_name'])
+    .where('e.case_id', '=', caseId);
+  if (onlyPublic) q = q.where('e.is_public', '=', true);
+  return q.orderBy('e.id').execute();
+}
+
+export async function insertSubmission(db: Executor, s: {
+  caseId: number; channel: string; receivedAt: Date; receivedBy: number | null; receivedOrgId: number | null; headcount: number;
+  isCollective: boolean; isRepeat: boolean; levelReached: string | null; agentName: string | null; note: string | null;
+}): Promise<number> {
+  const r = await db.insertInto('submissions').values({
+    case_id: s.caseId, channel: s.channel, received_at: s.receivedAt, received_by: s.receivedBy, received_org_id: s.receivedOrgId,
+    headcount: s.headcount, is_collective: s.isCollective, is_repeat: s.isRepeat, level_reached: s.levelReached, agent_name: s.agentName, note: s.note,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function insertSubmissionPeople(db: Executor, rows: { submissionId: number; petitionerId: number; role: string }[]): Promise<void> {
+  if (!rows.length) return;
+  await db.insertInto('submission_people').values(rows.map((r) => ({ submission_id: r.submissionId, petitioner_id: r.petitionerId, role: r.role })))
+    .onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function listSubmissions(db: Executor, caseId: number) {
+  return db.selectFrom('submissions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+export async function listSubmissionPeople(db: Executor, caseId: number) {
+  return db.selectFrom('submission_people as sp')
+    .innerJoin('submissions as s', 's.id', 'sp.submission_id')
+    .innerJoin('petitioners as p', 'p.id', 'sp.petitioner_id')
+    .select(['sp.submission_id', 'sp.role', 'p.id', 'p.name', 'p.id_number', 'p.mobile', 'p.address'])
+    .where('s.case_id', '=', caseId).orderBy('sp.submission_id').execute();
+}
+
+/** Earlier cases of a petitioner, newest first (repeat detection, registration look-up). */
+export async function listCasesOfPetitioner(db: Executor, petitionerId: number, limit = 20) {
+  return db.selectFrom('cases')
+    .select(['id', 'case_no', 'title', 'state', 'kind', 'category_id', 'received_at', 'current_org_id', 'area_code'])
+    .where('petitioner_id', '=', petitionerId).orderBy('id', 'desc').limit(limit).execute();
+}
+
+export interface CaseFilter {
+  scopePath: string;
+  states?: string[];
+  kind?: string;
+  categoryIds?: number[];
+  orgPath?: string;
+  currentOrgId?: number;
+  channel?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  dueBefore?: string;
+  dueFrom?: string;
+  extensionPending?: boolean;
+  evaluationPending?: boolean;
+  isRepeat?: boolean;
+  isCollective?: boolean;
+  text?: string;
+  petitionerId?: number;
+  ownedBy?: number;
+}
+
+export type CaseSort = 'received_desc' | 'received_asc' | 'due_asc';
+export interface Cursor { v: string | null; id: number }
+
+function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopePath: string) {
+  return eb.or([
+    eb('cases.current_org_path', 'like', `${scopePath}%`),
+    eb('cases.registered_org_path', 'like', `${scopePath}%`),
+    eb('cases.handling_org_path', 'like', `${scopePath}%`),
+  ]);
+}
+
+/** One page of cases matching the filter, keyset-paginated on (sort key, id). */
+export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, limit: number, cursor: Cursor | null) {
+  let q = db.selectFrom('cases')
+    .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
+    .leftJoin('categories as c', 'c.id', 'cases.category_id')
+    .select([
+      'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
+      'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
+      'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
+    ])
+    .where((eb) => scopeClause(eb, f.scopePath));
+  if (f.currentOrgId) q = q.where('cases.current_org_id', '=', f.currentOrgId);
+  if (f.orgPath) q = q.where('cases.current_org_path', 'like', `${f.orgPath}%`);
+  if (f.states?.length) q = q.where('cases.state', 'in', f.states);
+  if (f.kind) q = q.where('cases.kind', '=', f.kind);
+  if (f.categoryIds?.length) q = q.where('cases.category_id', 'in', f.categoryIds);
+  if (f.channel) q = q.where('cases.channel', '=', f.channel);
+  if (f.receivedFrom) q = q.where('cases.received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('cases.received_at', '<', f.receivedTo);
+  if (f.dueBefore) q = q.where('cases.next_due', '<=', f.dueBefore);
+  if (f.dueFrom) q = q.where('cases.next_due', '>=', f.dueFrom);
+  if (f.extensionPending) q = q.where('cases.extension_status', '=', 'requested');
+  if (f.evaluationPending) q = q.where('cases.evaluation_status', '=', 'pending');
+  if (f.isRepeat !== undefined) q = q.where('cases.is_repeat', '=', f.isRepeat);
+  if (f.isCollective !== undefined) q = q.where('cases.is_collective', '=', f.isCollective);
+  if (f.petitionerId) q = q.where('cases.petitioner_id', '=', f.petitionerId);
+  if (f.text) {
+    const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb('cases.title', 'like', like), eb('cases.case_no', '=', f.text!)]));
+  }
+  if (f.ownedBy) q = q.where('cases.id', 'in', (eb) => eb.selectFrom('case_ownerships').select('case_id').where('leader_user_id', '=', f.ownedBy!));
+
+  if (sort === 'due_asc') {
+    if (cursor) {
+      const { v, id } = cursor;
+      q = v === null
+        ? q.where('cases.next_due', 'is', null).where('cases.id', '>', id)
+        : q.where((eb) => eb.or([
+          eb('cases.next_due', '>', v),
+          eb.and([eb('cases.next_due', '=', v), eb('cases.id', '>', id)]),
+          eb('cases.next_due', 'is', null),
+        ]));
+    }
+    q = q.orderBy(sql`cases.next_due asc nulls last`).orderBy('cases.id', 'asc');
+  } else {
+    const dir = sort === 'received_asc' ? 'asc' : 'desc';
+    if (cursor && cursor.v) {
+      const at = new Date(cursor.v);
+      q = q.where((eb) => eb(sql`(cases.received_at, cases.id)`, dir === 'asc' ? '>' : '<', sql`(${at}::timestamptz, ${cursor.id}::int)`));
+    }
+    q = q.orderBy('cases.received_at', dir).orderBy('cases.id', dir);
+  }
+  return q.limit(limit).execute();
+}
+
+/** The work-queue counts for a scope, in one pass. */
+export async function countQueues(db: Executor, scopePath: string, orgId: number, today: string, soon: string) {
+  const r = await db.selectFrom('cases')
+    .select((eb) => [
+      sql<number>`count(*) filter (where state = 'registered' and channel = 'online')`.as('to_register'),
+      sql<number>`count(*) filter (where state = 'registered')`.as('to_route'),
+      sql<number>`count(*) filter (where state = 'awaiting_acceptance')`.as('to_accept'),
+      sql<number>`count(*) filter (where state = 'handling')`.as('in_handling'),
+      sql<number>`count(*) filter (where state = 'answered')`.as('to_deliver'),
+      sql<number>`count(*) filter (where next_due >= ${today} and next_due <= ${soon})`.as('due_soon'),
+      sql<number>`count(*) filter (where next_due < ${today})`.as('overdue'),
+      sql<number>`count(*) filter (where extension_status = 'requested' and state = 'handling')`.as('extension_approval'),
+      sql<number>`count(*) filter (where evaluation_status = 'pending')`.as('awaiting_evaluation'),
+      sql<number>`count(*) filter (where state in ('reviewing', 're_reviewing'))`.as('in_review'),
+      eb.selectFrom('supervision_notices as n').innerJoin('organisations as t', 't.id', 'n.target_org_id')
+        .select(sql<number>`count(*)`.as('n')).where('n.status', '=', 'open').where('t.path', 'like', `${scopePath}%`).as('supervision_open'),
+      sql<number>`count(*) filter (where current_org_id = ${orgId} and state in ('registered','awaiting_acceptance','handling','answered','reviewing','re_reviewing'))`.as('mine_open'),
+    ])
+    .where('current_org_path', 'like', `${scopePath}%`)
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<keyof typeof r, number>;
+}

@@ -1,0 +1,67 @@
+// One endpoint per lifecycle action: POST /cases/:id/<action>, each with its own body schema.
+// The body always carries the case version the user saw (optimistic concurrency).
+import type { FastifyInstance } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import { LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../shared/enums.ts';
+import { ACTIONS, type Action } from '../../domain/lifecycle.ts';
+import type { AppContext } from '../context.ts';
+import { staffPrincipal } from '../http/auth.ts';
+import { transitionCase, type ActionParams } from '../services/transition-case.ts';
+import { viewCase } from '../services/view-case.ts';
+import { CaseDetail } from '../presenters/case-presenter.ts';
+
+const Text = (max: number = LIMITS.textMax) => Type.String({ minLength: 1, maxLength: max });
+const Day = Type.String({ format: 'date' });
+const Reason = Text(LIMITS.reasonMax);
+
+/** The parameters each action takes (beyond `version`). */
+export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<string, TSchema>> = {
+  forward: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
+  assign: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
+  divert: { procedure: Type.Enum([...PROCEDURES]), reason: Reason, properChannel: Type.Optional(Reason) },
+  decline: { reason: Reason, properChannel: Reason },
+  object: { reason: Reason },
+  accept: { note: Type.Optional(Reason) },
+  request_extension: { days: Type.Integer({ minimum: 1, maximum: 365 }), reason: Reason },
+  approve_extension: { note: Type.Optional(Reason) },
+  reject_extension: { reason: Reason },
+  start_hearing: { note: Type.Optional(Reason) },
+  end_hearing: { summary: Text() },
+  answer: { outcome: Type.Enum([...OUTCOMES]), text: Text() },
+  send_back: { reason: Reason },
+  deliver: { deliveredOn: Type.Optional(Day), method: Type.Optional(Type.Enum(['in_person', 'post', 'sms', 'online'])) },
+  mediate: { agreement: Text(), deliveredOn: Type.Optional(Day) },
+  evaluate: { bureauRating: Type.Enum([...RATINGS]), bodyRating: Type.Enum([...RATINGS]), comment: Type.Optional(Reason) },
+  request_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  decide_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
+  request_re_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  decide_re_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
+  archive: {},
+  supervise: { text: Text(), dueOn: Type.Optional(Day) },
+  instruct: { text: Text() },
+  own: { plan: Text(), closingStandard: Text(), dueOn: Day },
+  follow_up: { method: Type.Optional(Type.Enum(['phone', 'visit', 'sms', 'letter'])), summary: Text() },
+};
+
+export const actionPath = (a: Action) => a.replace(/_/g, '-');
+
+export default async function caseActionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  for (const [action, props] of Object.entries(ACTION_BODIES) as [Exclude<Action, 'add_submission'>, Record<string, TSchema>][]) {
+    const [zh, en] = ACTIONS[action].label;
+    app.post(`/cases/:id/${actionPath(action)}`, {
+      schema: {
+        tags: ['case actions'], summary: `${zh} ${en}`,
+        description: `Allowed from: ${ACTIONS[action].from.join(', ')}. Roles: ${ACTIONS[action].roles.join(', ')}.`,
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), ...props }, { additionalProperties: false }),
+        response: { 200: CaseDetail },
+      },
+    }, async (req) => {
+      const principal = staffPrincipal(req);
+      const { version, ...params } = req.body as { version: number } & ActionParams;
+      const id = (req.params as { id: number }).id;
+      await ctx.db.transaction().execute((trx) => transitionCase(ctx, trx, principal, { caseId: id, action, version, params }));
+      return viewCase(ctx, principal.actor, id, false, req.ip, { justActed: true });
+    });
+  }
+}

@@ -1,0 +1,253 @@
+// Scenario tests through the HTTP API on a real database: every transition, every limit's boundary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
+import { buildRegistration, orgId, categoryId } from '../test/factories.ts';
+
+let t: TestApp;
+let clerk: Client;
+beforeAll(async () => {
+  t = await startTestApp('2026-03-02T10:00:00+08:00');
+  clerk = await t.as('clerk');
+});
+afterAll(async () => t.close());
+
+async function register(body: Record<string, unknown> = {}) {
+  const res = await clerk.post('/api/v1/cases', await buildRegistration(t, body));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { caseId: number; caseNo: string; queryCode: string; state: string };
+}
+
+async function act(who: string, caseId: number, action: string, body: object = {}) {
+  const c = await t.as(who);
+  const cur = (await c.get(`/api/v1/cases/${caseId}`)).json() as { version: number };
+  return c.post(`/api/v1/cases/${caseId}/${action}`, { version: cur.version, ...body });
+}
+
+async function ok(who: string, caseId: number, action: string, body: object = {}) {
+  const res = await act(who, caseId, action, body);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json() as Record<string, any>;
+}
+
+const day = (iso: string) => t.clock.set(new Date(`${iso}T10:00:00+08:00`));
+
+/** Takes a fresh case to `handling` at the county human-resources bureau on the given day. */
+async function toHandling(on: string) {
+  day(on);
+  const c = await register();
+  await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+  await ok('hrss.handler', c.caseId, 'accept');
+  return c;
+}
+
+const P = { name: '刘桂兰', idNumber: '11010519491231002X', mobile: '13912345678', address: '清河县葛仙庄镇东街1号' };
+
+describe('the whole life of a case', () => {
+  it('registers, routes, accepts, extends, answers, delivers, is rated, reviewed, re-reviewed and becomes final', async () => {
+    day('2026-03-02');
+    const reg = await register({ channel: 'visit', petitioner: P, headcount: 8, representatives: [{ name: '张建国' }, { name: '李秀英' }, { name: '王志强' }] });
+    expect(reg.state).toBe('registered');
+    expect(reg.caseNo).toMatch(/^XF2026130534\d{7}$/);
+    expect(reg.queryCode).toMatch(/^[A-Z2-9]{8}$/);
+    let c = await ok('clerk', reg.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+    expect(c.isCollective).toBe(true);
+    expect(c.headcount).toBe(8);
+    expect(c.state).toBe('awaiting_acceptance');
+    expect(c.clocks.find((k: any) => k.name === 'accept').due).toBe('2026-03-17'); // 15 days (Art 23)
+
+    day('2026-03-05');
+    c = await ok('hrss.handler', reg.caseId, 'accept');
+    expect(c.state).toBe('handling');
+    expect(c.nextDue).toBe('2026-05-04'); // 60 days from acceptance (Art 34)
+
+    day('2026-04-20');
+    c = await ok('hrss.handler', reg.caseId, 'request-extension', { days: 30, reason: '需要调取多年社保缴费记录' });
+    expect(c.extensionStatus).toBe('requested');
+    expect(c.nextDue).toBe('2026-05-04'); // not moved until approved
+    c = await ok('hrss.head', reg.caseId, 'approve-extension');
+    expect(c.nextDue).toBe('2026-06-03');
+
+    day('2026-05-20');
+    c = await ok('hrss.handler', reg.caseId, 'answer', { outcome: 'upheld', text: '经核实，责成用人单位补缴社会保险。' });
+    expect(c.state).toBe('answered');
+    c = await ok('hrss.handler', reg.caseId, 'deliver', { method: 'in_person' });
+    expect(c.state).toBe('concluded');
+    expect(c.clocks.find((k: any) => k.name === 'reviewRequest').due).toBe('2026-06-19');
+    expect(c.evaluationStatus).toBe('pending');
+
+    c = await ok('clerk', reg.caseId, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'dissatisfied' });
+    expect(c.evaluationStatus).toBe('done');
+    const again = await act('clerk', reg.caseId, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'satisfied' });
+    expect(again.json().error.code).toBe('ALREADY_EVALUATED');
+
+    day('2026-06-19'); // day 30 after delivery: still in time (Art 35)
+    c = await ok('clerk', reg.caseId, 'request-review', { reason: '补缴年限计算有误' });
+    expect(c.state).toBe('reviewing');
+    expect(c.currentOrgId).toBe(await orgId(t, '清河县人民政府'));
+    expect(c.nextDue).toBe('2026-07-19');
+
+    day('2026-07-10');
+    c = await ok('county.handler', reg.caseId, 'decide-review', { outcome: 'maintained', text: '经复查，维持原处理意见。' });
+    expect(c.state).toBe('reviewed');
+
+    day('2026-07-20');
+    c = await ok('clerk', reg.caseId, 'request-re-review', { reason: '不服复查意见' });
+    expect(c.state).toBe('re_reviewing');
+    expect(c.currentOrgId).toBe(await orgId(t, '邢台市人民政府'));
+
+    day('2026-08-10');
+    c = await ok('city.handler', reg.caseId, 'decide-re-review', { outcome: 'maintained', text: '经复核，维持复查意见，本意见为终结意见。' });
+    expect(c.state).toBe('final');
+
+    // same petitioner, same matter again: a repeat, declined as final (Art 36)
+    day('2026-09-01');
+    const repeat = await register({ channel: 'visit', petitioner: P });
+    expect(repeat.state).toBe('declined');
+    const detail = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
+    expect(detail.isRepeat).toBe(true);
+    expect(detail.repeatOfCaseId).toBe(reg.caseId);
+    expect(detail.declineReason).toContain('第三十六条');
+
+    const ev = (await clerk.get(`/api/v1/cases/${reg.caseId}/events`)).json();
+    expect(ev.events.map((e: any) => e.type)).toEqual([
+      'register', 'forward', 'accept', 'request_extension', 'approve_extension', 'answer', 'deliver', 'evaluate',
+      'request_review', 'decide_review', 'request_re_review', 'decide_re_review',
+    ]);
+    expect(ev.submissions[0].headcount).toBe(8);
+  });
+});
+
+describe('limits at their boundary', () => {
+  it('allows review on day 30 after delivery and refuses it on day 31', async () => {
+    const c = await toHandling('2026-03-02');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'explained', text: '政策解释' });
+    day('2026-03-10');
+    await ok('hrss.handler', c.caseId, 'deliver');
+    day('2026-04-10'); // day 31
+    const late = await act('clerk', c.caseId, 'request-review', { reason: '不服' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.code).toBe('DEADLINE_PASSED');
+    expect(late.json().error.messageZh).toContain('期限');
+    day('2026-04-09'); // day 30
+    await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+  });
+
+  it('refuses a second extension and one longer than 30 days', async () => {
+    const c = await toHandling('2026-03-02');
+    const long = await act('hrss.handler', c.caseId, 'request-extension', { days: 31, reason: '复杂' });
+    expect(long.json().error.code).toBe('EXTENSION_TOO_LONG');
+    await ok('hrss.handler', c.caseId, 'request-extension', { days: 10, reason: '复杂' });
+    await ok('hrss.head', c.caseId, 'approve-extension');
+    const second = await act('hrss.handler', c.caseId, 'request-extension', { days: 5, reason: '仍需时间' });
+    expect(second.json().error.code).toBe('EXTENSION_ALREADY_USED');
+  });
+
+  it('counts the objection limit in working days across a holiday and a make-up working day', async () => {
+    // forwarded Wed 2026-09-30; 10-01..07 holidays; Sat 10-10 is a make-up working day:
+    // working days 10-08, 10-09, 10-10, 10-12, 10-13 -> last day to object is 10-13
+    day('2026-09-30');
+    const a = await register();
+    const c = await ok('clerk', a.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+    expect(c.clocks.find((k: any) => k.name === 'objection').due).toBe('2026-10-13');
+    day('2026-10-14');
+    const late = await act('hrss.handler', a.caseId, 'object', { reason: '不属于本部门职责' });
+    expect(late.json().error.code).toBe('DEADLINE_PASSED');
+    day('2026-10-13');
+    const back = await ok('hrss.handler', a.caseId, 'object', { reason: '不属于本部门职责' });
+    expect(back.state).toBe('registered');
+    expect(back.currentOrgId).toBe(await orgId(t, '清河县信访局'));
+  });
+
+  it('excludes hearing time from the answer limit', async () => {
+    const c = await toHandling('2026-03-02');
+    day('2026-03-10');
+    let d = await ok('hrss.handler', c.caseId, 'start-hearing', { note: '组织听证' });
+    expect(d.nextDue).toBe('2026-05-01');
+    const blocked = await act('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: 'x' });
+    expect(blocked.json().error.code).toBe('HEARING_OPEN');
+    day('2026-03-19');
+    d = await ok('hrss.handler', c.caseId, 'end-hearing', { summary: '听证结束' });
+    expect(d.nextDue).toBe('2026-05-11'); // 10 hearing days excluded
+  });
+
+  it('refuses six representatives and keeps a collective visit headcount', async () => {
+    const reps = ['甲', '乙', '丙', '丁', '戊', '己'].map((n) => ({ name: `张${n}` }));
+    const res = await clerk.post('/api/v1/cases', await buildRegistration(t, { channel: 'visit', headcount: 30, representatives: reps }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('TOO_MANY_REPRESENTATIVES');
+    const okRes = await clerk.post('/api/v1/cases', await buildRegistration(t, { channel: 'visit', headcount: 30, representatives: reps.slice(0, 5) }));
+    expect(okRes.statusCode).toBe(201);
+    const detail = (await clerk.get(`/api/v1/cases/${okRes.json().caseId}`)).json();
+    expect(detail.headcount).toBe(30);
+    expect(detail.isCollective).toBe(true);
+    expect(detail.people.filter((p: any) => p.role === 'representative')).toHaveLength(5);
+  });
+
+  it('declines and diverts naming the proper channel', async () => {
+    day('2026-03-02');
+    const a = await register();
+    const d = await ok('clerk', a.caseId, 'divert', { procedure: 'litigation', reason: '属于民事纠纷', properChannel: '清河县人民法院' });
+    expect(d.state).toBe('diverted');
+    expect(d.divertProcedure).toBe('litigation');
+    const b = await register({ title: '另一事项', categoryId: await categoryId(t, '07') });
+    const e = await ok('clerk', b.caseId, 'decline', { reason: '不属于信访事项', properChannel: '向教育行政部门申请' });
+    expect(e.state).toBe('declined');
+  });
+
+  it('sends an unsatisfactory answer back, mediates, supervises, instructs, owns and follows up', async () => {
+    const c = await toHandling('2026-03-02');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '不予支持' });
+    let d = await ok('supervisor', c.caseId, 'send-back', { reason: '未回应主要诉求' });
+    expect(d.state).toBe('handling');
+    expect(d.answerText).toBeNull();
+    d = await ok('supervisor', c.caseId, 'supervise', { text: '请于十日内办结', dueOn: '2026-03-20' });
+    d = await ok('leader', c.caseId, 'instruct', { text: '请依法依规妥善处理' });
+    d = await ok('leader', c.caseId, 'own', { plan: '专班办理', closingStandard: '诉求依法解决', dueOn: '2026-04-30' });
+    expect(d.isOwned).toBe(true);
+    const notices = (await (await t.as('supervisor')).get('/api/v1/supervision')).json();
+    const notice = notices.find((n: any) => n.caseId === c.caseId);
+    expect(notice.status).toBe('open');
+    expect((await (await t.as('hrss.handler')).post(`/api/v1/supervision/${notice.id}/answer`, { text: '已加快办理' })).statusCode).toBe(200);
+    d = await ok('hrss.handler', c.caseId, 'mediate', { agreement: '双方达成和解协议' });
+    expect(d.state).toBe('concluded');
+    d = await ok('supervisor', c.caseId, 'follow-up', { method: 'phone', summary: '回访满意' });
+    const owned = (await (await t.as('leader')).get('/api/v1/ownerships')).json();
+    expect(owned.find((o: any) => o.caseId === c.caseId).concludedAt).not.toBeNull();
+  });
+
+  it('refuses archiving while the review window is open, then archives', async () => {
+    const c = await toHandling('2026-03-02');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '支持' });
+    await ok('hrss.handler', c.caseId, 'deliver');
+    const early = await act('clerk', c.caseId, 'archive');
+    expect(early.json().error.code).toBe('NOT_YET_ARCHIVABLE');
+    day('2026-04-02');
+    expect((await ok('clerk', c.caseId, 'archive')).state).toBe('archived');
+  });
+});
+
+describe('concurrency and retries', () => {
+  it('lets only one of two clerks act on the same version', async () => {
+    day('2026-03-02');
+    const a = await register();
+    const target = await orgId(t, '县人力资源和社会保障局');
+    const [r1, r2] = await Promise.all([
+      clerk.post(`/api/v1/cases/${a.caseId}/forward`, { version: 1, targetOrgId: target }),
+      (await t.as('supervisor')).post(`/api/v1/cases/${a.caseId}/assign`, { version: 1, targetOrgId: target }),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
+    const ev = (await clerk.get(`/api/v1/cases/${a.caseId}/events`)).json();
+    expect(ev.events).toHaveLength(2);
+  });
+
+  it('creates one case for two submissions with the same idempotency key', async () => {
+    const body = await buildRegistration(t, { title: '幂等测试事项' });
+    const h = { 'idempotency-key': 'key-123' };
+    const [a, b] = await Promise.all([clerk.post('/api/v1/cases', body, h), clerk.post('/api/v1/cases', body, h)]);
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(a.json().caseId).toBe(b.json().caseId);
+    const other = await clerk.post('/api/v1/cases', { ...body, title: '不同内容' }, h);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});

@@ -1,0 +1,5 @@
+// portal routes.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+
+export default async function portalRoutes(_app: FastifyInstance, _opts: { ctx: AppContext }) {}

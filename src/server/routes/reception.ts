@@ -1,0 +1,5 @@
+// reception routes.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+
+export default async function receptionRoutes(_app: FastifyInstance, _opts: { ctx: AppContext }) {}

@@ -1,0 +1,43 @@
+// Supervision notices and case ownership.
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.ts';
+import { requireStaff } from '../http/auth.ts';
+import { answerSupervision, chaseSupervision, listOwnedCases, listSupervision } from '../services/handle-supervision.ts';
+
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Notice = Type.Object({
+  id: Type.Integer(), caseId: Type.Integer(), caseNo: Type.String(), caseTitle: Type.String(), targetOrgId: Type.Integer(), targetOrgName: Type.String(),
+  issuerName: Type.String(), text: Type.String(), issuedAt: Type.String(), dueOn: Type.String(), daysLeft: Type.Integer(), status: Type.String(),
+  answeredAt: N(Type.String()), answerText: N(Type.String()),
+  chases: Type.Array(Type.Object({ at: Type.String(), byName: Type.String(), note: Type.String() })),
+});
+const Ownership = Type.Object({
+  id: Type.Integer(), caseId: Type.Integer(), caseNo: Type.String(), caseTitle: Type.String(), caseState: Type.String(), caseNextDue: N(Type.String()),
+  leaderName: Type.String(), plan: Type.String(), closingStandard: Type.String(), dueOn: Type.String(), createdAt: Type.String(), concludedAt: N(Type.String()),
+});
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+const Text = Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+
+export default async function supervisionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get('/supervision', {
+    schema: { tags: ['supervision'], summary: '督办单 Supervision notices', querystring: Type.Object({ status: Type.Optional(Type.Enum(['open', 'answered'])) }), response: { 200: Type.Array(Notice) } },
+  }, async (req) => listSupervision(ctx, requireStaff(req), (req.query as { status?: string }).status));
+
+  app.post('/supervision/:id/answer', {
+    schema: { tags: ['supervision'], summary: '督办反馈 Answer a notice', params: IdParams, body: Text, response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async (req) => {
+    await answerSupervision(ctx, requireStaff(req, ['handler', 'supervisor', 'leader']), (req.params as { id: number }).id, (req.body as { text: string }).text);
+    return { ok: true };
+  });
+
+  app.post('/supervision/:id/chase', {
+    schema: { tags: ['supervision'], summary: '催办 Chase a notice', params: IdParams, body: Text, response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async (req) => {
+    await chaseSupervision(ctx, requireStaff(req, ['supervisor', 'leader']), (req.params as { id: number }).id, (req.body as { text: string }).text);
+    return { ok: true };
+  });
+
+  app.get('/ownerships', { schema: { tags: ['supervision'], summary: '领导包案 Case ownership', response: { 200: Type.Array(Ownership) } } }, async (req) =>
+    listOwnedCases(ctx, requireStaff(req, ['leader', 'supervisor'])));
+}

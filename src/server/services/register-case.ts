@@ -1,0 +1,242 @@
+// Registers a submission (登记): matches the petitioner, detects a repeat, sets the first clock.
+import { randomInt } from 'node:crypto';
+import { AppError } from '../../shared/errors.ts';
+import { LIMITS, type Channel, type Kind, type LevelReached } from '../../shared/enums.ts';
+import { isValidAreaCode, isValidIdCardNumber, isValidMobile, normalizeIdCardNumber } from '../../shared/validators.ts';
+import { localDate } from '../../domain/calendar.ts';
+import { initialDues, runningDue, type CaseState, OPEN_STATES } from '../../domain/lifecycle.ts';
+import type { AppContext, Principal } from '../context.ts';
+import type { Tx } from '../db/database.ts';
+import type { CaseRow, OrgRow } from '../db/schema.ts';
+import { findCategory } from '../repositories/categories.ts';
+import { findOrg, listOrgs } from '../repositories/organisations.ts';
+import { findPetitionersBy, insertPetitioner, updatePetitionerContact } from '../repositories/petitioners.ts';
+import {
+  duesToColumns, findCaseForUpdate, insertCase, insertEvent, insertSubmission, insertSubmissionPeople, nextCaseSequence, updateCase,
+} from '../repositories/cases.ts';
+import { insertAudit } from '../repositories/audit.ts';
+import { loadRules } from './load-rules.ts';
+
+export interface PersonInput {
+  name: string;
+  idNumber?: string | null;
+  mobile?: string | null;
+  address?: string | null;
+  areaCode?: string | null;
+}
+
+export interface RegisterInput {
+  channel: Channel;
+  receivedAt?: string;
+  levelReached?: LevelReached;
+  petitioner: PersonInput;
+  coPetitioners?: PersonInput[];
+  representatives?: PersonInput[];
+  headcount?: number;
+  kind: Kind;
+  categoryId: number;
+  title: string;
+  content: string;
+  areaCode: string;
+  matterAddress?: string | null;
+  accusedOrgId?: number | null;
+  accusedName?: string | null;
+  agentName?: string | null;
+  /** Staff chose "this is a repeat of case N". */
+  repeatOfCaseId?: number | null;
+  note?: string | null;
+}
+
+export interface RegisterResult {
+  caseId: number;
+  caseNo: string;
+  queryCode: string;
+  state: CaseState;
+  isRepeat: boolean;
+  repeatOfCaseId: number | null;
+  /** Set when the submission was added to an open case instead of opening a new one. */
+  addedToExisting: boolean;
+  acceptDueBy: string | null;
+  declineReason: string | null;
+}
+
+const QUERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newQueryCode(): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
+  return s;
+}
+
+const LEVEL_ORDER: Record<string, number> = { national: 0, province: 1, city: 2, county: 3, township: 4, village: 5 };
+
+/** The lowest government level competent for a matter in this area (GB/T 2260 code shape). */
+export function competentLevel(areaCode: string): LevelReached {
+  if (areaCode.length === 12) return 'township';
+  if (areaCode.endsWith('0000')) return 'province';
+  if (areaCode.endsWith('00')) return 'city';
+  return 'county';
+}
+
+/** 越级访: raised above the competent level and the one above it. */
+export function isSkipLevel(levelReached: LevelReached, areaCode: string): boolean {
+  return LEVEL_ORDER[levelReached]! < LEVEL_ORDER[competentLevel(areaCode)]! - 1;
+}
+
+function validatePerson(p: PersonInput, idRequired: boolean): PersonInput {
+  const idNumber = p.idNumber ? normalizeIdCardNumber(p.idNumber) : null;
+  if (idNumber && !isValidIdCardNumber(idNumber)) throw new AppError('INVALID_ID_NUMBER', { name: p.name });
+  if (idRequired && !idNumber) throw new AppError('INVALID_ID_NUMBER', { name: p.name, reason: 'required' });
+  if (p.mobile && !isValidMobile(p.mobile)) throw new AppError('INVALID_MOBILE', { name: p.name });
+  if (p.areaCode && !isValidAreaCode(p.areaCode)) throw new AppError('INVALID_AREA_CODE');
+  return { ...p, name: p.name.trim(), idNumber, mobile: p.mobile || null };
+}
+
+/** Finds the petitioner by 身份证 (else by mobile and name), or records a new one. */
+async function matchPetitioner(trx: Tx, p: PersonInput): Promise<number> {
+  const found = p.idNumber
+    ? await findPetitionersBy(trx, { idNumber: p.idNumber }, 1)
+    : p.mobile ? (await findPetitionersBy(trx, { mobile: p.mobile })).filter((x) => x.name === p.name) : [];
+  if (found[0]) {
+    await updatePetitionerContact(trx, found[0].id, { mobile: p.mobile, address: p.address, areaCode: p.areaCode });
+    return found[0].id;
+  }
+  const row = await insertPetitioner(trx, { name: p.name, idNumber: p.idNumber ?? null, mobile: p.mobile ?? null, address: p.address ?? null, areaCode: p.areaCode ?? null });
+  return row.id;
+}
+
+/** The petition bureau responsible for an area: the deepest bureau whose area code the matter shares. */
+export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: string): Promise<OrgRow> {
+  const bureaus = (await listOrgs(db)).filter((o) => o.kind === 'petition_bureau' && o.is_active);
+  if (!bureaus.length) throw new AppError('UNKNOWN_ORG', { reason: 'no petition bureau configured' });
+  const a6 = areaCode.slice(0, 6);
+  const score = (o: OrgRow) => (o.area_code.slice(0, 6) === a6 ? 3 : o.area_code.slice(0, 4) === a6.slice(0, 4) ? 2 : o.area_code.slice(0, 2) === a6.slice(0, 2) ? 1 : 0) * 100 - (o.path.split('/').length);
+  return bureaus.sort((x, y) => score(y) - score(x))[0]!;
+}
+
+/** Repeat on an earlier matter of the same petitioner: explicit, or same category and same area. */
+async function findRepeatTarget(trx: Tx, petitionerId: number, input: RegisterInput): Promise<CaseRow | undefined> {
+  if (input.repeatOfCaseId) {
+    const target = await findCaseForUpdate(trx, input.repeatOfCaseId);
+    if (!target) throw new AppError('CASE_NOT_FOUND', { repeatOfCaseId: input.repeatOfCaseId });
+    return target;
+  }
+  return trx.selectFrom('cases').selectAll()
+    .where('petitioner_id', '=', petitionerId).where('category_id', '=', input.categoryId).where('area_code', '=', input.areaCode)
+    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/**
+ * Registers a submission. At a petition bureau the case waits to be routed within 15 days
+ * ([T22] Art 22); at any other body it is a direct petition to accept within 15 days (Art 23).
+ * A repeat on a final matter is declined (Art 36); at most 5 representatives (Art 20).
+ */
+export async function registerCase(ctx: AppContext, trx: Tx, principal: Principal, input: RegisterInput): Promise<RegisterResult> {
+  const now = ctx.clock.now();
+  const rules = await loadRules(ctx, trx);
+  const reps = input.representatives ?? [];
+  const co = input.coPetitioners ?? [];
+  if (reps.length > LIMITS.representativesMax) throw new AppError('TOO_MANY_REPRESENTATIVES', { max: LIMITS.representativesMax });
+  if (!isValidAreaCode(input.areaCode)) throw new AppError('INVALID_AREA_CODE');
+  const isOnline = principal.kind !== 'staff';
+  const petitioner = validatePerson(input.petitioner, isOnline);
+  if (isOnline && !petitioner.mobile) throw new AppError('INVALID_MOBILE', { reason: 'required' });
+  const coValid = co.map((p) => validatePerson(p, false));
+  const repValid = reps.map((p) => validatePerson(p, false));
+  const headcount = input.headcount ?? 1 + coValid.length;
+  if (headcount < 1 + coValid.length) throw new AppError('HEADCOUNT_TOO_SMALL');
+  const isCollective = headcount >= LIMITS.collectiveMinHeadcount;
+  const category = await findCategory(trx, input.categoryId);
+  if (!category || !category.is_active) throw new AppError('UNKNOWN_CATEGORY');
+  let accusedOrg: OrgRow | undefined;
+  if (input.kind === 'accusation') {
+    if (!input.accusedOrgId && !input.accusedName?.trim()) throw new AppError('ACCUSED_REQUIRED');
+    if (input.accusedOrgId) {
+      accusedOrg = await findOrg(trx, input.accusedOrgId);
+      if (!accusedOrg) throw new AppError('UNKNOWN_ORG', { accusedOrgId: input.accusedOrgId });
+    }
+  }
+
+  // where it is registered: the clerk's own body, or for online submissions the area's bureau
+  const regOrg = principal.kind === 'staff' ? (await findOrg(trx, principal.actor.orgId))! : await findBureauForArea(trx, input.areaCode);
+  const atBureau = regOrg.kind === 'petition_bureau';
+  const levelReached: LevelReached = input.levelReached ?? (regOrg.level === 'village' ? 'township' : regOrg.level as LevelReached);
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime()) throw new AppError('INVALID_DATE', { field: 'receivedAt' });
+
+  const petitionerId = await matchPetitioner(trx, petitioner);
+  const repeatTarget = await findRepeatTarget(trx, petitionerId, input);
+  const actorUserId = principal.kind === 'staff' ? principal.actor.userId : null;
+  const actorKind = principal.kind;
+  const ip = principal.kind === 'system' ? null : principal.ip ?? null;
+
+  const peopleRows = async (submissionId: number) => {
+    const rows: { submissionId: number; petitionerId: number; role: string }[] = [];
+    for (const p of coValid) rows.push({ submissionId, petitionerId: await matchPetitioner(trx, p), role: 'co_petitioner' });
+    for (const p of repValid) rows.push({ submissionId, petitionerId: await matchPetitioner(trx, p), role: 'representative' });
+    await insertSubmissionPeople(trx, rows);
+  };
+  const submission = (caseId: number, isRepeat: boolean) => insertSubmission(trx, {
+    caseId, channel: input.channel, receivedAt, receivedBy: actorUserId, receivedOrgId: regOrg.id, headcount, isCollective,
+    isRepeat, levelReached, agentName: input.agentName ?? null, note: input.note ?? null,
+  });
+
+  // staff explicitly added it to a matter still open: one more submission on the same case
+  if (input.repeatOfCaseId && repeatTarget && (OPEN_STATES as readonly string[]).includes(repeatTarget.state) && principal.kind === 'staff') {
+    const sid = await submission(repeatTarget.id, true);
+    await peopleRows(sid);
+    await updateCase(trx, repeatTarget.id, {
+      is_repeat: true, updated_at: now, version: repeatTarget.version + 1,
+      ...(isCollective && { is_collective: true, headcount: Math.max(headcount, repeatTarget.headcount) }),
+    });
+    await insertEvent(trx, {
+      caseId: repeatTarget.id, type: 'add_submission', fromState: repeatTarget.state, toState: repeatTarget.state, actorUserId,
+      actorOrgId: regOrg.id, actorKind, at: now, data: { submissionId: sid, channel: input.channel, headcount }, isPublic: true,
+    });
+    await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.add_submission', caseId: repeatTarget.id, petitionerId, ip }]);
+    return {
+      caseId: repeatTarget.id, caseNo: repeatTarget.case_no, queryCode: repeatTarget.query_code, state: repeatTarget.state as CaseState,
+      isRepeat: true, repeatOfCaseId: repeatTarget.id, addedToExisting: true, acceptDueBy: repeatTarget.next_due, declineReason: null,
+    };
+  }
+
+  const isRepeat = !!repeatTarget;
+  const isFinalRepeat = repeatTarget?.state === 'final' || (repeatTarget?.state === 'archived' && repeatTarget.re_review_outcome !== null);
+  let { state, dues } = initialDues(atBureau, rules);
+  let declineReason: string | null = null;
+  if (isFinalRepeat) {
+    state = 'declined';
+    dues = { ...dues, route: null, accept: null };
+    declineReason = 'FINAL_NOT_REACCEPTED';
+  }
+  const seq = await nextCaseSequence(trx);
+  const caseNo = `XF${localDate(now).slice(0, 4)}${regOrg.area_code.slice(0, 6)}${String(seq).padStart(7, '0')}`;
+  const queryCode = newQueryCode();
+  const row = await insertCase(trx, {
+    case_no: caseNo, query_code: queryCode, title: input.title.trim(), content: input.content, kind: input.kind, category_id: category.id,
+    channel: input.channel, area_code: input.areaCode, matter_address: input.matterAddress ?? null, petitioner_id: petitionerId,
+    registered_org_id: regOrg.id, current_org_id: regOrg.id, current_org_path: regOrg.path, registered_org_path: regOrg.path,
+    accused_org_id: accusedOrg?.id ?? null, accused_org_path: accusedOrg?.path ?? null, accused_name: input.accusedName?.trim() || null,
+    state, is_collective: isCollective, headcount, is_repeat: isRepeat, repeat_of_case_id: repeatTarget?.id ?? null,
+    level_reached: levelReached, is_skip_level: isSkipLevel(levelReached, input.areaCode), received_at: receivedAt,
+    received_on: localDate(receivedAt), registered_by: actorUserId, ...duesToColumns(dues), next_due: runningDue(state, dues),
+    decline_reason: declineReason === 'FINAL_NOT_REACCEPTED' ? '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）' : null,
+    proper_channel: null, created_at: now, updated_at: now,
+  });
+  const sid = await submission(row.id, isRepeat);
+  await peopleRows(sid);
+  await insertEvent(trx, {
+    caseId: row.id, type: 'register', fromState: null, toState: isFinalRepeat ? 'registered' : state, actorUserId, actorOrgId: regOrg.id, actorKind,
+    at: now, data: { channel: input.channel, headcount, isRepeat, repeatOfCaseNo: repeatTarget?.case_no ?? null, atBureau }, isPublic: true,
+  });
+  if (isFinalRepeat) {
+    await insertEvent(trx, {
+      caseId: row.id, type: 'decline', fromState: 'registered', toState: 'declined', actorUserId, actorOrgId: regOrg.id, actorKind: 'system',
+      at: now, data: { reason: row.decline_reason, code: 'FINAL_NOT_REACCEPTED', repeatOfCaseNo: repeatTarget!.case_no }, isPublic: true,
+    });
+  }
+  await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } }]);
+  return {
+    caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, addedToExisting: false,
+    acceptDueBy: dues.accept ?? dues.route, declineReason: row.decline_reason,
+  };
+}

@@ -1,0 +1,276 @@
+// Fires one lifecycle action on a case: the state machine plans it, the action's effects add the
+// facts it records, and the case, its event and the audit entry are written in one transaction.
+import { AppError } from '../../shared/errors.ts';
+import { addCalendarDays } from '../../domain/calendar.ts';
+import { isInTime } from '../../domain/deadlines.ts';
+import {
+  ACTIONS, planTransition, runningDue, type Action, type CaseSnapshot, type CaseState, type TransitionContext,
+} from '../../domain/lifecycle.ts';
+import type { AppContext, Principal } from '../context.ts';
+import type { Tx } from '../db/database.ts';
+import type { CaseRow, CaseUpdate } from '../db/schema.ts';
+import { assertCanAct } from '../policies/case-policy.ts';
+import { duesOf, duesToColumns, findCaseForUpdate, insertEvent, updateCaseIfVersion } from '../repositories/cases.ts';
+import { findOrg } from '../repositories/organisations.ts';
+import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
+import { insertAudit } from '../repositories/audit.ts';
+import { loadRules } from './load-rules.ts';
+
+/** Parameters an action may carry; each route's schema says which it takes. */
+export interface ActionParams {
+  note?: string;
+  reason?: string;
+  targetOrgId?: number;
+  procedure?: string;
+  properChannel?: string;
+  days?: number;
+  outcome?: string;
+  text?: string;
+  deliveredOn?: string;
+  method?: string;
+  agreement?: string;
+  bureauRating?: string;
+  bodyRating?: string;
+  comment?: string;
+  reviewOrgId?: number;
+  dueOn?: string;
+  plan?: string;
+  closingStandard?: string;
+  summary?: string;
+}
+
+interface Effect {
+  patch: CaseUpdate;
+  /** What the timeline shows for this event. */
+  data: Record<string, unknown>;
+  /** The petitioner sees this milestone on the portal. */
+  isPublic: boolean;
+  after?: (trx: Tx, c: CaseRow, eventId: number) => Promise<void>;
+}
+
+function need<T>(v: T | undefined | null, field: string): T {
+  if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) throw new AppError('VALIDATION_FAILED', { field, reason: 'required' });
+  return v;
+}
+
+function checkDeliveredOn(d: string | undefined, today: string, notBefore: string | null): string {
+  if (d === undefined) return today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || d > today || (notBefore && d < notBefore)) throw new AppError('INVALID_DATE', { field: 'deliveredOn' });
+  return d;
+}
+
+async function reviewBody(trx: Tx, fromOrgId: number, chosen?: number) {
+  if (chosen) {
+    const o = await findOrg(trx, chosen);
+    if (!o) throw new AppError('UNKNOWN_ORG');
+    return o;
+  }
+  const from = await findOrg(trx, fromOrgId);
+  // one level up: the parent body; a bureau's review goes to its government's parent
+  let parent = from?.parent_id ? await findOrg(trx, from.parent_id) : undefined;
+  if (parent && from?.kind === 'petition_bureau' && parent.parent_id) parent = await findOrg(trx, parent.parent_id);
+  if (!parent) throw new AppError('NO_REVIEW_BODY');
+  return parent;
+}
+
+/** The facts each action records beyond the state and clocks. */
+async function effectOf(trx: Tx, ctx: AppContext, principal: Principal, c: CaseRow, action: Action, p: ActionParams, rules: TransitionContext): Promise<Effect> {
+  const today = rules.today;
+  const actor = principal.kind === 'staff' ? principal.actor : null;
+  switch (action) {
+    case 'forward':
+    case 'assign': {
+      const target = await findOrg(trx, need(p.targetOrgId, 'targetOrgId'));
+      if (!target || !target.is_active) throw new AppError('UNKNOWN_ORG');
+      if (target.id === c.current_org_id) throw new AppError('SAME_ORG');
+      // [T22] Art 30: accusation material never goes to the accused body or below it
+      if (c.kind === 'accusation' && c.accused_org_path && target.path.startsWith(c.accused_org_path)) throw new AppError('ACCUSED_CANNOT_HANDLE');
+      return {
+        patch: { current_org_id: target.id, current_org_path: target.path, route_kind: action },
+        data: { targetOrgId: target.id, targetOrgName: target.name, note: p.note ?? null }, isPublic: true,
+      };
+    }
+    case 'divert':
+      return {
+        patch: { divert_procedure: need(p.procedure, 'procedure'), decline_reason: need(p.reason, 'reason'), proper_channel: p.properChannel ?? null, concluded_on: today },
+        data: { procedure: p.procedure, reason: p.reason, properChannel: p.properChannel ?? null }, isPublic: true,
+      };
+    case 'decline':
+      return {
+        patch: { decline_reason: need(p.reason, 'reason'), proper_channel: need(p.properChannel, 'properChannel'), concluded_on: today },
+        data: { reason: p.reason, properChannel: p.properChannel }, isPublic: true,
+      };
+    case 'object': {
+      const back = await findOrg(trx, c.registered_org_id);
+      return {
+        patch: { current_org_id: back!.id, current_org_path: back!.path, route_kind: null },
+        data: { reason: need(p.reason, 'reason'), fromOrgId: c.current_org_id }, isPublic: false,
+      };
+    }
+    case 'accept':
+      return {
+        patch: { accepted_on: today, handling_org_id: c.current_org_id, handling_org_path: c.current_org_path },
+        data: { note: p.note ?? null }, isPublic: true,
+      };
+    case 'request_extension':
+      return { patch: { extension_reason: need(p.reason, 'reason') }, data: { days: p.days, reason: p.reason }, isPublic: false };
+    case 'approve_extension':
+      // [T22] Art 34: the petitioner is told of the extension and its reason
+      return { patch: {}, data: { days: c.extension_days, reason: c.extension_reason, note: p.note ?? null }, isPublic: true };
+    case 'reject_extension':
+      return { patch: {}, data: { reason: need(p.reason, 'reason') }, isPublic: false };
+    case 'start_hearing':
+      return { patch: {}, data: { note: p.note ?? null }, isPublic: true };
+    case 'end_hearing':
+      return { patch: {}, data: { summary: need(p.summary, 'summary') }, isPublic: true };
+    case 'answer':
+      return {
+        patch: { outcome: need(p.outcome, 'outcome'), answer_text: need(p.text, 'text'), answered_on: today },
+        data: { outcome: p.outcome, text: p.text }, isPublic: false,
+      };
+    case 'send_back':
+      return { patch: { outcome: null, answer_text: null, answered_on: null }, data: { reason: need(p.reason, 'reason') }, isPublic: false };
+    case 'deliver': {
+      const on = checkDeliveredOn(p.deliveredOn, today, c.answered_on);
+      return {
+        patch: { delivered_on: on, concluded_on: on, evaluation_status: 'pending', is_evaluated_at_stage: false },
+        data: { deliveredOn: on, method: p.method ?? 'in_person', outcome: c.outcome, text: c.answer_text }, isPublic: true,
+        after: (t) => concludeOwnerships(t, c.id, ctx.clock.now()),
+      };
+    }
+    case 'mediate': {
+      const on = checkDeliveredOn(p.deliveredOn, today, c.accepted_on);
+      return {
+        patch: { outcome: 'upheld', answer_text: need(p.agreement, 'agreement'), answered_on: on, delivered_on: on, concluded_on: on, evaluation_status: 'pending' },
+        data: { agreement: p.agreement, deliveredOn: on, mediation: true }, isPublic: true,
+        after: (t) => concludeOwnerships(t, c.id, ctx.clock.now()),
+      };
+    }
+    case 'evaluate': {
+      const bureau = need(p.bureauRating, 'bureauRating');
+      const body = need(p.bodyRating, 'bodyRating');
+      const stage = c.state === 'concluded' ? 'answer' : c.state === 'reviewed' ? 'review' : 're_review';
+      return {
+        patch: { evaluation_status: 'done' },
+        data: { stage, bureauRating: bureau, bodyRating: body, comment: p.comment ?? null }, isPublic: true,
+        after: (t) => insertEvaluation(t, {
+          caseId: c.id, stage, bureauRating: bureau, bodyRating: body, bodyOrgId: c.handling_org_id ?? c.current_org_id,
+          bureauOrgId: c.registered_org_id, comment: p.comment ?? null, at: ctx.clock.now(),
+        }),
+      };
+    }
+    case 'request_review':
+    case 'request_re_review': {
+      const body = await reviewBody(trx, c.current_org_id, p.reviewOrgId);
+      return {
+        patch: { review_org_id: body.id, current_org_id: body.id, current_org_path: body.path, evaluation_status: c.evaluation_status === 'pending' ? 'expired' : c.evaluation_status },
+        data: { reason: need(p.reason, 'reason'), reviewOrgId: body.id, reviewOrgName: body.name }, isPublic: true,
+      };
+    }
+    case 'decide_review':
+    case 'decide_re_review': {
+      const on = checkDeliveredOn(p.deliveredOn, today, null);
+      const outcome = need(p.outcome, 'outcome');
+      return {
+        patch: { ...(action === 'decide_review' ? { review_outcome: outcome } : { re_review_outcome: outcome }), delivered_on: on, evaluation_status: 'pending' },
+        data: { outcome, text: need(p.text, 'text'), deliveredOn: on }, isPublic: true,
+      };
+    }
+    case 'archive':
+      return { patch: {}, data: {}, isPublic: false };
+    case 'supervise': {
+      const dueOn = p.dueOn ?? addCalendarDays(today, rules.profile.supervisionDefaultDays);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < today) throw new AppError('INVALID_DATE', { field: 'dueOn' });
+      const text = need(p.text, 'text');
+      return {
+        patch: {}, data: { text, dueOn, targetOrgId: c.current_org_id }, isPublic: false,
+        after: async (t) => { await insertNotice(t, { caseId: c.id, issuedBy: actor!.userId, issuerOrgId: actor!.orgId, targetOrgId: c.current_org_id, text, issuedAt: ctx.clock.now(), dueOn }); },
+      };
+    }
+    case 'instruct':
+      return { patch: {}, data: { text: need(p.text, 'text') }, isPublic: false };
+    case 'own': {
+      const dueOn = need(p.dueOn, 'dueOn');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < today) throw new AppError('INVALID_DATE', { field: 'dueOn' });
+      const plan = need(p.plan, 'plan');
+      const closingStandard = need(p.closingStandard, 'closingStandard');
+      return {
+        patch: { is_owned: true }, data: { plan, closingStandard, dueOn, leader: actor!.displayName }, isPublic: false,
+        after: async (t) => { await insertOwnership(t, { caseId: c.id, leaderUserId: actor!.userId, plan, closingStandard, dueOn, at: ctx.clock.now() }); },
+      };
+    }
+    case 'follow_up':
+      return { patch: {}, data: { method: p.method ?? 'phone', summary: need(p.summary, 'summary') }, isPublic: false };
+    case 'add_submission':
+      throw new AppError('TRANSITION_NOT_ALLOWED');
+  }
+}
+
+export function snapshotOf(c: CaseRow): CaseSnapshot {
+  return {
+    state: c.state as CaseState,
+    dues: duesOf(c),
+    extensionStatus: c.extension_status as CaseSnapshot['extensionStatus'],
+    extensionDays: c.extension_days,
+    hearingStartedOn: c.hearing_started_on,
+    routeKind: c.route_kind as CaseSnapshot['routeKind'],
+    isEvaluatedAtStage: c.is_evaluated_at_stage,
+  };
+}
+
+export interface TransitionInput {
+  caseId: number;
+  action: Action;
+  version: number;
+  params: ActionParams;
+}
+
+/**
+ * Fires a lifecycle action. The state machine decides whether it is allowed and moves the clocks;
+ * the case must still be at the version the caller saw, so two clerks cannot both act on one state.
+ */
+export async function transitionCase(ctx: AppContext, trx: Tx, principal: Principal, input: TransitionInput): Promise<CaseRow> {
+  const c = await findCaseForUpdate(trx, input.caseId);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  if (principal.kind === 'staff') assertCanAct(principal.actor, c, input.action);
+  else if (principal.kind === 'petitioner' && !(ACTIONS[input.action].roles as readonly string[]).includes('petitioner')) throw new AppError('FORBIDDEN');
+  if (c.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: c.version });
+
+  const rules = await loadRules(ctx, trx);
+  const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn }, rules);
+  const effect = await effectOf(trx, ctx, principal, c, input.action, input.params, rules);
+  const now = ctx.clock.now();
+  const ch = plan.changes;
+  const patch: CaseUpdate = {
+    ...effect.patch,
+    state: plan.to,
+    ...duesToColumns(plan.dues),
+    next_due: runningDue(plan.to, plan.dues),
+    ...(ch.extensionStatus !== undefined && { extension_status: ch.extensionStatus }),
+    ...(ch.extensionDays !== undefined && { extension_days: ch.extensionDays }),
+    ...(ch.hearingStartedOn !== undefined && { hearing_started_on: ch.hearingStartedOn }),
+    ...(ch.routeKind !== undefined && { route_kind: ch.routeKind }),
+    ...(ch.isEvaluatedAtStage !== undefined && { is_evaluated_at_stage: ch.isEvaluatedAtStage }),
+    updated_at: now,
+  };
+  const updated = await updateCaseIfVersion(trx, c.id, c.version, patch);
+  if (!updated) throw new AppError('VERSION_CONFLICT');
+  const actor = principal.kind === 'staff' ? principal.actor : null;
+  const dueChanges = Object.fromEntries(Object.entries(plan.dues).filter(([k, v]) => v !== snapshotOf(c).dues[k as keyof typeof plan.dues]));
+  const eventId = await insertEvent(trx, {
+    caseId: c.id, type: input.action, fromState: c.state, toState: plan.to, actorUserId: actor?.userId ?? null,
+    actorOrgId: actor?.orgId ?? null, actorKind: principal.kind, at: now, data: { ...effect.data, dues: dueChanges }, isPublic: effect.isPublic,
+  });
+  if (effect.after) await effect.after(trx, updated, eventId);
+  await insertAudit(trx, [{
+    at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
+    ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version: updated.version },
+  }]);
+  return updated;
+}
+
+/** Whether the review window of a concluded case is still open (for the portal's explanation). */
+export function isReviewWindowOpen(c: CaseRow, today: string): boolean {
+  const due = c.state === 'concluded' ? c.review_request_due : c.state === 'reviewed' ? c.re_review_request_due : null;
+  return !!due && isInTime(today, due);
+}

@@ -1,0 +1,41 @@
+// Test data builders. Each registration gets a new petitioner unless one is given, so tests do not
+// turn into repeats of each other by accident.
+import { generateIdCardNumber } from '../../shared/validators.ts';
+import type { TestApp } from './harness.ts';
+
+let seq = 0;
+
+export function buildPerson(overrides: Record<string, unknown> = {}) {
+  seq++;
+  return {
+    name: `测试人${seq}`,
+    idNumber: generateIdCardNumber('130534', `19${String(50 + (seq % 50)).padStart(2, '0')}0${1 + (seq % 9)}1${seq % 10}`, seq % 1000),
+    mobile: `139${String(10_000_000 + seq * 7919).slice(-8)}`,
+    address: `清河县测试街${seq}号`,
+    ...overrides,
+  };
+}
+
+export async function orgId(t: TestApp, name: string): Promise<number> {
+  const r = await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function categoryId(t: TestApp, code: string): Promise<number> {
+  const r = await t.ctx.db.selectFrom('categories').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** A valid registration body (a letter about unpaid wages in the county), with overrides. */
+export async function buildRegistration(t: TestApp, overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'letter',
+    petitioner: buildPerson(),
+    kind: 'claim',
+    categoryId: await categoryId(t, '0601'),
+    title: '反映建筑工地拖欠农民工工资问题',
+    content: '本人在县城开发区某工地务工，工资三万元至今未付，请求协调解决。',
+    areaCode: '130534',
+    ...overrides,
+  };
+}

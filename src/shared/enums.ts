@@ -1,0 +1,134 @@
+// Shared vocabulary of the server and both web apps. Identifiers follow the glossary in DOMAIN.md;
+// labels carry the Chinese term first.
+
+export const ROLES = ['clerk', 'handler', 'supervisor', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, [zh: string, en: string]> = {
+  clerk: ['登记员', 'Intake clerk'],
+  handler: ['承办人', 'Handler'],
+  supervisor: ['审核/督办', 'Supervisor'],
+  leader: ['领导', 'Leader'],
+  admin: ['管理员', 'Administrator'],
+};
+
+export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'township', 'village'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+export const ORG_LEVEL_LABELS: Record<OrgLevel, [string, string]> = {
+  national: ['国家', 'National'],
+  province: ['省', 'Province'],
+  city: ['市', 'City'],
+  county: ['县', 'County'],
+  township: ['乡镇', 'Township'],
+  village: ['村居', 'Village'],
+};
+
+export const ORG_KINDS = ['petition_bureau', 'government', 'department', 'township', 'village', 'enterprise'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_LABELS: Record<OrgKind, [string, string]> = {
+  petition_bureau: ['信访部门', 'Petition bureau'],
+  government: ['党政机关', 'Party and government organ'],
+  department: ['职能部门', 'Functional department'],
+  township: ['乡镇街道', 'Township or subdistrict'],
+  village: ['村居', 'Village or community'],
+  enterprise: ['企事业单位', 'Enterprise or institution'],
+};
+
+export const CHANNELS = ['online', 'letter', 'visit', 'phone', 'fax', 'agent'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, [string, string]> = {
+  online: ['网上', 'Online'],
+  letter: ['来信', 'Letter'],
+  visit: ['来访', 'Visit'],
+  phone: ['来电', 'Phone'],
+  fax: ['传真', 'Fax'],
+  agent: ['信访代理', 'Agent'],
+};
+
+export const KINDS = ['suggestion', 'accusation', 'claim'] as const;
+export type Kind = (typeof KINDS)[number];
+export const KIND_LABELS: Record<Kind, [string, string]> = {
+  suggestion: ['建议意见类', 'Suggestion'],
+  accusation: ['检举控告类', 'Accusation'],
+  claim: ['申诉求决类', 'Claim'],
+};
+
+/** The level at which a submission was received (进京/赴省/到市/到县). */
+export const LEVELS_REACHED = ['national', 'province', 'city', 'county', 'township'] as const;
+export type LevelReached = (typeof LEVELS_REACHED)[number];
+export const LEVEL_REACHED_LABELS: Record<LevelReached, [string, string]> = {
+  national: ['进京', 'To national'],
+  province: ['赴省', 'To province'],
+  city: ['到市', 'To city'],
+  county: ['到县', 'To county'],
+  township: ['到乡镇', 'To township'],
+};
+
+export const OUTCOMES = ['upheld', 'explained', 'not_upheld'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, [string, string]> = {
+  upheld: ['支持', 'Upheld'],
+  explained: ['解释说明', 'Explained'],
+  not_upheld: ['不予支持', 'Not upheld'],
+};
+
+export const REVIEW_OUTCOMES = ['maintained', 'changed', 'revoked'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, [string, string]> = {
+  maintained: ['维持', 'Maintained'],
+  changed: ['变更', 'Changed'],
+  revoked: ['撤销重办', 'Revoked'],
+};
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, [string, string]> = {
+  satisfied: ['满意', 'Satisfied'],
+  basically_satisfied: ['基本满意', 'Basically satisfied'],
+  dissatisfied: ['不满意', 'Dissatisfied'],
+};
+
+export const EVALUATION_STATUSES = ['not_due', 'pending', 'done', 'expired'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/** Procedures a matter can be diverted into (诉访分离, [T22] Art 31). */
+export const PROCEDURES = ['litigation', 'arbitration', 'administrative_review', 'party_appeal', 'labour_arbitration', 'other'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+export const PROCEDURE_LABELS: Record<Procedure, [string, string]> = {
+  litigation: ['诉讼', 'Litigation'],
+  arbitration: ['仲裁', 'Arbitration'],
+  administrative_review: ['行政复议', 'Administrative review'],
+  party_appeal: ['党员申诉', 'Party appeal'],
+  labour_arbitration: ['劳动人事争议仲裁', 'Labour dispute arbitration'],
+  other: ['其他法定途径', 'Other statutory procedure'],
+};
+
+export const ROUTE_KINDS = ['forward', 'assign'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+
+export const PERSON_ROLES = ['co_petitioner', 'representative'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** Field limits shared by API validation and the forms. */
+export const LIMITS = {
+  titleMax: 100,
+  contentMax: 5000,
+  textMax: 5000,
+  reasonMax: 1000,
+  nameMax: 50,
+  addressMax: 200,
+  representativesMax: 5, // [T22] Art 20: at most 5 representatives
+  collectiveMinHeadcount: 6, // more than 5 people
+  headcountMax: 10_000,
+  attachmentMaxBytes: 10 * 1024 * 1024,
+  attachmentsPerCase: 20,
+  pageSizeMax: 100,
+} as const;
+
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};

@@ -1,0 +1,47 @@
+// The web apps' one way to call the API: JSON in and out, errors as ApiError with the catalogue's
+// code and the message in the user's language.
+import { errorMessage } from '../../shared/errors.ts';
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(code: string, status: number, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+let lang: 'zh' | 'en' = 'zh';
+export function setApiLanguage(l: 'zh' | 'en') {
+  lang = l;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const isForm = body instanceof FormData;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${url}`, {
+      method,
+      credentials: 'same-origin',
+      headers: { ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('NETWORK', 0, lang === 'zh' ? '网络连接失败，请检查网络后重试' : 'Network error; check the connection and retry');
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const code: string = data?.error?.code ?? 'INTERNAL';
+    throw new ApiError(code, res.status, errorMessage(code, lang), data?.error?.details);
+  }
+  return data as T;
+}
+
+/** A fresh idempotency key for one create (kept across retries of the same submission). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
