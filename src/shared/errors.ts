@@ -52,6 +52,10 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: [413, '提交内容过大', 'The request is too large'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  // --- portal (citizen portal) ---
+  // --- stats (figures, exports, disputes) ---
+  // --- console (reception days, documents, admin) ---
+  // --- bench and generator ---
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
