@@ -46,13 +46,13 @@ export async function startServer(opts: { cases?: number; env?: Record<string, s
   };
 }
 
+/** Playwright starts Chromium with a fresh temporary profile of its own (it refuses a --user-data-dir argument). */
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'xf-chromium-'));
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`,
+      '--disable-component-update', '--disable-sync',
     ],
   });
 }

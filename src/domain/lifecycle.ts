@@ -244,6 +244,8 @@ export function planTransition(snap: CaseSnapshot, action: Action, params: Trans
       break;
     case 'deliver':
     case 'mediate':
+      // a matter cannot be concluded while its hearing is still open (the hearing would stay open forever)
+      if (snap.hearingStartedOn) throw new AppError('HEARING_OPEN');
       // [T22] Art 35: review may be requested within 30 days of receiving the answer.
       dues.reviewRequest = computeDue(delivered, profile.reviewRequest, calendar);
       dues.evaluation = computeDue(delivered, profile.evaluation, calendar);

@@ -1,3 +1,41 @@
-// Kysely table types for the reception area (mirror its migrations).
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReceptionTables {}
+// Kysely table types for the reception area (mirror its migrations: 0004_reception.sql).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** 领导接待日: who receives, when and where, for which body. */
+export interface ReceptionDaysTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  leader_user_id: number;
+  /** Local date 'YYYY-MM-DD'. */
+  day: string;
+  /** 'HH:MM', China time. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  topic: string | null;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** A visit received on a reception day, linked to its case (one row = one 批次; headcount = 人次). */
+export interface ReceptionVisitsTable {
+  id: Generated<number>;
+  reception_day_id: number;
+  case_id: number;
+  submission_id: number | null;
+  leader_user_id: number;
+  day: string;
+  headcount: number;
+  is_collective: Generated<boolean>;
+  note: string | null;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface ReceptionTables {
+  reception_days: ReceptionDaysTable;
+  reception_visits: ReceptionVisitsTable;
+}

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { StatsTables } from './schema-stats.ts';
 import type { PortalTables } from './schema-portal.ts';
 import type { ReceptionTables } from './schema-reception.ts';
+import type { DisputesTables } from './schema-disputes.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -259,7 +260,7 @@ export interface CoreTables {
 }
 
 // Each area keeps its tables in its own file; the database is all of them.
-export interface DB extends CoreTables, StatsTables, PortalTables, ReceptionTables {}
+export interface DB extends CoreTables, StatsTables, PortalTables, ReceptionTables, DisputesTables {}
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;

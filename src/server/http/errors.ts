@@ -28,6 +28,7 @@ function classify(err: FastifyError & { code?: string }): { code: ErrorCode; det
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'MALFORMED_JSON' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'PAYLOAD_TOO_LARGE' };
     case 'FST_REQ_FILE_TOO_LARGE':
       return { code: 'FILE_TOO_LARGE' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

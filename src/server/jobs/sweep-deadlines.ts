@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { addCalendarDays, localDate } from '../../domain/calendar.ts';
 import type { AppContext } from '../context.ts';
 import { RUNNING_CLOCK } from '../../domain/lifecycle.ts';
+import { applyCaseFacts } from '../services/apply-case-facts.ts';
 
 // the name of the clock running in each state, as SQL
 const CLOCK_OF_STATE = sql.raw(`CASE state ${Object.entries(RUNNING_CLOCK).filter(([, c]) => c).map(([s, c]) => `WHEN '${s}' THEN '${c}'`).join(' ')} END`);
@@ -27,17 +28,18 @@ export async function sweepDeadlines(ctx: AppContext): Promise<SweepResult> {
       WHERE next_due < ${today}
       ON CONFLICT DO NOTHING`.execute(trx);
     // 超期未评价: the window closed unrated; recorded as an event on each case
-    const expired = await sql`
+    const expired = await sql<{ case_id: number }>`
       WITH lapsed AS (
         UPDATE cases SET evaluation_status = 'expired', updated_at = ${now}
         WHERE evaluation_status = 'pending' AND evaluation_due < ${today}
         RETURNING id, state, evaluation_due)
       INSERT INTO case_events (case_id, type, from_state, to_state, actor_kind, at, data, is_public)
-      SELECT id, 'evaluation_expired', state, state, 'system', ${now}, jsonb_build_object('evaluationDue', evaluation_due), true FROM lapsed`.execute(trx);
+      SELECT id, 'evaluation_expired', state, state, 'system', ${now}, jsonb_build_object('evaluationDue', evaluation_due), true FROM lapsed RETURNING case_id`.execute(trx);
+    await applyCaseFacts(trx, expired.rows.map((r) => r.case_id));
     return {
       near: Number(near.numAffectedRows ?? 0),
       overdue: Number(overdue.numAffectedRows ?? 0),
-      evaluationsExpired: Number(expired.numAffectedRows ?? 0),
+      evaluationsExpired: expired.rows.length,
     };
   });
 }

@@ -29,7 +29,10 @@ export function assertCanAct(actor: Actor, c: CaseRow, action: Action): void {
   if (!isRoleAllowed(action, actor.role)) throw new AppError('ROLE_NOT_ALLOWED', { action });
   // leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work
   const scopeWide: Action[] = ['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive'];
-  if (!scopeWide.includes(action) && !isActingBody(actor, c)) throw new AppError('OUT_OF_SCOPE');
+  // the petitioner's own acts (rating, asking for review) are also recorded where the matter was
+  // registered, after review or re-review took it one level up
+  const isPetitionerAct = isRoleAllowed(action, 'petitioner') && under(c.registered_org_path, actor.scopePath);
+  if (!scopeWide.includes(action) && !isActingBody(actor, c) && !isPetitionerAct) throw new AppError('OUT_OF_SCOPE');
   if (isAccusedViewer(actor, c)) throw new AppError('FORBIDDEN');
 }
 

@@ -11,6 +11,11 @@ export async function listOrgs(db: Executor): Promise<OrgRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('path').execute();
 }
 
+/** Active petition bureaus only (a few per city), not the whole tree: online registration looks one up per submission. */
+export async function listActiveBureaus(db: Executor): Promise<OrgRow[]> {
+  return db.selectFrom('organisations').selectAll().where('kind', '=', 'petition_bureau').where('is_active', '=', true).orderBy('path').execute();
+}
+
 /** Inserts an organisation and sets its materialised path from its parent's. */
 export async function insertOrg(db: Executor, org: { parentId: number | null; name: string; level: string; kind: string; areaCode: string }): Promise<OrgRow> {
   const row = await db.insertInto('organisations')
@@ -22,9 +27,10 @@ export async function insertOrg(db: Executor, org: { parentId: number | null; na
   return { ...row, path };
 }
 
-export async function updateOrg(db: Executor, id: number, patch: { name?: string; areaCode?: string; isActive?: boolean; kind?: string }): Promise<void> {
+export async function updateOrg(db: Executor, id: number, patch: { name?: string; areaCode?: string; isActive?: boolean; kind?: string; level?: string }): Promise<void> {
   await db.updateTable('organisations').set({
     ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.level !== undefined && { level: patch.level }),
     ...(patch.areaCode !== undefined && { area_code: patch.areaCode }),
     ...(patch.isActive !== undefined && { is_active: patch.isActive }),
     ...(patch.kind !== undefined && { kind: patch.kind }),
@@ -52,4 +58,8 @@ export async function findCompetentOrgs(db: Executor, scopePath: string, categor
     .orderBy(sql`length(o.path)`).orderBy('o.id')
     .limit(5)
     .execute();
+}
+
+export async function listChildOrgs(db: Executor, parentId: number): Promise<OrgRow[]> {
+  return db.selectFrom('organisations').selectAll().where('parent_id', '=', parentId).execute();
 }

@@ -32,6 +32,11 @@ export async function updateUser(db: Executor, id: number, patch: { displayName?
   }).where('id', '=', id).execute();
 }
 
+/** Ends every session of a user (after an administrator resets their password). */
+export async function deleteUserSessions(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
 export async function recordFailedLogin(db: Executor, id: number, lockUntil: Date | null): Promise<void> {
   await db.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil })).where('id', '=', id).execute();
 }

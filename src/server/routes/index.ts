@@ -11,6 +11,9 @@ import supervisionRoutes from './supervision.ts';
 import statsRoutes from './stats.ts';
 import portalRoutes from './portal.ts';
 import receptionRoutes from './reception.ts';
+import disputeRoutes from './disputes.ts';
+import exportRoutes from './exports.ts';
+import documentRoutes from './documents.ts';
 
 export type RouteModule = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
@@ -25,4 +28,7 @@ export const API_ROUTES: RouteModule[] = [
   statsRoutes,
   portalRoutes,
   receptionRoutes,
+  disputeRoutes,
+  exportRoutes,
+  documentRoutes,
 ];

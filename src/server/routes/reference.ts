@@ -1,6 +1,6 @@
 // Reference data: organisations, categories, users, time limits, the working-day calendar.
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ORG_KINDS, ORG_LEVELS, ROLES } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
@@ -10,7 +10,7 @@ import { listUsers } from '../repositories/users.ts';
 import { listCalendarDays } from '../repositories/settings.ts';
 import { readRules } from '../services/load-rules.ts';
 import {
-  changeCategory, changeOrg, changeUser, createCategory, createOrg, createUser, setCalendarYear, setTimeLimits,
+  changeCategory, changeOrg, changeUser, createCategory, createOrg, createUser, resetUserPassword, setCalendarYear, setTimeLimits,
 } from '../services/manage-reference.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -31,6 +31,9 @@ const Profile = Type.Object({
   reviewRequest: Limit, reviewDecision: Limit, reReviewRequest: Limit, reReviewDecision: Limit, evaluation: Limit,
   supervisionDefaultDays: Type.Integer({ minimum: 1, maximum: 365 }),
 }, { additionalProperties: false });
+/** Types of what these routes send, for the console (type-only imports). */
+export type UserView = Static<typeof User>;
+export type TimeLimitProfileView = Static<typeof Profile>;
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
@@ -63,6 +66,7 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
       tags: ['admin'], summary: '修改单位 Update organisation', params: IdParams,
       body: Type.Object({
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), areaCode: Type.Optional(Type.String({ maxLength: 12 })),
+        level: Type.Optional(Type.Enum([...ORG_LEVELS])), kind: Type.Optional(Type.Enum([...ORG_KINDS])),
         isActive: Type.Optional(Type.Boolean()), categoryIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
       }, { additionalProperties: false }),
       response: { 200: Ok },
@@ -72,7 +76,8 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
     return { ok: true };
   });
 
-  app.get('/categories', { schema: { tags: ['reference'], summary: '内容分类 Categories', response: { 200: Type.Array(Category) } } }, async () => {
+  app.get('/categories', { schema: { tags: ['reference'], summary: '内容分类 Categories', response: { 200: Type.Array(Category) } } }, async (req) => {
+    requireStaff(req);
     const rows = await listCategories(ctx.reader);
     return rows.map((c) => ({ id: c.id, parentId: c.parent_id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, sort: c.sort, isActive: c.is_active }));
   });
@@ -143,13 +148,20 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
     return { ok: true };
   });
 
+  app.post('/users/:id/reset-password', {
+    schema: {
+      tags: ['admin'], summary: '重置密码（临时密码仅显示一次） Reset a password (the temporary one is shown once)', params: IdParams,
+      response: { 200: Type.Object({ temporaryPassword: Type.String() }) },
+    },
+  }, async (req) => resetUserPassword(ctx, requireStaff(req, ['admin']), (req.params as { id: number }).id));
+
   app.get('/settings/time-limits', { schema: { tags: ['reference'], summary: '时限配置 Time-limit profile', response: { 200: Profile } } }, async (req) => {
     requireStaff(req);
     return (await readRules(ctx.db)).profile;
   });
 
   app.put('/settings/time-limits', {
-    schema: { tags: ['admin'], summary: '修改时限配置 Set time-limit profile', body: Type.Partial(Profile), response: { 200: Profile } },
+    schema: { tags: ['admin'], summary: '修改时限配置 Set time-limit profile', body: Type.Partial(Profile, { additionalProperties: false }), response: { 200: Profile } },
   }, async (req) => setTimeLimits(ctx, requireStaff(req, ['admin']), req.body as object));
 
   const CalendarDay = Type.Object({ day: Type.String({ format: 'date' }), kind: Type.Enum(['holiday', 'workday']), name: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false });

@@ -2,8 +2,10 @@
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { answerNotice, findNotice, insertChase, listChases, listNotices, listOwnerships } from '../repositories/case-records.ts';
-import { insertEvent } from '../repositories/cases.ts';
+import { findCase, insertEvent } from '../repositories/cases.ts';
+import { canViewCase } from '../policies/case-policy.ts';
 import { insertAudit } from '../repositories/audit.ts';
+import { applyCaseFacts } from './apply-case-facts.ts';
 import { localDate } from '../../domain/calendar.ts';
 import { daysLeft } from '../../domain/deadlines.ts';
 
@@ -27,6 +29,7 @@ export async function answerSupervision(ctx: AppContext, actor: Actor, noticeId:
     if (!(await answerNotice(trx, noticeId, text, ctx.clock.now()))) throw new AppError('TRANSITION_NOT_ALLOWED');
     await insertEvent(trx, { caseId: n.case_id, type: 'supervision_answer', fromState: null, toState: null, actorUserId: actor.userId, actorOrgId: actor.orgId, actorKind: 'staff', at: ctx.clock.now(), data: { noticeId, text }, isPublic: false });
     await insertAudit(trx, [{ at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action: 'supervision.answer', caseId: n.case_id, detail: { noticeId } }]);
+    await applyCaseFacts(trx, [n.case_id]);
   });
 }
 
@@ -39,8 +42,14 @@ export async function chaseSupervision(ctx: AppContext, actor: Actor, noticeId: 
   await insertAudit(ctx.db, [{ at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action: 'supervision.chase', caseId: n.case_id, detail: { noticeId } }]);
 }
 
+/** A leader's own cases (包案); a supervisor's view is limited to the cases of their subtree. */
 export async function listOwnedCases(ctx: AppContext, actor: Actor) {
-  const rows = await listOwnerships(ctx.reader, { leaderUserId: actor.role === 'leader' ? actor.userId : undefined });
+  const all = await listOwnerships(ctx.reader, { leaderUserId: actor.role === 'leader' ? actor.userId : undefined });
+  const inScope = await Promise.all(all.map(async (o) => {
+    const c = await findCase(ctx.reader, o.case_id);
+    return !!c && canViewCase(actor, c);
+  }));
+  const rows = all.filter((_o, i) => inScope[i]);
   return rows.map((o) => ({
     id: o.id, caseId: o.case_id, caseNo: o.case_no, caseTitle: o.case_title, caseState: o.case_state, caseNextDue: o.case_next_due,
     leaderName: o.leader_name, plan: o.plan, closingStandard: o.closing_standard, dueOn: o.due_on,

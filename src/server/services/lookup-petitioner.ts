@@ -7,7 +7,7 @@ import { findPetitionersBy } from '../repositories/petitioners.ts';
 import { listCasesOfPetitioner } from '../repositories/cases.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { presentPerson } from '../presenters/case-presenter.ts';
-import { canViewCase } from '../policies/case-policy.ts';
+import { canViewCase, isAccusedViewer } from '../policies/case-policy.ts';
 
 export async function lookupPetitioner(ctx: AppContext, actor: Actor, by: { idNumber?: string; mobile?: string }, ip?: string) {
   const idNumber = by.idNumber ? normalizeIdCardNumber(by.idNumber) : undefined;
@@ -21,9 +21,11 @@ export async function lookupPetitioner(ctx: AppContext, actor: Actor, by: { idNu
     const scoped = await ctx.db.selectFrom('cases').select(['id', 'current_org_path', 'registered_org_path', 'handling_org_path', 'kind', 'accused_org_path'])
       .where('id', 'in', cases.length ? cases.map((c) => c.id) : [0]).execute();
     const visible = new Set(scoped.filter((c) => canViewCase(actor, c)).map((c) => c.id));
+    // [T22] Art 30: the accused body must not learn that this person accused it
+    const secret = new Set(scoped.filter((c) => isAccusedViewer(actor, c)).map((c) => c.id));
     results.push({
       petitioner: presentPerson(p, false),
-      cases: cases.map((c) => ({
+      cases: cases.filter((c) => !secret.has(c.id)).map((c) => ({
         id: c.id, caseNo: c.case_no, title: visible.has(c.id) ? c.title : '（非本辖区事项）', state: c.state, kind: c.kind,
         categoryId: c.category_id, receivedAt: new Date(c.received_at).toISOString(), isVisible: visible.has(c.id),
       })),

@@ -5,8 +5,11 @@ import { isValidAreaCode } from '../../shared/validators.ts';
 import { validateProfile, DEFAULT_PROFILE, type TimeLimitProfile } from '../../domain/deadlines.ts';
 import { isValidLocalDate } from '../../domain/calendar.ts';
 import type { Actor, AppContext } from '../context.ts';
-import { findOrg, insertOrg, setOrgCategories, updateOrg } from '../repositories/organisations.ts';
-import { findUserByUsername, insertUser, updateUser, findUser } from '../repositories/users.ts';
+import { randomInt } from 'node:crypto';
+import { ORG_LEVELS } from '../../shared/enums.ts';
+import type { Executor } from '../db/database.ts';
+import { findOrg, insertOrg, listChildOrgs, setOrgCategories, updateOrg } from '../repositories/organisations.ts';
+import { deleteUserSessions, findUserByUsername, insertUser, updateUser, findUser } from '../repositories/users.ts';
 import { findCategory, insertCategory, updateCategory } from '../repositories/categories.ts';
 import { putSetting, replaceCalendarYear } from '../repositories/settings.ts';
 import { insertAudit } from '../repositories/audit.ts';
@@ -16,27 +19,47 @@ import { forgetRules, PROFILE_KEY, readRules } from './load-rules.ts';
 const audit = (ctx: AppContext, actor: Actor, action: string, detail: Record<string, unknown>) =>
   insertAudit(ctx.db, [{ at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action, detail }]);
 
+const levelRank = (level: string) => ORG_LEVELS.indexOf(level as (typeof ORG_LEVELS)[number]);
+
+/** A body sits at its parent's level or below it, and at or above its children's (a department of a county is a county body). */
+async function assertLevelFits(db: Executor, level: string, parentId: number | null, orgId?: number) {
+  const parent = parentId ? await findOrg(db, parentId) : undefined;
+  if (parentId && !parent) throw new AppError('UNKNOWN_ORG');
+  if (parent && levelRank(level) < levelRank(parent.level)) throw new AppError('ADMIN_ORG_LEVEL', { parentLevel: parent.level });
+  if (orgId) {
+    const higher = (await listChildOrgs(db, orgId)).find((c) => levelRank(c.level) < levelRank(level));
+    if (higher) throw new AppError('ADMIN_ORG_LEVEL', { childLevel: higher.level });
+  }
+}
+
+async function assertCategoriesExist(db: Executor, ids: number[] | undefined) {
+  for (const c of new Set(ids ?? [])) if (!(await findCategory(db, c))) throw new AppError('UNKNOWN_CATEGORY', { id: c });
+}
+
 export async function createOrg(ctx: AppContext, actor: Actor, o: { parentId: number | null; name: string; level: string; kind: string; areaCode: string; categoryIds?: number[] }) {
   if (!isValidAreaCode(o.areaCode)) throw new AppError('INVALID_AREA_CODE');
-  if (o.parentId && !(await findOrg(ctx.db, o.parentId))) throw new AppError('UNKNOWN_ORG');
+  await assertLevelFits(ctx.db, o.level, o.parentId);
+  await assertCategoriesExist(ctx.db, o.categoryIds);
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await insertOrg(trx, o);
-    if (o.categoryIds) await setOrgCategories(trx, r.id, o.categoryIds);
+    if (o.categoryIds) await setOrgCategories(trx, r.id, [...new Set(o.categoryIds)]);
     return r;
   });
   await audit(ctx, actor, 'admin.org.create', { id: row.id });
   return row;
 }
 
-export async function changeOrg(ctx: AppContext, actor: Actor, id: number, patch: { name?: string; areaCode?: string; isActive?: boolean; categoryIds?: number[] }) {
-  if (!(await findOrg(ctx.db, id))) throw new AppError('UNKNOWN_ORG');
+/** Changes a body's name, level, kind, area code, competent categories (归口) or disables it. */
+export async function changeOrg(ctx: AppContext, actor: Actor, id: number, patch: { name?: string; level?: string; kind?: string; areaCode?: string; isActive?: boolean; categoryIds?: number[] }) {
+  const org = await findOrg(ctx.db, id);
+  if (!org) throw new AppError('UNKNOWN_ORG');
   if (patch.areaCode && !isValidAreaCode(patch.areaCode)) throw new AppError('INVALID_AREA_CODE');
+  if (patch.level && patch.level !== org.level) await assertLevelFits(ctx.db, patch.level, org.parent_id, id);
+  await assertCategoriesExist(ctx.db, patch.categoryIds);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateOrg(trx, id, patch);
-    if (patch.categoryIds) {
-      for (const c of patch.categoryIds) if (!(await findCategory(trx, c))) throw new AppError('UNKNOWN_CATEGORY');
-      await setOrgCategories(trx, id, patch.categoryIds);
-    }
+    // an empty change (or one of the categories only) updates no column: an empty SET is not SQL
+    if (Object.keys(patch).some((k) => k !== 'categoryIds')) await updateOrg(trx, id, patch);
+    if (patch.categoryIds) await setOrgCategories(trx, id, [...new Set(patch.categoryIds)]);
   });
   await audit(ctx, actor, 'admin.org.update', { id, ...patch });
 }
@@ -51,10 +74,29 @@ export async function createUser(ctx: AppContext, actor: Actor, u: { orgId: numb
 
 export async function changeUser(ctx: AppContext, actor: Actor, id: number, patch: { displayName?: string; role?: string; orgId?: number; isActive?: boolean; password?: string }) {
   if (!(await findUser(ctx.db, id))) throw new AppError('UNKNOWN_USER');
+  // an administrator cannot lock themselves out of administration
+  if (id === actor.userId && (patch.isActive === false || (patch.role !== undefined && patch.role !== 'admin'))) throw new AppError('ADMIN_SELF_CHANGE');
   if (patch.orgId && !(await findOrg(ctx.db, patch.orgId))) throw new AppError('UNKNOWN_ORG');
   const { password, ...rest } = patch;
-  await updateUser(ctx.db, id, { ...rest, ...(password && { passwordHash: await hashPassword(password) }) });
+  if (Object.keys(rest).length || password) await updateUser(ctx.db, id, { ...rest, ...(password && { passwordHash: await hashPassword(password) }) });
   await audit(ctx, actor, 'admin.user.update', { id, ...rest, passwordChanged: !!password });
+}
+
+const TEMP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once. */
+export async function resetUserPassword(ctx: AppContext, actor: Actor, id: number): Promise<{ temporaryPassword: string }> {
+  if (!(await findUser(ctx.db, id))) throw new AppError('UNKNOWN_USER');
+  let pw = '';
+  for (let i = 0; i < 10; i++) pw += TEMP_ALPHABET[randomInt(TEMP_ALPHABET.length)];
+  const temporaryPassword = `Xf-${pw}`;
+  const passwordHash = await hashPassword(temporaryPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, { passwordHash });
+    await deleteUserSessions(trx, id);
+  });
+  await audit(ctx, actor, 'admin.user.reset_password', { id });
+  return { temporaryPassword };
 }
 
 export async function createCategory(ctx: AppContext, actor: Actor, c: { parentId: number | null; code: string; nameZh: string; nameEn: string; sort?: number }) {
@@ -68,7 +110,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, c: { parentI
 
 export async function changeCategory(ctx: AppContext, actor: Actor, id: number, patch: { nameZh?: string; nameEn?: string; sort?: number; isActive?: boolean }) {
   if (!(await findCategory(ctx.db, id))) throw new AppError('UNKNOWN_CATEGORY');
-  await updateCategory(ctx.db, id, patch);
+  if (Object.keys(patch).length) await updateCategory(ctx.db, id, patch);
   await audit(ctx, actor, 'admin.category.update', { id, ...patch });
 }
 

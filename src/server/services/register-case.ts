@@ -9,13 +9,14 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import type { CaseRow, OrgRow } from '../db/schema.ts';
 import { findCategory } from '../repositories/categories.ts';
-import { findOrg, listOrgs } from '../repositories/organisations.ts';
+import { findOrg, listActiveBureaus } from '../repositories/organisations.ts';
 import { findPetitionersBy, insertPetitioner, updatePetitionerContact } from '../repositories/petitioners.ts';
 import {
-  duesToColumns, findCaseForUpdate, insertCase, insertEvent, insertSubmission, insertSubmissionPeople, nextCaseSequence, updateCase,
+  duesToColumns, findCase, findCaseForUpdate, insertCase, insertEvent, insertSubmission, insertSubmissionPeople, nextCaseSequence, updateCase,
 } from '../repositories/cases.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
+import { applyCaseFacts } from './apply-case-facts.ts';
 
 export interface PersonInput {
   name: string;
@@ -106,7 +107,7 @@ async function matchPetitioner(trx: Tx, p: PersonInput): Promise<number> {
 
 /** The petition bureau responsible for an area: the deepest bureau whose area code the matter shares. */
 export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: string): Promise<OrgRow> {
-  const bureaus = (await listOrgs(db)).filter((o) => o.kind === 'petition_bureau' && o.is_active);
+  const bureaus = await listActiveBureaus(db);
   if (!bureaus.length) throw new AppError('UNKNOWN_ORG', { reason: 'no petition bureau configured' });
   const a6 = areaCode.slice(0, 6);
   const score = (o: OrgRow) => (o.area_code.slice(0, 6) === a6 ? 3 : o.area_code.slice(0, 4) === a6.slice(0, 4) ? 2 : o.area_code.slice(0, 2) === a6.slice(0, 2) ? 1 : 0) * 100 - (o.path.split('/').length);
@@ -115,14 +116,21 @@ export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: str
 
 /** Repeat on an earlier matter of the same petitioner: explicit, or same category and same area. */
 async function findRepeatTarget(trx: Tx, petitionerId: number, input: RegisterInput): Promise<CaseRow | undefined> {
+  let target: CaseRow | undefined;
   if (input.repeatOfCaseId) {
-    const target = await findCaseForUpdate(trx, input.repeatOfCaseId);
+    target = await findCaseForUpdate(trx, input.repeatOfCaseId);
     if (!target) throw new AppError('CASE_NOT_FOUND', { repeatOfCaseId: input.repeatOfCaseId });
-    return target;
+  } else {
+    target = await trx.selectFrom('cases').selectAll()
+      .where('petitioner_id', '=', petitionerId).where('category_id', '=', input.categoryId).where('area_code', '=', input.areaCode)
+      .orderBy('id', 'desc').limit(1).executeTakeFirst();
   }
-  return trx.selectFrom('cases').selectAll()
-    .where('petitioner_id', '=', petitionerId).where('category_id', '=', input.categoryId).where('area_code', '=', input.areaCode)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // a repeat declined at registration had no handling of its own: link to the matter it repeats, so a
+  // third submission on a final matter is declined as well (Art 36)
+  for (let hops = 0; hops < 10 && target?.state === 'declined' && target.is_repeat && target.repeat_of_case_id; hops++) {
+    target = await findCase(trx, target.repeat_of_case_id);
+  }
+  return target;
 }
 
 /**
@@ -193,6 +201,7 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
       actorOrgId: regOrg.id, actorKind, at: now, data: { submissionId: sid, channel: input.channel, headcount }, isPublic: true,
     });
     await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.add_submission', caseId: repeatTarget.id, petitionerId, ip }]);
+    await applyCaseFacts(trx, [repeatTarget.id]);
     return {
       caseId: repeatTarget.id, caseNo: repeatTarget.case_no, queryCode: repeatTarget.query_code, state: repeatTarget.state as CaseState,
       isRepeat: true, repeatOfCaseId: repeatTarget.id, addedToExisting: true, acceptDueBy: repeatTarget.next_due, declineReason: null,
@@ -235,6 +244,7 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
     });
   }
   await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } }]);
+  await applyCaseFacts(trx, [row.id, repeatTarget?.id]);
   return {
     caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, addedToExisting: false,
     acceptDueBy: dues.accept ?? dues.route, declineReason: row.decline_reason,

@@ -25,9 +25,15 @@ export async function signIn(ctx: AppContext, username: string, password: string
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.locked_until && new Date(user.locked_until) > now) throw new AppError('ACCOUNT_LOCKED', { until: new Date(user.locked_until).toISOString() });
+  // a lock that ran out starts the count afresh: one more slip must not lock the account again at once
+  let priorFailures = user.failed_logins;
+  if (user.locked_until) {
+    await resetFailedLogins(ctx.db, user.id);
+    priorFailures = 0;
+  }
   const ok = await verify(user.password_hash, password).catch(() => false);
   if (!ok) {
-    const failures = user.failed_logins + 1;
+    const failures = priorFailures + 1;
     const lock = failures >= ctx.config.lockoutThreshold ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000) : null;
     await recordFailedLogin(ctx.db, user.id, lock);
     await insertAudit(ctx.db, [{ at: now, actorUserId: user.id, actorKind: 'staff', action: 'auth.failed', ip, detail: { failures, locked: !!lock } }]);

@@ -15,6 +15,7 @@ import { findOrg } from '../repositories/organisations.ts';
 import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
+import { applyCaseFacts } from './apply-case-facts.ts';
 
 /** Parameters an action may carry; each route's schema says which it takes. */
 export interface ActionParams {
@@ -266,6 +267,7 @@ export async function transitionCase(ctx: AppContext, trx: Tx, principal: Princi
     at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version: updated.version },
   }]);
+  await applyCaseFacts(trx, [c.id]);
   return updated;
 }
 

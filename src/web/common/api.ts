@@ -15,6 +15,11 @@ export class ApiError extends Error {
 }
 
 let lang: 'zh' | 'en' = 'zh';
+let onUnauthorized: (() => void) | null = null;
+/** Called when the API answers 401 (session expired or signed out elsewhere). */
+export function setUnauthorizedHandler(fn: (() => void) | null) {
+  onUnauthorized = fn;
+}
 export function setApiLanguage(l: 'zh' | 'en') {
   lang = l;
 }
@@ -33,9 +38,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     throw new ApiError('NETWORK', 0, lang === 'zh' ? '网络连接失败，请检查网络后重试' : 'Network error; check the connection and retry');
   }
   const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
+  let data: any;
+  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
   if (!res.ok) {
     const code: string = data?.error?.code ?? 'INTERNAL';
+    if (res.status === 401 && onUnauthorized && !url.startsWith('/auth/')) onUnauthorized();
     throw new ApiError(code, res.status, errorMessage(code, lang), data?.error?.details);
   }
   return data as T;
@@ -44,4 +51,20 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /** A fresh idempotency key for one create (kept across retries of the same submission). */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/** GET with a query string built from the defined, non-empty values. */
+export function apiGet<T>(url: string, query: Record<string, string | number | boolean | undefined | null> = {}): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return api<T>('GET', s ? `${url}?${s}` : url);
+}
+
+/** Uploads one file as multipart (field `file`), e.g. POST /cases/:id/attachments. */
+export function apiUpload<T>(url: string, file: Blob, filename: string, fields: Record<string, string> = {}): Promise<T> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file, filename);
+  return api<T>('POST', url, form);
 }

@@ -1,0 +1,386 @@
+// `npm run bench`: loads (or reuses) a bench database, starts the real server as a separate process,
+// drives it over loopback and prints, per workload, throughput, p50/p95/p99 latency and the server's
+// peak memory beside the raw limit of the same database work (`ratio = ours / raw`).
+//   --engine pglite|postgres|both   --cases N   --duration S   --only W1,W3   --fresh   --smoke
+//   --pg-url postgres://postgres@127.0.0.1:5432   --pool N (server pool)   --cpu-prof DIR   --out FILE
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { databaseFromPglite, databaseFromUrl, openPglite, type DatabaseHandle } from '../src/server/db/database.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { sweepDeadlines } from '../src/server/jobs/sweep-deadlines.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { createMemoryStorage } from '../src/server/storage/file-storage.ts';
+import { DEMO_PASSWORD } from '../src/server/seed/reference-data.ts';
+import { seedBulk, type BulkSeedReport } from './generator/load.ts';
+import { startServer, type RunningServer } from './lib/server.ts';
+import { runHttp, runRaw, type LoadFigures } from './lib/drive.ts';
+import {
+  intakeRaw, intakeRequests, lookupRaw, lookupRequests, queuePaths, queueRaw, readBenchData, sweepRaw, transitionJobs, transitionRaw,
+  transitionRequests, transitionUsers, type BenchData, type QueuePage, type RawSql,
+} from './workloads.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MARKER = 'bench_dataset';
+type Engine = 'pglite' | 'postgres';
+
+export interface WorkloadResult {
+  id: string;
+  label: string;
+  concurrency: number;
+  endpoint: string;
+  ours: LoadFigures;
+  raw: LoadFigures;
+  /** ours / raw, by throughput (for W5: raw seconds / our seconds). */
+  ratio: number;
+  serverPeakMb: number;
+  note?: string;
+}
+
+export interface BenchResult {
+  engine: Engine;
+  cases: number;
+  startedAt: string;
+  durationSeconds: number;
+  machine: { cpu: string; cores: number; memoryMb: number; node: string; database: string; loadAverage: number[] };
+  seed: { reused: boolean; seconds: number | null; report: BulkSeedReport | null };
+  workloads: WorkloadResult[];
+  serverPeakMb: number;
+  /** Resident memory of the server once started, before any load. */
+  serverIdleMb: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    cases: { type: 'string' },
+    duration: { type: 'string' },
+    only: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    pool: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '20261125' },
+  },
+});
+
+const smoke = args.smoke;
+const engines: Engine[] = smoke ? ['pglite'] : args.engine === 'both' ? ['postgres', 'pglite'] : [args.engine as Engine];
+if (!engines.every((e) => e === 'pglite' || e === 'postgres')) {
+  console.error('--engine must be pglite, postgres or both');
+  process.exit(2);
+}
+const duration = Number(args.duration ?? (smoke ? 2 : 10));
+const only = new Set((args.only ?? 'W1,W2,W3,W4,W5').split(',').map((s) => s.trim().toUpperCase()));
+const seed = Number(args.seed);
+const log = (s: string) => console.log(s);
+
+function casesFor(engine: Engine): number {
+  if (args.cases) return Number(args.cases);
+  if (smoke) return 2_000;
+  return engine === 'postgres' ? 1_000_000 : 100_000;
+}
+
+// ---- raw executors ---------------------------------------------------------------------------
+
+function pgRaw(url: string, max: number): RawSql & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // named statements: each text is parsed once per connection (the fastest way through the driver)
+  const named = (text: string) => `b${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  const run = (c: pg.Pool | pg.PoolClient) => async (text: string, params: unknown[] = []) =>
+    (await c.query({ name: named(text), text, values: params })).rows as Record<string, any>[];
+  return {
+    pool,
+    query: run(pool),
+    async tx(fn, rollback = false) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const r = await fn(run(c));
+        await c.query(rollback ? 'ROLLBACK' : 'COMMIT');
+        return r;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function pgliteRaw(pglite: PGlite): RawSql {
+  return {
+    query: async (text, params = []) => (await pglite.query<Record<string, any>>(text, params)).rows,
+    async tx(fn, rollback = false) {
+      return pglite.transaction(async (tx) => {
+        const r = await fn(async (text, params = []) => (await tx.query<Record<string, any>>(text, params)).rows);
+        if (rollback) await tx.rollback();
+        return r;
+      });
+    },
+    close: () => pglite.close(),
+  };
+}
+
+// ---- the bench database ----------------------------------------------------------------------
+
+interface Prepared { databaseUrl: string | null; dataDir: string; reused: boolean; report: BulkSeedReport | null; seconds: number | null }
+
+async function prepareDatabase(engine: Engine, cases: number): Promise<Prepared> {
+  const t0 = performance.now();
+  if (engine === 'postgres') {
+    const u = new URL(args['pg-url']!);
+    u.pathname = '/xf_bench';
+    const url = u.toString();
+    u.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: u.toString() });
+    await admin.connect();
+    try {
+      const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'xf_bench'`)).rowCount;
+      if (!exists) await admin.query('CREATE DATABASE xf_bench');
+    } finally {
+      await admin.end();
+    }
+    if (!args.fresh && (await markerOk(() => pgRaw(url, 2), cases))) return { databaseUrl: url, dataDir: '', reused: true, report: null, seconds: null };
+    log(`loading ${cases.toLocaleString('en')} cases into PostgreSQL (xf_bench)…`);
+    const report = await seedBulk({ cases, seed, databaseUrl: url, dataDir: '', fresh: true, asOf: new Date(), log: (s) => log(`  ${s}`) });
+    const raw = pgRaw(url, 2);
+    await writeMarker(raw, cases);
+    await raw.close();
+    return { databaseUrl: url, dataDir: '', reused: false, report, seconds: (performance.now() - t0) / 1000 };
+  }
+  const dataDir = smoke ? path.join(ROOT, `.tmp/bench/smoke-${process.pid}`) : path.join(ROOT, `.tmp/bench/pglite-${cases}`);
+  if (!smoke && !args.fresh && (await markerOk(async () => pgliteRaw(await openPglite(dataDir)), cases))) return { databaseUrl: null, dataDir, reused: true, report: null, seconds: null };
+  log(`loading ${cases.toLocaleString('en')} cases into PGlite (${path.relative(ROOT, dataDir)})…`);
+  const report = await seedBulk({ cases, seed, databaseUrl: null, dataDir, fresh: true, asOf: new Date(), log: (s) => log(`  ${s}`) });
+  const raw = pgliteRaw(await openPglite(dataDir));
+  await writeMarker(raw, cases);
+  await raw.close();
+  return { databaseUrl: null, dataDir, reused: false, report, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function markerOk(open: () => RawSql | Promise<RawSql>, cases: number): Promise<boolean> {
+  let raw: RawSql | undefined;
+  try {
+    raw = await open();
+    const r = await raw.query(`SELECT value FROM settings WHERE key = $1`, [MARKER]);
+    const v = r[0]?.value;
+    const m = (typeof v === 'string' ? JSON.parse(v) : v) as { cases?: number } | undefined;
+    return m?.cases === cases;
+  } catch {
+    return false;
+  } finally {
+    await raw?.close().catch(() => {});
+  }
+}
+
+async function writeMarker(raw: RawSql, cases: number): Promise<void> {
+  await raw.query(`INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [MARKER, JSON.stringify({ cases, seed })]);
+}
+
+// ---- HTTP helpers ----------------------------------------------------------------------------
+
+async function signIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function getJson(base: string, url: string, cookie: string): Promise<any> {
+  const res = await fetch(`${base}${url}`, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function decodeCursor(s: string): { v: string | null; id: number } {
+  const [v, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string | null, number];
+  return { v, id };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- one engine ------------------------------------------------------------------------------
+
+async function benchEngine(engine: Engine): Promise<BenchResult> {
+  const cases = casesFor(engine);
+  const startedAt = new Date().toISOString();
+  const prep = await prepareDatabase(engine, cases);
+  if (prep.reused) log(`reusing the ${engine} bench database with ${cases.toLocaleString('en')} cases`);
+
+  let pglite: PGlite | undefined;
+  const openRaw = async (max: number): Promise<RawSql> => {
+    if (engine === 'postgres') return pgRaw(prep.databaseUrl!, max);
+    pglite = await openPglite(prep.dataDir);
+    return pgliteRaw(pglite);
+  };
+  let raw = await openRaw(64);
+  const poolCap = Math.max(200, Math.min(20_000, duration * 1_500));
+  const data = await readBenchData(raw, poolCap);
+  const dbVersion = String((await raw.query('SHOW server_version'))[0]!.server_version);
+  if (engine === 'pglite') await raw.close();
+
+  const cpuProf = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
+  const server = await startServer({ databaseUrl: prep.databaseUrl, dataDir: prep.dataDir || path.join(ROOT, '.tmp/bench/unused'), poolSize: Number(args.pool ?? 10), nodeFlags: cpuProf });
+  const ours = new Map<string, { figures: LoadFigures; endpoint: string; concurrency: number; peak: number; note?: string }>();
+  const runTag = Math.floor(Date.now() / 1000) % 100_000;
+  let pages: QueuePage[] = [];
+  let idleMb = 0;
+  try {
+    // the server runs its first deadline sweep 5 s after start: let it pass before measuring
+    await sleep(smoke ? 0 : 8_000);
+    const base = server.url;
+    const cookies = new Map<string, string>();
+    const cookieOf = async (u: string) => cookies.get(u) ?? (cookies.set(u, await signIn(base, u)), cookies.get(u)!);
+
+    // a request that needs the database: answered only once the previous workload's backlog is through
+    const drained = async () => { await getJson(base, '/api/v1/auth/me', await cookieOf('supervisor')); };
+    await drained();
+    idleMb = server.memory().rssMb;
+    const record = async (id: string, endpoint: string, concurrency: number, figures: LoadFigures, note?: string) => {
+      await drained();
+      const peak = server.memory().peakMb;
+      ours.set(id, { figures, endpoint, concurrency, peak, note });
+      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}`);
+    };
+    if (only.has('W1')) {
+      await record('W1', 'POST /api/v1/portal/petitions', 32, await runHttp({ baseUrl: base, connections: 32, duration, requests: intakeRequests(data, runTag) }));
+    }
+    if (only.has('W2')) {
+      await record('W2', 'POST /api/v1/portal/lookup', 64, await runHttp({ baseUrl: base, connections: 64, duration, requests: lookupRequests(data) }));
+    }
+    if (only.has('W3')) {
+      const queues = queuePaths(data);
+      const firsts: { path: string; cookie: string }[] = [];
+      const nexts: { path: string; cookie: string }[] = [];
+      for (const q of queues) {
+        const cookie = await cookieOf(q.user);
+        const page = await getJson(base, q.first, cookie);
+        firsts.push({ path: q.first, cookie });
+        pages.push({ user: q.user, path: q.first, scopePath: q.scopePath, orgId: q.orgId, states: q.states, cursor: null });
+        if (page.nextCursor) {
+          nexts.push({ path: `${q.first}&cursor=${page.nextCursor}`, cookie });
+          pages.push({ user: q.user, path: q.first, scopePath: q.scopePath, orgId: q.orgId, states: q.states, cursor: decodeCursor(page.nextCursor) });
+        }
+      }
+      const reqs = (list: { path: string; cookie: string }[]) => list.map((l) => ({ method: 'GET', path: l.path, headers: { cookie: l.cookie } }));
+      await record('W3a', 'GET /api/v1/cases (first page)', 16, await runHttp({ baseUrl: base, connections: 16, duration: Math.max(1, duration / 2), requests: reqs(firsts) }));
+      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await runHttp({ baseUrl: base, connections: 16, duration: Math.max(1, duration / 2), requests: reqs(nexts) }));
+    }
+    if (only.has('W4')) {
+      const jobs = Math.min(transitionJobs(data), Math.ceil(duration * 3_000));
+      if (jobs < 2) throw new Error('W4: no cases left to accept and answer in the bench database; rerun with --fresh');
+      for (const u of transitionUsers(data)) await cookieOf(u);
+      const reqs = transitionRequests(data, jobs, (u) => cookies.get(u)!);
+      await record('W4', 'POST /api/v1/cases/:id/accept|answer', 32, await runHttp({ baseUrl: base, connections: 32, amount: jobs, requests: reqs }), `${jobs} transitions`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const serverPeakMb = server.memory().peakMb || Math.max(0, ...[...ours.values()].map((o) => o.peak));
+
+  // the raw limit of each workload, same concurrency, straight through the driver
+  if (engine === 'pglite') raw = await openRaw(1);
+  const rawConc = (c: number) => (engine === 'pglite' ? 1 : c);
+  const results: WorkloadResult[] = [];
+  const push = (id: string, label: string, rawFig: LoadFigures) => {
+    const o = ours.get(id);
+    if (!o) return;
+    results.push({ id, label, concurrency: o.concurrency, endpoint: o.endpoint, ours: o.figures, raw: rawFig, ratio: rawFig.perSecond ? round2(o.figures.perSecond / rawFig.perSecond) : 0, serverPeakMb: round2(o.peak), note: o.note });
+    log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}`);
+  };
+  try {
+    if (only.has('W1')) push('W1', 'intake (online submission)', await runRaw({ concurrency: rawConc(32), duration, op: intakeRaw(raw, data, runTag) }));
+    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await runRaw({ concurrency: rawConc(64), duration, op: lookupRaw(raw, data) }));
+    if (only.has('W3')) {
+      const firstPages = pages.filter((p) => !p.cursor);
+      const nextPages = pages.filter((p) => p.cursor);
+      push('W3a', 'work queue, first page', await runRaw({ concurrency: rawConc(16), duration: Math.max(1, duration / 2), op: queueRaw(raw, firstPages) }));
+      if (nextPages.length) push('W3b', 'work queue, next page', await runRaw({ concurrency: rawConc(16), duration: Math.max(1, duration / 2), op: queueRaw(raw, nextPages) }));
+    }
+    if (only.has('W4') && ours.has('W4')) {
+      const jobs = Math.min(Math.min(data.accept.raw.length, data.answer.raw.length) * 2, Math.ceil(duration * 6_000));
+      push('W4', 'transitions (accept, answer)', await runRaw({ concurrency: rawConc(32), amount: jobs, op: transitionRaw(raw, data) }));
+    }
+    if (only.has('W5')) {
+      // the sweep over every case, once: raw statements (rolled back), then the job itself
+      await raw.query('DELETE FROM reminders');
+      const r0 = performance.now();
+      await sweepRaw(raw, new Date());
+      const rawSeconds = (performance.now() - r0) / 1000;
+      let handle: DatabaseHandle;
+      if (engine === 'postgres') handle = databaseFromUrl(prep.databaseUrl!, 2);
+      else handle = databaseFromPglite(pglite!);
+      const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
+      const s0 = performance.now();
+      const sweep = await sweepDeadlines(ctx);
+      const oursSeconds = (performance.now() - s0) / 1000;
+      if (engine === 'postgres') await handle.close();
+      const fig = (s: number): LoadFigures => ({ requests: 1, errors: 0, seconds: round2(s), perSecond: round2(1 / s), p50: round2(s * 1000), p95: round2(s * 1000), p99: round2(s * 1000), errorSamples: [] });
+      results.push({
+        id: 'W5', label: 'deadline sweep, once (in process)', concurrency: 1, endpoint: 'jobs/sweep-deadlines.ts', ours: fig(oursSeconds), raw: fig(rawSeconds),
+        ratio: round2(rawSeconds / oursSeconds), serverPeakMb: 0, note: `${sweep.near} near, ${sweep.overdue} overdue, ${sweep.evaluationsExpired} evaluations lapsed`,
+      });
+      log(`  W5 sweep: ours ${oursSeconds.toFixed(2)} s, raw ${rawSeconds.toFixed(2)} s (${sweep.near} near, ${sweep.overdue} overdue)`);
+    }
+  } finally {
+    await raw.close();
+  }
+  const cpus = os.cpus();
+  return {
+    engine, cases, startedAt, durationSeconds: duration,
+    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryMb: Math.round(os.totalmem() / 1_048_576), node: process.version, database: engine === 'postgres' ? `PostgreSQL ${dbVersion}` : `PGlite (PostgreSQL ${dbVersion})`, loadAverage: os.loadavg().map(round2) },
+    seed: { reused: prep.reused, seconds: prep.seconds, report: prep.report },
+    workloads: results, serverPeakMb: round2(serverPeakMb), serverIdleMb: round2(idleMb),
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function formatTable(r: BenchResult): string {
+  const head = `${r.engine} · ${r.cases.toLocaleString('en')} cases · ${r.machine.cpu} × ${r.machine.cores} · ${r.machine.database} · Node ${r.machine.node} · load ${r.machine.loadAverage.join(' ')}`;
+  const rows = [['workload', 'conc', 'ours/s', 'p50', 'p95', 'p99', 'err', 'raw/s', 'raw p50', 'raw p95', 'raw p99', 'ratio', 'peak MB']];
+  for (const w of r.workloads) {
+    rows.push([`${w.id} ${w.label}`, String(w.concurrency), w.ours.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.ours.p50), ms(w.ours.p95), ms(w.ours.p99), String(w.ours.errors),
+      w.raw.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.raw.p50), ms(w.raw.p95), ms(w.raw.p99), w.ratio.toFixed(2), w.serverPeakMb ? w.serverPeakMb.toFixed(0) : '-']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((x) => [...x[i]!].length + (x[i]!.match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
+  const fmt = (x: string[]) => x.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0)) : c.padStart(widths[i]!))).join('  ');
+  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time)`].join('\n');
+}
+
+function ms(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1);
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+const all: BenchResult[] = [];
+let failed = false;
+for (const engine of engines) {
+  log(`\n=== ${engine} ===`);
+  try {
+    const r = await benchEngine(engine);
+    all.push(r);
+    const stamp = r.startedAt.replace(/[:.]/g, '-');
+    const file = args.out ? path.resolve(args.out.replace('{engine}', engine)) : path.join(ROOT, 'bench/results', `${stamp}-${engine}.json`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+    log(`\n${formatTable(r)}\nresults: ${path.relative(ROOT, file)}`);
+  } catch (e) {
+    failed = true;
+    console.error(`${engine} bench failed:`, e);
+  }
+}
+if (smoke) rmSync(path.join(ROOT, `.tmp/bench/smoke-${process.pid}`), { recursive: true, force: true });
+process.exit(failed ? 1 : 0);

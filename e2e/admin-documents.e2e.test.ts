@@ -1,0 +1,199 @@
+// Administration and printable documents in a real browser: an administrator adds a holiday to the
+// working-day calendar, adds a user and edits the time limits; a clerk opens a case's acceptance
+// notice from the case page, prints it (print media shows the sheet alone) and downloads the PDF.
+// Screenshots at 1280x800 in Chinese and English.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, type Browser, type Page } from 'playwright-core';
+import { launchBrowser, newPage, shot, signIn, startServer, SHOTS_DIR, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ cases: 150 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const { page } = await newPage(browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await signIn(page, server.url, username);
+  return page;
+}
+
+async function getJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(`${server.url}/api/v1${url}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The text box of an antd input, whether the test id sits on the input or on its wrapper. */
+const field = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+async function toEnglish(page: Page) {
+  await page.getByTestId('lang-switch').getByText('EN').click();
+}
+
+/** No dictionary key or undefined text leaked onto the page. */
+async function expectTranslated(page: Page) {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/\bundefined\b|\bl(Route|Accept|Answer|Evaluation)\b|admin-tab-|\bdoc_[a-z]+\b/);
+}
+
+describe('administration', () => {
+  it('adds a holiday to the calendar, adds a user and edits the time limits', async () => {
+    const page = await as('admin');
+    await page.getByTestId('menu-admin').click();
+    await page.getByTestId('org-tree').getByText('清河县信访局').first().waitFor();
+    expect(page.url()).toContain('/console/admin/orgs');
+    await page.getByTestId('org-tree').getByText('县教育局').click();
+    await expect.poll(() => page.getByTestId('org-name').inputValue()).toBe('县教育局');
+    await shot(page, 'admin-orgs-zh');
+
+    // calendar: a working Wednesday becomes a holiday
+    await page.getByTestId('admin-tab-calendar').click();
+    await page.getByTestId('calendar-grid').waitFor();
+    const year = Number(await field(page, 'calendar-year').inputValue());
+    const day = `${year}-06-03`;
+    expect((await getJson<{ day: string }[]>(page, `/calendar/${year}`)).some((d) => d.day === day)).toBe(false);
+    await page.getByTestId(`day-${day}`).click();
+    await page.getByTestId('day-kind-holiday').click();
+    await page.getByTestId('day-name').fill('测试假日');
+    await page.getByTestId('day-ok').click();
+    await expect.poll(() => page.getByTestId(`day-${day}`).getAttribute('class')).toContain('is-holiday');
+    await page.getByTestId('save-calendar').click();
+    await expect.poll(async () => (await getJson<{ day: string; kind: string; name: string }[]>(page, `/calendar/${year}`)).find((d) => d.day === day))
+      .toEqual({ day, kind: 'holiday', name: '测试假日' });
+    await shot(page, 'admin-calendar-zh');
+
+    // users: a new intake clerk at the county bureau, who can then sign in
+    await page.getByTestId('admin-tab-users').click();
+    await page.getByTestId('user-table').waitFor();
+    await page.getByTestId('user-add').click();
+    await page.getByTestId('user-username').fill('e2e.clerk');
+    await page.getByTestId('user-name').fill('测试登记员');
+    await page.getByTestId('user-org').click();
+    await page.keyboard.type('清河县信访局');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="清河县信访局"]').click();
+    await page.getByTestId('user-role').click();
+    await page.locator('.ant-select-item-option[title="登记员"]').click();
+    await page.getByTestId('user-password').fill('Dengji@2026');
+    await page.getByTestId('save-user').click();
+    await field(page, 'user-search').fill('e2e');
+    await page.getByTestId('user-row-e2e.clerk').waitFor();
+    const users = await getJson<{ username: string; role: string; orgName: string }[]>(page, '/users');
+    expect(users.find((u) => u.username === 'e2e.clerk')).toMatchObject({ role: 'clerk', orgName: '清河县信访局' });
+    const fresh = await request.newContext(); // its own cookies: the administrator stays signed in
+    expect((await fresh.post(`${server.url}/api/v1/auth/login`, { data: { username: 'e2e.clerk', password: 'Dengji@2026' } })).status()).toBe(200);
+    await fresh.dispose();
+    await field(page, 'user-search').fill('');
+    await shot(page, 'admin-users-zh');
+
+    // time limits: the answer limit becomes 45 days
+    await page.getByTestId('admin-tab-limits').click();
+    await page.getByTestId('limits-form').waitFor();
+    const answer = field(page, 'limit-answer-days');
+    await expect.poll(() => answer.inputValue()).toBe('60');
+    await answer.fill('45');
+    await page.getByTestId('save-limits').click();
+    await expect.poll(async () => (await getJson<{ answer: { days: number } }>(page, '/settings/time-limits')).answer.days).toBe(45);
+    await shot(page, 'admin-limits-zh');
+
+    // an empty limit is refused before it reaches the server
+    await answer.fill('');
+    await page.getByTestId('save-limits').click();
+    await page.getByTestId('limits-form').locator('.ant-form-item-explain-error').first().waitFor();
+    await expect.poll(async () => (await getJson<{ answer: { days: number } }>(page, '/settings/time-limits')).answer.days).toBe(45);
+
+    await page.getByTestId('admin-tab-evaluation').click();
+    await page.getByTestId('evaluation-form').waitFor();
+    await shot(page, 'admin-evaluation-zh');
+    await page.getByTestId('admin-tab-categories').click();
+    await page.getByTestId('category-tree').getByText('城乡建设').waitFor();
+    await shot(page, 'admin-categories-zh');
+
+    await toEnglish(page);
+    await page.getByTestId('admin-tab-limits').click();
+    await page.getByTestId('limits-form').getByText('Handle and answer (Art 34)').waitFor();
+    await expectTranslated(page);
+    await shot(page, 'admin-limits-en');
+    await page.getByTestId('admin-tab-calendar').click();
+    await page.getByTestId('calendar-grid').getByText('June').waitFor();
+    await expectTranslated(page);
+    await shot(page, 'admin-calendar-en');
+    await page.getByTestId('admin-tab-users').click();
+    await page.getByTestId('user-table').getByText('Intake clerk').first().waitFor();
+    await shot(page, 'admin-users-en');
+    await page.getByTestId('admin-tab-orgs').click();
+    await page.getByTestId('org-tree').waitFor();
+    await expectTranslated(page);
+    await shot(page, 'admin-orgs-en');
+  });
+});
+
+describe('printable documents', () => {
+  it('a clerk opens the acceptance notice from the case page, prints the sheet alone and downloads the PDF', async () => {
+    const page = await as('clerk');
+    const list = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?state=handling&limit=5');
+    expect(list.items.length, 'the demo data has cases in handling').toBeGreaterThan(0);
+    const c = list.items[0]!;
+    await page.goto(`${server.url}/console/cases/${c.id}`);
+    await page.getByTestId('doc-accept-notice').click();
+    const sheet = page.getByTestId('doc-sheet');
+    await sheet.waitFor();
+    expect(page.url()).toContain(`/console/documents/${c.id}/accept-notice`);
+    await expect.poll(() => page.getByTestId('doc-title').textContent()).toBe('信访事项受理告知书');
+    await expect.poll(() => page.getByTestId('doc-number').textContent()).toMatch(/^信受〔\d{4}〕\d+号$/);
+    expect(await sheet.textContent()).toContain(c.caseNo);
+    expect(await page.getByTestId('doc-addressee').textContent()).toMatch(/：$/);
+    await shot(page, 'document-accept-zh');
+
+    // print: the sheet alone, without the console's menu, header or toolbar
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('doc-print').isVisible()).toBe(false);
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await sheet.isVisible()).toBe(true);
+    await shot(page, 'document-accept-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-pdf').click()]);
+    const file = path.join(SHOTS_DIR, 'document-accept.pdf');
+    await download.saveAs(file);
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length).toBe(1);
+    expect(download.suggestedFilename()).toContain(c.caseNo);
+
+    // the same page in English: the toolbar switches, the document stays as issued (Chinese)
+    await toEnglish(page);
+    await page.getByTestId('doc-pdf').getByText('Download PDF').waitFor();
+    await expectTranslated(page);
+    expect(await page.getByTestId('doc-title').textContent()).toBe('信访事项受理告知书');
+    await shot(page, 'document-accept-en');
+  });
+
+  it('shows an answered case\'s opinion, and says so when a document is not yet due', async () => {
+    const page = await as('clerk');
+    const concluded = await getJson<{ items: { id: number }[] }>(page, '/cases?state=concluded&limit=5');
+    expect(concluded.items.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/console/documents/${concluded.items[0]!.id}/opinion`);
+    await page.getByTestId('doc-sheet').waitFor();
+    await expect.poll(() => page.getByTestId('doc-title').textContent()).toBe('信访事项处理意见书');
+    const text = await page.getByTestId('doc-sheet').textContent();
+    expect(text).toContain('第三十二条');
+    expect(text).toContain('书面提出复查申请');
+    await shot(page, 'document-opinion-zh');
+
+    const handling = await getJson<{ items: { id: number }[] }>(page, '/cases?state=handling&limit=5');
+    await page.goto(`${server.url}/console/documents/${handling.items[0]!.id}/opinion`);
+    await page.getByTestId('doc-error').waitFor();
+    expect(await page.getByTestId('doc-error').textContent()).toContain('暂不能出具此文书');
+    expect(await page.getByTestId('doc-pdf').isDisabled()).toBe(true);
+  });
+});

@@ -1,0 +1,320 @@
+// The staff console walked through as the roles would: a clerk registers a visit and routes it; the
+// handler accepts and asks for an extension; the head of the body approves; the handler answers; a
+// supervisor issues a supervision notice on an overdue case; a leader records an instruction.
+// Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+import { generateIdCardNumber } from '../src/shared/validators.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ cases: 150 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const { page } = await newPage(browser);
+  await signIn(page, server.url, username);
+  return page;
+}
+
+async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first().click();
+}
+
+async function act(page: Page, action: string, fill: (p: Page) => Promise<void> = async () => {}) {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId(`action-modal-${action}`).waitFor();
+  await fill(page);
+  await page.getByTestId('action-submit').click();
+  await page.getByTestId(`action-modal-${action}`).waitFor({ state: 'detached' });
+}
+
+const stateText = (page: Page) => page.getByTestId('case-state');
+
+describe('staff console', () => {
+  let caseUrl = '';
+  let caseNo = '';
+
+  it('signs in, rejects a wrong password inline, and shows the home queues', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('login-username').waitFor();
+    await shot(page, 'console-login-zh');
+    await page.getByTestId('login-username').fill('clerk');
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-password').press('Enter'); // Enter submits
+    await page.getByTestId('app-shell').waitFor();
+    expect(page.url()).toMatch(/\/console\/?$/);
+    await expect.poll(() => page.getByTestId('header-role').textContent()).toBe('登记员');
+    expect(await page.getByTestId('header-org').textContent()).toBe('清河县信访局');
+    const toRoute = page.getByTestId('queue-to_route');
+    await toRoute.waitFor();
+    const count = Number((await toRoute.locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await shot(page, 'console-home-zh');
+
+    // the queue opens the list filtered to it, with the filter in the URL
+    await toRoute.click();
+    await page.getByTestId('case-list-page').waitFor();
+    expect(page.url()).toContain('queue=to_route');
+    await page.locator('[data-testid^="case-row-"]').first().waitFor();
+    const states = await page.locator('[data-testid^="case-row-"] .ant-tag').allTextContents();
+    expect(states.filter((s) => s === '已登记').length).toBeGreaterThan(0);
+    expect(states).not.toContain('办理中');
+    await shot(page, 'console-cases-zh');
+    if (count > 20) {
+      const firstIds = await page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      await page.getByTestId('page-next').click();
+      await expect.poll(() => page.url()).toContain('cursor=');
+      await page.waitForFunction((first) => document.querySelector('[data-testid^="case-row-"]')?.getAttribute('data-testid') !== first, firstIds[0]);
+      const nextIds = await page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      expect(nextIds.some((id) => firstIds.includes(id))).toBe(false);
+      await page.getByTestId('page-first').click();
+      await expect.poll(() => page.url()).not.toContain('cursor=');
+    }
+    // a reload keeps the filters (they live in the URL)
+    await page.reload();
+    await page.getByTestId('case-list-page').waitFor();
+    expect(page.url()).toContain('queue=to_route');
+
+    // sign out returns to the sign-in page
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').waitFor();
+    await page.context().close();
+  });
+
+  it('a clerk registers a visit, gets the receipt, and routes it to the competent department', async () => {
+    const page = await as('clerk');
+    await page.getByTestId('menu-register').click();
+    await page.getByTestId('register-page').waitFor();
+    const idNumber = generateIdCardNumber('130534', '19700312', 517);
+    // look-up of a petitioner never seen before
+    await page.getByTestId('lookup-id').fill(idNumber);
+    await page.getByTestId('lookup-submit').click();
+    await page.getByTestId('lookup-none').waitFor();
+
+    // validation mirrors the API's, inline and in Chinese
+    await page.getByTestId('reg-mobile').fill('12345');
+    await page.getByTestId('register-submit').click();
+    await page.getByText('手机号码无效').waitFor();
+    await page.getByText('请填写姓名').waitFor();
+
+    await page.getByTestId('channel-visit').click();
+    await page.getByTestId('reg-name').fill('刘建国');
+    await page.getByTestId('reg-mobile').fill('13903190001');
+    await page.getByTestId('kind-claim').click();
+    await pickTreeOption(page, 'reg-category', '拖欠', '拖欠工资');
+    await pickTreeOption(page, 'reg-area', '葛仙庄镇', '葛仙庄镇');
+    await page.getByTestId('reg-title').fill('某建筑公司拖欠农民工工资');
+    await page.getByTestId('reg-content').fill('本人2025年在县城某工地务工，工程结束后工资三万元至今未结清，请求协调解决。');
+    await page.getByTestId('reg-upload').locator('input[type=file]').setInputFiles({ name: '欠条.txt', mimeType: 'text/plain', buffer: Buffer.from('欠条：欠刘建国工资三万元。') });
+    await page.getByText('欠条.txt').waitFor();
+    await shot(page, 'console-register-zh');
+    await page.getByTestId('register-submit').click();
+
+    const no = page.getByTestId('receipt-case-no');
+    await no.waitFor();
+    caseNo = (await no.textContent())!;
+    expect(caseNo).toMatch(/\d/);
+    expect((await page.getByTestId('receipt-query-code').textContent())!).toMatch(/^[A-Z2-9]{8}$/);
+    await shot(page, 'console-receipt-zh');
+
+    await page.getByTestId('receipt-open-case').click();
+    await page.getByTestId('case-page').waitFor();
+    caseUrl = page.url();
+    await expect.poll(() => stateText(page).textContent()).toBe('已登记');
+    await page.getByTestId('timeline-register').waitFor();
+    expect(await page.getByTestId('attachments').textContent()).toContain('欠条.txt');
+    // personal data masked until shown (the showing is logged by the server)
+    expect(await page.getByTestId('person-name').first().textContent()).toBe('刘*国');
+    await page.getByTestId('reveal-personal').click();
+    await page.getByTestId('revealed-note').waitFor();
+    expect(await page.getByTestId('person-name').first().textContent()).toBe('刘建国');
+
+    await act(page, 'assign', async (p) => {
+      await pickTreeOption(p, 'field-targetOrgId', '人力资源', '县人力资源和社会保障局');
+      await p.getByTestId('field-note').fill('请依法办理并按时答复。');
+    });
+    await expect.poll(() => stateText(page).textContent()).toBe('待受理');
+    const assigned = page.getByTestId('timeline-assign');
+    await assigned.waitFor();
+    expect(await assigned.textContent()).toContain('县人力资源和社会保障局');
+    expect(await assigned.textContent()).toContain('李登记');
+    await shot(page, 'console-case-zh');
+    await page.context().close();
+  });
+
+  it('the handler accepts and asks for an extension; a stale second tab gets a clear version conflict', async () => {
+    const page = await as('hrss.handler');
+    await page.goto(caseUrl);
+    await expect.poll(() => stateText(page).textContent()).toBe('待受理');
+    await act(page, 'accept');
+    await expect.poll(() => stateText(page).textContent()).toBe('办理中');
+    await page.getByTestId('timeline-accept').waitFor();
+    expect(await page.getByTestId('clock-answer').textContent()).toMatch(/剩余 \d+ 天/);
+    await page.getByTestId('doc-accept-notice').waitFor();
+
+    const stale = await page.context().newPage();
+    await stale.goto(caseUrl);
+    await stale.getByTestId('action-request_extension').waitFor();
+
+    await act(page, 'request_extension', async (p) => {
+      await p.getByTestId('field-days').fill('20');
+      await p.getByTestId('field-reason').fill('需调取用工单位工资台账，核实时间较长。');
+    });
+    await page.getByTestId('extension-pending').waitFor();
+    expect(await page.getByTestId('timeline-request_extension').textContent()).toContain('20');
+
+    await stale.getByTestId('action-request_extension').click();
+    await stale.getByTestId('field-days').fill('10');
+    await stale.getByTestId('field-reason').fill('重复提交');
+    await stale.getByTestId('action-submit').click();
+    await stale.getByTestId('action-conflict').waitFor();
+    await stale.getByTestId('action-reload').click();
+    await stale.getByTestId('extension-pending').waitFor();
+    await page.context().close();
+  });
+
+  it('the head of the handling body approves; the handler answers with the 信访处理意见书', async () => {
+    const head = await as('hrss.head');
+    await head.goto(caseUrl);
+    await head.getByTestId('extension-pending').waitFor();
+    await act(head, 'approve_extension');
+    await head.getByTestId('timeline-approve_extension').waitFor();
+    expect(await head.getByTestId('extension-pending').count()).toBe(0);
+    await head.getByTestId('doc-extension-notice').waitFor();
+    await head.context().close();
+
+    const page = await as('hrss.handler');
+    await page.goto(caseUrl);
+    await act(page, 'answer', async (p) => {
+      await p.getByTestId('option-outcome-upheld').click();
+      await p.getByTestId('field-text').fill('经核实，用工单位确欠你工资三万元，已责令其于十五日内全额支付。');
+    });
+    await expect.poll(() => stateText(page).textContent()).toBe('已答复待送达');
+    expect(await page.getByTestId('timeline-answer').textContent()).toContain('支持');
+    await page.getByTestId('doc-opinion').waitFor();
+    await page.context().close();
+  });
+
+  it('a supervisor finds an overdue case through the overdue queue and issues a supervision notice', async () => {
+    const page = await as('supervisor');
+    const overdue = page.getByTestId('queue-overdue');
+    await overdue.waitFor();
+    await overdue.click();
+    await page.getByTestId('case-list-page').waitFor();
+    expect(page.url()).toContain('queue=overdue');
+    const link = page.locator('[data-testid^="case-link-"]').first();
+    await link.waitFor();
+    expect(await page.locator('[data-testid^="case-row-"]').first().textContent()).toContain('超期');
+    await link.click();
+    await page.getByTestId('case-page').waitFor();
+    expect(await page.getByTestId('clocks').textContent()).toMatch(/已超期 \d+ 天/);
+    await act(page, 'supervise', async (p) => {
+      await p.getByTestId('field-text').fill('该事项已超过办理期限，请于五个工作日内办结并报送结果。');
+    });
+    const ev = page.getByTestId('timeline-supervise');
+    await ev.waitFor();
+    expect(await ev.textContent()).toContain('王督办');
+    await page.getByTestId('doc-supervision-notice').waitFor();
+    await page.context().close();
+  });
+
+  it('a leader records an instruction on the case', async () => {
+    const page = await as('leader');
+    await page.goto(caseUrl);
+    await act(page, 'instruct', async (p) => {
+      await p.getByTestId('field-text').fill('请县人社局加大协调力度，确保工资按时足额发放。');
+    });
+    const ev = page.getByTestId('timeline-instruct');
+    await ev.waitFor();
+    expect(await ev.textContent()).toContain('陈副县长');
+    await page.context().close();
+  });
+
+  it('works in English, with the keyboard, at 1280x800', async () => {
+    const page = await as('clerk');
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('header-role').textContent()).toBe('Intake clerk');
+    await page.getByTestId('queue-to_route').waitFor();
+    await shot(page, 'console-home-en');
+    await page.getByTestId('menu-cases').click();
+    await page.locator('[data-testid^="case-row-"]').first().waitFor();
+    await shot(page, 'console-cases-en');
+    await page.getByTestId('menu-register').click();
+    await page.getByTestId('register-page').waitFor();
+    await page.getByTestId('register-submit').click();
+    await page.getByText('Enter Name').waitFor();
+    await shot(page, 'console-register-en');
+    await page.goto(caseUrl);
+    await expect.poll(() => stateText(page).textContent()).toBe('Answered, to deliver');
+    await page.getByTestId('timeline-instruct').waitFor();
+    await shot(page, 'console-case-en');
+
+    // nothing overflows the 1280 px viewport horizontally
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // keyboard: tabbing from the page start reaches the menu links with a visible focus outline
+    await page.goto(`${server.url}/console/`);
+    await page.getByTestId('queue-to_route').waitFor();
+    let focusedMenu = false;
+    for (let i = 0; i < 12 && !focusedMenu; i++) {
+      await page.keyboard.press('Tab');
+      focusedMenu = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'menu-cases');
+    }
+    expect(focusedMenu).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-list-page').waitFor();
+
+    // the English sign-in page, for the screenshots
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').waitFor();
+    await shot(page, 'console-login-en');
+    await page.context().close();
+  });
+
+  it('receipt in English and the registration of a collective visit with representatives', async () => {
+    const page = await as('clerk');
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByTestId('menu-register').click();
+    await page.getByTestId('channel-visit').click();
+    await page.getByTestId('reg-name').fill('王秀英');
+    await page.getByTestId('reg-collective').click();
+    await page.getByTestId('reg-headcount').fill('12');
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('rep-add').click();
+      await page.getByTestId(`rep-name-${i}`).fill(`代表${i + 1}`);
+    }
+    expect(await page.getByTestId('rep-add').count()).toBe(0); // at most 5 representatives
+    await page.getByTestId('kind-suggestion').click();
+    await pickTreeOption(page, 'reg-category', 'Rural', 'Rural affairs and agriculture');
+    await pickTreeOption(page, 'reg-area', '清河县', '清河县人民政府');
+    await page.getByTestId('reg-title').fill('关于修缮村道的建议');
+    await page.getByTestId('reg-content').fill('村内道路年久失修，雨天无法通行，建议列入年度修缮计划。');
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('receipt-case-no').waitFor();
+    await shot(page, 'console-receipt-en');
+    await page.getByTestId('receipt-open-case').click();
+    await page.getByTestId('case-page').waitFor();
+    expect(await page.getByTestId('case-page').textContent()).toContain('Collective 12');
+    expect(await page.locator('[data-testid="person"]').count()).toBe(6);
+    await page.context().close();
+  });
+});

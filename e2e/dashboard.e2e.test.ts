@@ -1,0 +1,151 @@
+// The leader's dashboard (信访形势) and the dispute register in a real browser: charts render with the
+// engine's numbers, a chart turns into a table, a figure opens its cases, the statistical report
+// downloads as .xlsx; a township handler records a dispute and converts it into a case.
+// Screenshots at 1280x800 in Chinese and English.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ cases: 150 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const { page } = await newPage(browser);
+  await signIn(page, server.url, username);
+  return page;
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${server.url}/api/v1${path}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first().click();
+}
+
+/** The first day of this month in China time, as the dashboard asks by default. */
+const monthStart = () => `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}-01`;
+
+interface FigureValue { value: number | null }
+interface Figures { figures: Record<string, FigureValue>; now: { openNow: number; overdueNow: number }; breakdowns: { channel: { key: string; labelZh: string; submissions: FigureValue }[] } }
+
+describe('the leader dashboard', () => {
+  it('renders the charts with the engine\'s numbers, toggles a table, opens the cases behind a figure and downloads the report', async () => {
+    const page = await as('leader');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard').waitFor();
+    const f = await getJson<Figures>(page, `/stats/figures?period=month&from=${monthStart()}`);
+
+    // charts are drawn (SVG renderer) and the known figures are shown
+    for (const name of ['trend', 'channels', 'categories', 'ranking']) {
+      await page.getByTestId(`chart-canvas-${name}`).locator('svg').first().waitFor();
+    }
+    await expect.poll(() => page.getByTestId('kpi-submissions').textContent()).toContain(String(f.figures.submissions!.value));
+    await expect.poll(() => page.getByTestId('kpi-openNow').textContent()).toContain(String(f.now.openNow));
+    await expect.poll(() => page.getByTestId('kpi-overdueNow').textContent()).toContain(String(f.now.overdueNow));
+    await page.waitForTimeout(1000); // let the charts finish drawing
+    await shot(page, 'dashboard-zh');
+
+    // the channel chart as a table: the same numbers
+    await page.getByTestId('chart-toggle-channels').locator('.ant-segmented-item').nth(1).click();
+    const table = page.getByTestId('chart-table-channels');
+    await table.waitFor();
+    for (const r of f.breakdowns.channel) {
+      await expect.poll(() => table.textContent()).toContain(r.labelZh);
+    }
+    const letters = f.breakdowns.channel.find((r) => r.key === 'letter');
+    if (letters) await expect.poll(() => table.locator('tr', { hasText: '来信' }).first().textContent()).toContain(String(letters.submissions.value));
+    await page.getByTestId('chart-toggle-channels').locator('.ant-segmented-item').nth(0).click();
+    await page.getByTestId('chart-canvas-channels').locator('svg').first().waitFor();
+
+    // a figure opens the cases behind it, each linking to its case page
+    await page.getByTestId('kpi-openNow').click();
+    const drill = page.getByTestId('drilldown');
+    await drill.waitFor();
+    if (f.now.openNow > 0) {
+      const link = drill.locator('a[href^="/console/cases/"]').first();
+      await link.waitFor();
+      await shot(page, 'dashboard-drilldown-zh');
+      await link.click();
+      await page.getByTestId('case-page').waitFor();
+      await page.goBack();
+      await page.getByTestId('dashboard').waitFor();
+    } else {
+      await page.keyboard.press('Escape');
+    }
+
+    // the statistical report (a job) downloads as .xlsx with its sheets
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/信访情况统计表\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('信访总量');
+    expect(wb.getWorksheet('信访总量')!.getCell('B2').value ?? 0).toBe(f.figures.submissions!.value ?? 0);
+
+    // in English (once the download notice has gone)
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('chart-trend').textContent()).toContain('Submissions by month');
+    await page.getByTestId('chart-canvas-trend').locator('svg').first().waitFor();
+    await page.waitForTimeout(1000); // let the charts finish drawing
+    await shot(page, 'dashboard-en');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+  });
+});
+
+describe('the dispute register', () => {
+  it('a township handler records a dispute and converts it into a case', async () => {
+    const page = await as('town.handler');
+    await page.getByTestId('menu-disputes').click();
+    await page.getByTestId('disputes-table').waitFor();
+    await page.getByTestId('dispute-new').click();
+    await page.getByTestId('dispute-area').fill('130534100201');
+    await page.getByTestId('dispute-person').fill('村调解主任');
+    await page.getByTestId('dispute-summary').fill('两户村民因宅基地边界发生争执，浏览器测试登记。');
+    await shot(page, 'disputes-new-zh');
+    await page.getByTestId('dispute-save').click();
+    const row = page.getByTestId('disputes-table').locator('tr', { hasText: '浏览器测试登记' }).first();
+    await row.waitFor();
+    await expect.poll(() => row.getByTestId('dispute-status').textContent()).toBe('化解中');
+    const id = Number((await row.getAttribute('data-testid'))!.replace('dispute-row-', ''));
+
+    await page.getByTestId(`dispute-convert-${id}`).click();
+    await pickTreeOption(page, 'convert-category', '拖欠', '拖欠工资');
+    await page.getByTestId('convert-name').fill('王建华');
+    await shot(page, 'disputes-convert-zh');
+    await page.getByTestId('convert-save').click();
+    await page.getByTestId('convert-done').waitFor({ timeout: 10_000 }).catch(async (e) => { await shot(page, 'disputes-convert-failed'); throw e; });
+    await expect.poll(() => row.getByTestId('dispute-status').textContent()).toBe('转入信访');
+    const caseLink = page.getByTestId(`dispute-case-${id}`);
+    await caseLink.waitFor();
+    const d = await getJson<{ caseId: number; caseNo: string }>(page, `/disputes/${id}`);
+    expect(await caseLink.textContent()).toBe(d.caseNo);
+    await expect.poll(() => page.getByTestId('dispute-converted').textContent()).toMatch(/[1-9]/);
+    await shot(page, 'disputes-zh');
+
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => row.getByTestId('dispute-status').textContent()).toBe('Became a case');
+    await shot(page, 'disputes-en');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+
+    await caseLink.click();
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(() => page.textContent('body')).toContain(d.caseNo);
+  });
+});

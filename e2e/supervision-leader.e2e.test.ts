@@ -1,0 +1,205 @@
+// The supervision board and the leaders' page in a real browser: a supervisor finds an overdue case
+// under its body and issues a notice in one click; a leader schedules a reception day, records a
+// visit linked to a case and finds it on the calendar. Screenshots at 1280x800 in Chinese and English.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ cases: 150 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const { page } = await newPage(browser);
+  await signIn(page, server.url, username);
+  return page;
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${server.url}/api/v1${path}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Waits until the lists inside have loaded and drawers or modals have finished moving. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+  await page.waitForTimeout(400);
+}
+
+async function toEnglish(page: Page) {
+  await page.getByTestId('lang-switch').getByText('EN').click();
+}
+
+/** Today in China time, as the server and the browser (Asia/Shanghai) see it. */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface Board { bodies: { orgId: number; orgName: string; overdue: number; cases: { id: number; caseNo: string; daysLeft: number; openNotices: number }[] }[] }
+
+describe('supervision board', () => {
+  it('a supervisor sees an overdue case under its body, issues a notice in one click and sees it in the notices', async () => {
+    const page = await as('supervisor');
+    await page.getByTestId('menu-supervision').click();
+    await page.getByTestId('supervision-board').waitFor();
+    const board = await getJson<Board>(page, '/supervision/board');
+    const body = board.bodies.find((b) => b.cases.some((c) => c.daysLeft < 0 && c.openNotices === 0));
+    expect(body, 'the demo data has an overdue case without an open notice').toBeTruthy();
+    const target = body!.cases.find((c) => c.daysLeft < 0 && c.openNotices === 0)!;
+
+    const header = page.getByTestId(`supervision-body-${body!.orgId}`);
+    await expect.poll(() => header.textContent()).toContain(body!.orgName);
+    await expect.poll(() => header.textContent()).toContain(`已超期 ${body!.overdue}`);
+    if (!(await page.getByTestId(`board-case-${target.id}`).isVisible())) await header.click();
+    const row = page.getByTestId(`board-case-${target.id}`);
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain(target.caseNo);
+    await expect.poll(() => row.textContent()).toContain(`超期 ${-target.daysLeft} 天`);
+    await settled(page);
+    await shot(page, 'supervision-board-zh');
+
+    await page.getByTestId(`issue-notice-${target.id}`).click();
+    await page.getByTestId(`notice-open-${target.id}`).waitFor();
+    const notices = await getJson<{ id: number; caseId: number }[]>(page, '/supervision');
+    const notice = notices.find((n) => n.caseId === target.id);
+    expect(notice).toBeTruthy();
+    const noticeRow = page.getByTestId(`notice-row-${notice!.id}`);
+    await noticeRow.waitFor();
+    await expect.poll(() => noticeRow.textContent()).toContain(target.caseNo);
+    await expect.poll(() => noticeRow.getByTestId('notice-state').textContent()).toBe('待反馈');
+    await noticeRow.scrollIntoViewIfNeeded();
+    await settled(page);
+    await shot(page, 'supervision-notices-zh');
+
+    // the case link leads to the case page, whose timeline now shows the notice
+    await page.getByTestId(`board-case-${target.id}`).getByRole('link').click();
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('督办');
+    await page.goBack();
+    await page.getByTestId('supervision-board').waitFor();
+
+    await toEnglish(page);
+    await expect.poll(() => page.getByTestId('supervision-board').textContent()).toContain('Overdue and nearly due, by body');
+    await expect.poll(() => page.getByTestId(`notice-row-${notice!.id}`).getByTestId('notice-state').textContent()).toBe('Open');
+    await settled(page);
+    await shot(page, 'supervision-board-en');
+  });
+});
+
+describe('leaders', () => {
+  it('a leader schedules a reception day, records a visit linked to a case and sees it on the calendar', async () => {
+    const page = await as('leader');
+    await page.getByTestId('menu-leader').click();
+    await page.getByTestId('leader-owned').waitFor();
+    await settled(page);
+    await shot(page, 'leader-owned-zh');
+    await page.getByTestId('tab-instructions').click();
+    await page.getByTestId('leader-instructions').waitFor();
+    await settled(page);
+    await shot(page, 'leader-instructions-zh');
+
+    await page.getByTestId('tab-reception').click();
+    await page.getByTestId('reception-calendar').waitFor();
+    await page.getByTestId('reception-new').click();
+    const today = chinaToday();
+    await page.locator('#reception_day').click();
+    await page.locator('#reception_day').fill(today);
+    await page.locator('#reception_day').press('Enter');
+    await page.locator('#reception_place').fill('县信访局一楼接待大厅');
+    await page.locator('#reception_topic').fill('征地拆迁');
+    await settled(page);
+    await shot(page, 'leader-reception-new-zh');
+    await page.getByTestId('reception-form-submit').click();
+
+    // the new day opens; link a case the leader may see
+    const drawer = page.getByTestId('reception-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => page.getByTestId('reception-leader').textContent()).toBe('陈副县长');
+    const cases = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?limit=5');
+    const linked = cases.items[0]!;
+    await page.getByTestId('visit-case-no').fill(linked.caseNo);
+    await page.getByTestId('visit-link-submit').click();
+    await page.getByTestId('reception-visit-result').waitFor();
+    await page.getByTestId(`reception-visit-${linked.id}`).waitFor();
+    await settled(page);
+    await shot(page, 'leader-reception-day-zh');
+
+    const days = await getJson<{ id: number; day: string; visitCount: number; headcountTotal: number; visits: { caseId: number }[] }[]>(page, `/reception-days?from=${today}&to=${today}`);
+    const mine = days.find((d) => d.visits.some((v) => v.caseId === linked.id))!;
+    expect(mine).toMatchObject({ day: today, visitCount: 1 });
+
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    const cell = page.getByTestId(`reception-day-${mine.id}`);
+    await expect.poll(() => cell.textContent()).toContain('陈副县长');
+    await expect.poll(() => cell.textContent()).toContain('· 1');
+    await expect.poll(() => page.getByTestId('reception-month-summary').textContent()).toMatch(/接访 [1-9]\d* 批/);
+    await settled(page);
+    await shot(page, 'leader-reception-zh');
+
+    // the visit links to its case
+    await cell.click();
+    await page.getByTestId(`reception-visit-link-${linked.id}`).click();
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(() => page.getByTestId('case-no').textContent()).toBe(linked.caseNo);
+    await page.goBack();
+
+    await page.getByTestId('reception-calendar').waitFor();
+    await toEnglish(page);
+    await expect.poll(() => page.getByTestId('reception-month-summary').textContent()).toMatch(/visits received: [1-9]\d*/);
+    await settled(page);
+    await shot(page, 'leader-reception-en');
+    await page.getByTestId(`reception-day-${mine.id}`).click();
+    await page.getByTestId('reception-drawer').waitFor();
+    await settled(page);
+    await shot(page, 'leader-reception-day-en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-instructions').click();
+    await page.getByTestId('leader-instructions').waitFor();
+    await settled(page);
+    await shot(page, 'leader-instructions-en');
+    await page.getByTestId('tab-owned').click();
+    await page.getByTestId('leader-owned').waitFor();
+    await settled(page);
+    await shot(page, 'leader-owned-en');
+
+    // a clerk at the reception registers a new visitor on that day: a visit case with its query code
+    const clerk = await as('clerk');
+    await clerk.getByTestId('menu-leader').click();
+    await clerk.getByTestId('reception-calendar').waitFor();
+    await clerk.getByTestId(`reception-day-${mine.id}`).click();
+    await clerk.getByTestId('reception-drawer').waitFor();
+    await clerk.locator('#visit_name').fill('刘桂兰');
+    await clerk.locator('#visit_headcount').fill('3');
+    await clerk.locator('#visit_categoryId').click();
+    await clerk.keyboard.type('拖欠');
+    await clerk.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^拖欠工资$/ }).first().click();
+    await clerk.locator('#visit_title').fill('反映某工地拖欠工资问题');
+    await clerk.locator('#visit_content').fill('在接待日当面反映，工地拖欠三人工资共五万元。');
+    await clerk.getByTestId('visit-register-submit').click();
+    await expect.poll(() => clerk.getByTestId('reception-visit-query-code').textContent()).toMatch(/[A-Z2-9]{8}/);
+    const after = await getJson<{ id: number; visitCount: number; headcountTotal: number }[]>(clerk, `/reception-days?from=${today}&to=${today}`);
+    expect(after.find((d) => d.id === mine.id)).toMatchObject({ visitCount: 2, headcountTotal: mine.headcountTotal + 3 });
+    await expect.poll(() => clerk.locator('[data-testid^="reception-visit-link-"]').count()).toBe(2);
+    await settled(clerk);
+    await shot(clerk, 'leader-reception-register-zh');
+  });
+
+  it('a township leader schedules only for the township: the form offers no other body', async () => {
+    const page = await as('town.head');
+    await page.goto(`${server.url}/console/leader?tab=reception`);
+    await page.getByTestId('reception-new').click();
+    await page.locator('#reception_orgId').click();
+    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((o) => ['葛仙庄镇'].includes(o))).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+// What leaves the server about reception days and their visits. An accused body never learns
+// which case on a day accuses it ([T22] Art 30): the case title is withheld from it.
+import { Type, type Static } from 'typebox';
+import type { Actor } from '../context.ts';
+import { isAccusedViewer } from '../policies/case-policy.ts';
+import type { findReceptionDay, listVisitsOfDays } from '../repositories/reception.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ReceptionVisitView = Type.Object({
+  id: Type.Integer(),
+  caseId: Type.Integer(),
+  caseNo: Type.String(),
+  caseTitle: Type.String(),
+  caseState: Type.String(),
+  submissionId: Nullable(Type.Integer()),
+  headcount: Type.Integer(),
+  isCollective: Type.Boolean(),
+  note: Nullable(Type.String()),
+  recordedByName: Type.String(),
+  recordedAt: Type.String({ format: 'date-time' }),
+});
+
+export const ReceptionDayView = Type.Object({
+  id: Type.Integer(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  leaderUserId: Type.Integer(),
+  leaderName: Type.String(),
+  leaderOrgName: Type.String(),
+  day: Type.String({ format: 'date' }),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  place: Type.String(),
+  topic: Nullable(Type.String()),
+  /** 批次 and 人次 received on the day. */
+  visitCount: Type.Integer(),
+  headcountTotal: Type.Integer(),
+  visits: Type.Array(ReceptionVisitView),
+}, { $id: 'ReceptionDay' });
+export type ReceptionDayViewT = Static<typeof ReceptionDayView>;
+
+type DayRow = NonNullable<Awaited<ReturnType<typeof findReceptionDay>>>;
+type VisitRow = Awaited<ReturnType<typeof listVisitsOfDays>>[number];
+
+export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[]): ReceptionDayViewT {
+  const mine = visits.filter((v) => v.reception_day_id === d.id);
+  return {
+    id: d.id, orgId: d.org_id, orgName: d.org_name, leaderUserId: d.leader_user_id, leaderName: d.leader_name, leaderOrgName: d.leader_org_name,
+    day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, topic: d.topic,
+    visitCount: mine.length, headcountTotal: mine.reduce((s, v) => s + Number(v.headcount), 0),
+    visits: mine.map((v) => {
+      const secret = isAccusedViewer(viewer, { kind: v.case_kind, accused_org_path: v.case_accused_org_path });
+      return {
+        id: v.id, caseId: v.case_id, caseNo: v.case_no, caseTitle: secret ? '（检举控告件）' : v.case_title, caseState: v.case_state,
+        submissionId: v.submission_id, headcount: Number(v.headcount), isCollective: v.is_collective, note: secret ? null : v.note,
+        recordedByName: v.recorded_by_name, recordedAt: new Date(v.recorded_at).toISOString(),
+      };
+    }),
+  };
+}

@@ -1,0 +1,87 @@
+// SQL for the citizen portal: look-up sessions, the petitioner's contact for the look-up check,
+// public events and documents of a case, and citizen suggestions.
+import type { Executor } from '../db/database.ts';
+
+export async function insertPortalSession(db: Executor, s: { tokenHash: string; caseId: number; at: Date; expiresAt: Date }): Promise<void> {
+  await db.insertInto('portal_sessions').values({ token_hash: s.tokenHash, case_id: s.caseId, created_at: s.at, expires_at: s.expiresAt }).execute();
+}
+
+/** The case a live portal session is scoped to, or undefined. */
+export async function findPortalSessionCase(db: Executor, tokenHash: string, now: Date): Promise<number | undefined> {
+  const r = await db.selectFrom('portal_sessions').select('case_id').where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
+  return r?.case_id;
+}
+
+export async function deletePortalSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.deleteFrom('portal_sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredPortalSessions(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
+}
+
+/** The case by 查询码 with the mobile of its petitioner (for the look-up check only). */
+export async function findCaseForLookup(db: Executor, queryCode: string) {
+  return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
+    .select(['c.id', 'c.petitioner_id', 'p.mobile']).where('c.query_code', '=', queryCode).executeTakeFirst();
+}
+
+export async function listPublicEvents(db: Executor, caseId: number) {
+  return db.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
+    .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
+    .where('e.case_id', '=', caseId).where('e.is_public', '=', true).orderBy('e.id').execute();
+}
+
+/** Documents staff marked for the petitioner (the 意见书 and its annexes). */
+export async function listPublicAttachments(db: Executor, caseId: number) {
+  return db.selectFrom('attachments').select(['id', 'filename', 'mime', 'size', 'created_at'])
+    .where('case_id', '=', caseId).where('is_public', '=', true).orderBy('id').execute();
+}
+
+/** Files the petitioner uploaded from the portal (no staff user behind them). */
+export async function listPetitionerAttachments(db: Executor, caseId: number) {
+  return db.selectFrom('attachments').select(['id', 'filename', 'mime', 'size', 'created_at'])
+    .where('case_id', '=', caseId).where('uploaded_by', 'is', null).orderBy('id').execute();
+}
+
+export async function findCaseAttachment(db: Executor, caseId: number, id: number) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+export async function findOrgName(db: Executor, id: number | null): Promise<string | null> {
+  if (!id) return null;
+  const r = await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst();
+  return r?.name ?? null;
+}
+
+/** Areas a citizen can choose: the governments and townships with their area codes. */
+export async function listPortalAreas(db: Executor) {
+  return db.selectFrom('organisations').select(['name', 'area_code', 'level'])
+    .where('is_active', '=', true).where('kind', 'in', ['government', 'township']).orderBy('path').execute();
+}
+
+export async function insertSuggestion(db: Executor, s: { refCode: string; topic: string; title: string; content: string; name: string; mobile: string; at: Date }) {
+  return db.insertInto('citizen_suggestions').values({
+    ref_code: s.refCode, topic: s.topic, title: s.title, content: s.content, name: s.name, mobile: s.mobile, created_at: s.at,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findSuggestionByRef(db: Executor, refCode: string) {
+  return db.selectFrom('citizen_suggestions').selectAll().where('ref_code', '=', refCode).executeTakeFirst();
+}
+
+export async function findSuggestion(db: Executor, id: number) {
+  return db.selectFrom('citizen_suggestions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listSuggestions(db: Executor, f: { topic?: string; status?: string; limit: number }) {
+  let q = db.selectFrom('citizen_suggestions').selectAll();
+  if (f.topic) q = q.where('topic', '=', f.topic);
+  if (f.status) q = q.where('status', '=', f.status);
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function decideSuggestion(db: Executor, id: number, d: { status: 'adopted' | 'not_adopted'; reply: string; by: number; at: Date }) {
+  return db.updateTable('citizen_suggestions').set({ status: d.status, reply: d.reply, decided_by: d.by, decided_at: d.at })
+    .where('id', '=', id).returningAll().executeTakeFirst();
+}

@@ -1,0 +1,362 @@
+// Statistics SQL: what each case contributes to the figures (the definitions documented in
+// stats/formulas.ts), the rollups summed from it, the snapshot counts, drill-down and recount.
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../db/database.ts';
+
+/** China-time local date of a timestamptz column. */
+const ld = (col: string) => sql.raw(`((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`);
+
+const LEVEL_ORDER_SQL = (col: string) => `CASE ${col} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 WHEN 'township' THEN 4 WHEN 'village' THEN 5 END`;
+/** Mirrors services/register-case.ts competentLevel: the lowest level competent for an area code. */
+const COMPETENT_ORDER_SQL = (col: string) => `CASE WHEN length(${col}) = 12 THEN 4 WHEN ${col} LIKE '%0000' THEN 1 WHEN ${col} LIKE '%00' THEN 2 ELSE 3 END`;
+
+export interface ContribRow { case_id: number; metric: string; dim: string; org_id: number; org_path: string; day: string; n: number; w: number }
+
+/**
+ * The contribution rows of the cases selected by `where` (a condition on `cases` aliased c0).
+ * This query IS the definition of every rollup metric; stats/formulas.ts METRICS describes it.
+ */
+export function contributionsSql(where: RawBuilder<unknown>): RawBuilder<ContribRow> {
+  const subLd = ld('s.received_at');
+  return sql<ContribRow>`
+WITH c AS (SELECT * FROM cases c0 WHERE ${where}),
+parts (case_id, metric, dim, org_id, day, n, w) AS (
+  -- submissions (批次 n, 人次 w) at the receiving body on the day received
+  SELECT s.case_id, m.metric, m.dim, COALESCE(s.received_org_id, c.registered_org_id), ${subLd}, 1, s.headcount
+  FROM submissions s JOIN c ON c.id = s.case_id JOIN categories cat ON cat.id = c.category_id
+  CROSS JOIN LATERAL (VALUES
+    ('sub', s.channel), ('sub_kind', c.kind), ('sub_cat', c.category_id::text), ('sub_catp', COALESCE(cat.parent_id, cat.id)::text),
+    ('sub_area', c.area_code), ('sub_level', COALESCE(s.level_reached, '')),
+    ('sub_coll', CASE WHEN s.is_collective THEN '' END), ('sub_rep', CASE WHEN s.is_repeat THEN '' END),
+    ('sub_skip', CASE WHEN ${sql.raw(LEVEL_ORDER_SQL('s.level_reached'))} < ${sql.raw(COMPETENT_ORDER_SQL('c.area_code'))} - 1 THEN s.level_reached END)
+  ) AS m(metric, dim)
+  WHERE m.dim IS NOT NULL
+  UNION ALL
+  -- accepted, at the handling body
+  SELECT c.id, 'acc', CASE WHEN c.accept_due IS NULL OR c.accepted_on <= c.accept_due THEN 't' ELSE 'l' END, c.handling_org_id, c.accepted_on, 1, 1
+  FROM c WHERE c.accepted_on IS NOT NULL AND c.handling_org_id IS NOT NULL
+  UNION ALL
+  -- declined or diverted, at the body that decided
+  SELECT c.id, CASE WHEN c.divert_procedure IS NOT NULL THEN 'div' ELSE 'dec' END,
+    CASE WHEN COALESCE(c.concluded_on, c.received_on) <= COALESCE(c.accept_due, c.route_due, COALESCE(c.concluded_on, c.received_on)) THEN 't' ELSE 'l' END,
+    c.current_org_id, COALESCE(c.concluded_on, c.received_on), 1, 1
+  FROM c WHERE c.decline_reason IS NOT NULL AND c.accepted_on IS NULL
+  UNION ALL
+  -- answered: on time ('o'), within the extension only ('e'), late ('l')
+  SELECT c.id, 'ans',
+    CASE WHEN c.answer_due IS NULL OR c.answered_on <= c.answer_due
+      THEN CASE WHEN c.extension_status = 'approved' AND c.extension_days IS NOT NULL AND c.answered_on > c.answer_due - c.extension_days THEN 'e' ELSE 'o' END
+      ELSE 'l' END,
+    c.handling_org_id, c.answered_on, 1, 1
+  FROM c WHERE c.answered_on IS NOT NULL AND c.handling_org_id IS NOT NULL
+  UNION ALL
+  -- concluded (answer delivered or mediated): first time ('f') or not ('n')
+  SELECT c.id, 'concl',
+    CASE WHEN NOT c.is_repeat AND c.review_org_id IS NULL AND NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of_case_id = c.id) THEN 'f' ELSE 'n' END,
+    c.handling_org_id, c.concluded_on, 1, 1
+  FROM c WHERE c.answered_on IS NOT NULL AND c.concluded_on IS NOT NULL AND c.handling_org_id IS NOT NULL
+  UNION ALL
+  SELECT e.case_id, 'ext', CASE e.type WHEN 'request_extension' THEN 'req' WHEN 'approve_extension' THEN 'app' ELSE 'rej' END,
+    COALESCE(c.handling_org_id, c.current_org_id), ${ld('e.at')}, 1, 1
+  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type IN ('request_extension', 'approve_extension', 'reject_extension')
+  UNION ALL
+  SELECT v.case_id, 'evb', v.bureau_rating, v.bureau_org_id, ${ld('v.at')}, 1, 1 FROM evaluations v JOIN c ON c.id = v.case_id WHERE v.bureau_org_id IS NOT NULL
+  UNION ALL
+  SELECT v.case_id, 'evh', v.body_rating, v.body_org_id, ${ld('v.at')}, 1, 1 FROM evaluations v JOIN c ON c.id = v.case_id WHERE v.body_org_id IS NOT NULL
+  UNION ALL
+  -- evaluation windows closed unrated: the sweep's event, or a review asked while the window was open and unrated
+  SELECT x.case_id, m.metric, '', CASE m.metric WHEN 'exb' THEN c.registered_org_id ELSE COALESCE(c.handling_org_id, c.current_org_id) END, ${ld('x.at')}, 1, 1
+  FROM case_events x JOIN c ON c.id = x.case_id CROSS JOIN (VALUES ('exb'), ('exh')) AS m(metric)
+  WHERE x.type = 'evaluation_expired' OR (x.type IN ('request_review', 'request_re_review') AND NOT EXISTS (
+    SELECT 1 FROM case_events v WHERE v.case_id = x.case_id AND v.type IN ('evaluate', 'evaluation_expired') AND v.id < x.id
+      AND v.id > (SELECT max(o.id) FROM case_events o WHERE o.case_id = x.case_id AND o.type IN ('deliver', 'mediate', 'decide_review', 'decide_re_review') AND o.id < x.id)))
+  UNION ALL
+  -- review and re-review, at the reviewing body named by the request
+  SELECT e.case_id, CASE WHEN e.type IN ('request_review', 'decide_review') THEN 'rv' ELSE 'rr' END,
+    CASE WHEN e.type LIKE 'request%' THEN 'req' WHEN e.data->>'outcome' IN ('changed', 'revoked') THEN 'chg' ELSE 'kept' END,
+    CASE WHEN e.type LIKE 'request%' THEN (e.data->>'reviewOrgId')::int
+      ELSE (SELECT (r.data->>'reviewOrgId')::int FROM case_events r WHERE r.case_id = e.case_id AND r.type = replace(e.type, 'decide_', 'request_') AND r.id < e.id ORDER BY r.id DESC LIMIT 1) END,
+    ${ld('e.at')}, 1, 1
+  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type IN ('request_review', 'decide_review', 'request_re_review', 'decide_re_review')
+  UNION ALL
+  SELECT sn.case_id, 'sv', 'iss', sn.issuer_org_id, ${ld('sn.issued_at')}, 1, 1 FROM supervision_notices sn JOIN c ON c.id = sn.case_id
+  UNION ALL
+  SELECT sn.case_id, 'sv', CASE WHEN ${ld('sn.answered_at')} <= sn.due_on THEN 'ans_t' ELSE 'ans_l' END, sn.issuer_org_id, ${ld('sn.answered_at')}, 1, 1
+  FROM supervision_notices sn JOIN c ON c.id = sn.case_id WHERE sn.answered_at IS NOT NULL
+  UNION ALL
+  SELECT e.case_id, 'ins', e.actor_user_id::text, e.actor_org_id, ${ld('e.at')}, 1, 1
+  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type = 'instruct' AND e.actor_org_id IS NOT NULL AND e.actor_user_id IS NOT NULL
+  UNION ALL
+  SELECT ow.case_id, 'own', ow.leader_user_id::text, u.org_id, ${ld('ow.created_at')}, 1, 1
+  FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id
+  UNION ALL
+  SELECT ow.case_id, 'ownc', ow.leader_user_id::text, u.org_id, ${ld('ow.concluded_at')}, 1, 1
+  FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id WHERE ow.concluded_at IS NOT NULL
+)
+SELECT p.case_id, p.metric, p.dim, p.org_id, o.path AS org_path, p.day, sum(p.n)::int AS n, sum(p.w)::int AS w
+FROM parts p JOIN organisations o ON o.id = p.org_id
+WHERE p.day IS NOT NULL
+GROUP BY p.case_id, p.metric, p.dim, p.org_id, o.path, p.day`;
+}
+
+export async function computeContributions(db: Executor, caseIds: number[]): Promise<ContribRow[]> {
+  if (!caseIds.length) return [];
+  const r = await contributionsSql(sql`c0.id IN (${sql.join(caseIds)})`).execute(db);
+  return r.rows;
+}
+
+export async function readStoredContributions(db: Executor, caseIds: number[]): Promise<ContribRow[]> {
+  if (!caseIds.length) return [];
+  return db.selectFrom('stats_case_contrib').selectAll().where('case_id', 'in', caseIds).execute();
+}
+
+export async function replaceStoredContributions(db: Executor, caseIds: number[], rows: ContribRow[]): Promise<void> {
+  await db.deleteFrom('stats_case_contrib').where('case_id', 'in', caseIds).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('stats_case_contrib').values(rows.slice(i, i + 500)).execute();
+}
+
+export interface RollupDelta { org_id: number; tree: boolean; grain: 'd' | 'm'; bucket: string; metric: string; dim: string; n: number; w: number }
+
+/** Adds deltas to the rollups (rows in key order, so concurrent writers lock in one order). */
+export async function addRollupDeltas(db: Executor, deltas: RollupDelta[]): Promise<void> {
+  for (let i = 0; i < deltas.length; i += 500) {
+    await db.insertInto('stats_rollups').values(deltas.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['org_id', 'tree', 'grain', 'bucket', 'metric', 'dim']).doUpdateSet({
+        n: sql`stats_rollups.n + excluded.n`, w: sql`stats_rollups.w + excluded.w`,
+      }))
+      .execute();
+  }
+}
+
+export async function orgPaths(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('organisations').select(['id', 'path']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+export interface BucketRange { grain: 'd' | 'm'; from: string; to: string }
+
+/**
+ * Sums of the rollups of one body (alone or with its subtree) over some bucket ranges.
+ * Index: the primary key (org_id, tree, grain, bucket, ...) - one range scan per range.
+ */
+export async function sumRollups(db: Executor, orgId: number, tree: boolean, ranges: BucketRange[], metrics?: string[]) {
+  if (!ranges.length) return [];
+  let q = db.selectFrom('stats_rollups')
+    .select(['metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
+    .where('org_id', '=', orgId).where('tree', '=', tree)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))));
+  if (metrics) q = q.where('metric', 'in', metrics);
+  return q.groupBy(['metric', 'dim']).execute();
+}
+
+/** Per-body sums for a set of bodies (the ranking). Same index, one scan per body. */
+export async function sumRollupsByOrg(db: Executor, orgIds: number[], tree: boolean, ranges: BucketRange[], metrics: string[]) {
+  if (!orgIds.length || !ranges.length) return [];
+  return db.selectFrom('stats_rollups')
+    .select(['org_id', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
+    .where('org_id', 'in', orgIds).where('tree', '=', tree).where('metric', 'in', metrics)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
+    .groupBy(['org_id', 'metric', 'dim']).execute();
+}
+
+const pathCond = (col: string, path: string, tree: boolean) =>
+  tree ? sql`${sql.ref(col)} LIKE ${`${path}%`}` : sql`${sql.ref(col)} = ${path}`;
+
+/** Snapshot counts at `today` (see formulas.ts SNAPSHOT), on the partial indexes of 0002. */
+export async function snapshotCounts(db: Executor, path: string, tree: boolean, from: string, to: string, today: string) {
+  const lastPast = to < today ? to : prevDay(today);
+  const r = await sql<{ unanswered: number; undecided: number }>`
+    SELECT
+      (SELECT count(*) FROM cases WHERE answered_on IS NULL AND accepted_on IS NOT NULL AND ${pathCond('handling_org_path', path, tree)}
+         AND answer_due >= ${from} AND answer_due <= ${lastPast})::int AS unanswered,
+      (SELECT count(*) FROM cases WHERE next_due IS NOT NULL AND ${pathCond('current_org_path', path, tree)}
+         AND state IN ('registered', 'awaiting_acceptance') AND next_due >= ${from} AND next_due <= ${lastPast})::int AS undecided`.execute(db);
+  const row = r.rows[0]!;
+  return { unansweredOverdue: Number(row.unanswered), acceptOverdueUndecided: Number(row.undecided) };
+}
+
+export async function nowCounts(db: Executor, path: string, tree: boolean, today: string) {
+  const r = await sql<{ open: number; overdue: number }>`
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE next_due < ${today})::int AS overdue
+    FROM cases WHERE next_due IS NOT NULL AND ${pathCond('current_org_path', path, tree)}`.execute(db);
+  return { openNow: Number(r.rows[0]!.open), overdueNow: Number(r.rows[0]!.overdue) };
+}
+
+/** Overdue-now per body (ranking): one index range per body. */
+export async function overdueNowByPaths(db: Executor, paths: string[], today: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const p of paths) {
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE next_due IS NOT NULL AND current_org_path LIKE ${`${p}%`} AND next_due < ${today}`.execute(db);
+    out.push(Number(r.rows[0]!.n));
+  }
+  return out;
+}
+
+function prevDay(d: string): string {
+  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export async function hasReceptionTables(db: Executor): Promise<boolean> {
+  const r = await sql<{ t: string | null }>`SELECT to_regclass('reception_visits')::text AS t`.execute(db);
+  return !!r.rows[0]?.t;
+}
+
+/** Reception figures of the leaders of a body (and below): days held, visits and their headcount. */
+export async function receptionCounts(db: Executor, path: string, tree: boolean, from: string, to: string) {
+  const days = await sql<{ leader_user_id: number; days: number }>`
+    SELECT leader_user_id, count(DISTINCT day)::int AS days FROM reception_days
+    WHERE ${pathCond('org_path', path, tree)} AND day >= ${from} AND day <= ${to} GROUP BY leader_user_id`.execute(db);
+  const visits = await sql<{ leader_user_id: number; visits: number; headcount: number }>`
+    SELECT v.leader_user_id, count(*)::int AS visits, COALESCE(sum(v.headcount), 0)::int AS headcount
+    FROM reception_visits v JOIN reception_days d ON d.id = v.reception_day_id
+    WHERE ${pathCond('d.org_path', path, tree)} AND v.day >= ${from} AND v.day <= ${to} GROUP BY v.leader_user_id`.execute(db);
+  return { days: days.rows, visits: visits.rows };
+}
+
+export async function leaderNames(db: Executor, ids: number[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('users').select(['id', 'display_name', 'org_id']).where('id', 'in', ids).execute();
+}
+
+export interface DrillFilter { metric: string; dims?: readonly string[] }
+
+/** Case ids behind contribution rows, keyset-paged by case id (index stats_case_contrib_drill). */
+export async function drillContribCaseIds(db: Executor, parts: DrillFilter[], path: string, tree: boolean, from: string, to: string, after: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('stats_case_contrib').select('case_id').distinct()
+    .where((eb) => eb.or(parts.map((p) => (p.dims ? eb.and([eb('metric', '=', p.metric), eb('dim', 'in', [...p.dims])]) : eb('metric', '=', p.metric)))))
+    .where(tree ? sql<boolean>`org_path LIKE ${`${path}%`}` : sql<boolean>`org_path = ${path}`)
+    .where('day', '>=', from).where('day', '<=', to).where('case_id', '>', after).where('n', '>', 0)
+    .orderBy('case_id').limit(limit).execute();
+  return rows.map((r) => r.case_id);
+}
+
+export async function drillSnapshotCaseIds(db: Executor, which: 'unansweredOverdue' | 'acceptOverdueUndecided' | 'openNow' | 'overdueNow', path: string, tree: boolean, from: string, to: string, today: string, after: number, limit: number): Promise<number[]> {
+  const lastPast = to < today ? to : prevDay(today);
+  let q = db.selectFrom('cases').select('id').where('id', '>', after);
+  if (which === 'unansweredOverdue') {
+    q = q.where('answered_on', 'is', null).where('accepted_on', 'is not', null).where(pathCond('handling_org_path', path, tree) as never)
+      .where('answer_due', '>=', from).where('answer_due', '<=', lastPast);
+  } else {
+    q = q.where('next_due', 'is not', null).where(pathCond('current_org_path', path, tree) as never);
+    if (which === 'acceptOverdueUndecided') q = q.where('state', 'in', ['registered', 'awaiting_acceptance']).where('next_due', '>=', from).where('next_due', '<=', lastPast);
+    if (which === 'overdueNow') q = q.where('next_due', '<', today);
+  }
+  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
+export async function drillReceptionCaseIds(db: Executor, path: string, tree: boolean, from: string, to: string, after: number, limit: number): Promise<number[]> {
+  const r = await sql<{ case_id: number }>`
+    SELECT DISTINCT v.case_id FROM reception_visits v JOIN reception_days d ON d.id = v.reception_day_id
+    WHERE ${pathCond('d.org_path', path, tree)} AND v.day >= ${from} AND v.day <= ${to} AND v.case_id > ${after}
+    ORDER BY v.case_id LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => x.case_id);
+}
+
+/** The cases of a drill-down page, with what the summary presenter and the scope policy need. */
+export async function casesForDrill(db: Executor, ids: number[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('cases')
+    .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
+    .leftJoin('categories as c', 'c.id', 'cases.category_id')
+    .select([
+      'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
+      'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
+      'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
+      'cases.current_org_path', 'cases.registered_org_path', 'cases.handling_org_path', 'cases.accused_org_path',
+    ])
+    .where('cases.id', 'in', ids).orderBy('cases.id').execute();
+}
+
+export async function childOrgs(db: Executor, parentId: number) {
+  return db.selectFrom('organisations').select(['id', 'name', 'path']).where('parent_id', '=', parentId).where('is_active', '=', true).orderBy('id').execute();
+}
+
+export async function orgById(db: Executor, id: number) {
+  return db.selectFrom('organisations').select(['id', 'name', 'path', 'parent_id', 'kind']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function rootOrgs(db: Executor) {
+  return db.selectFrom('organisations').select(['id', 'name', 'path']).where('parent_id', 'is', null).orderBy('id').execute();
+}
+
+/** Recomputes every contribution and rollup from the cases (set-based; one transaction). */
+export async function rebuildAll(db: Executor): Promise<void> {
+  await sql`TRUNCATE stats_case_contrib, stats_rollups`.execute(db);
+  await sql`INSERT INTO stats_case_contrib (case_id, metric, dim, org_id, org_path, day, n, w)
+    SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM (${contributionsSql(sql`true`)}) x`.execute(db);
+  // daily, the body alone
+  await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
+    SELECT org_id, false, 'd', day, metric, dim, sum(n), sum(w) FROM stats_case_contrib GROUP BY org_id, day, metric, dim`.execute(db);
+  // daily, every body above (and including) it: the ids of its materialised path
+  await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
+    SELECT a.id::int, true, 'd', r.bucket, r.metric, r.dim, sum(r.n), sum(r.w)
+    FROM stats_rollups r JOIN organisations o ON o.id = r.org_id
+    CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from o.path), '/')) AS a(id)
+    WHERE r.tree = false AND r.grain = 'd'
+    GROUP BY a.id, r.bucket, r.metric, r.dim`.execute(db);
+  await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
+    SELECT org_id, tree, 'm', date_trunc('month', bucket)::date, metric, dim, sum(n), sum(w)
+    FROM stats_rollups WHERE grain = 'd' GROUP BY org_id, tree, date_trunc('month', bucket), metric, dim`.execute(db);
+}
+
+/** Rollup rows that differ from a rebuild's: empty when the incremental rollups are exact (verification only). */
+export async function rollupTotalsByKey(db: Executor) {
+  return db.selectFrom('stats_rollups').select(['org_id', 'tree', 'grain', 'bucket', 'metric', 'dim', 'n', 'w'])
+    .where((eb) => eb.or([eb('n', '!=', 0), eb('w', '!=', 0)]))
+    .orderBy('org_id').orderBy('tree').orderBy('grain').orderBy('bucket').orderBy('metric').orderBy('dim').execute();
+}
+
+/**
+ * An independent full recount of the main figures from the cases, submissions, events and
+ * evaluations, written plainly (no contribution rows, no rollups). Used only to verify them.
+ */
+export async function recountFigures(db: Executor, path: string, tree: boolean, from: string, to: string) {
+  const inOrg = (col: string) => sql.raw(`(SELECT path FROM organisations WHERE id = ${col})`);
+  const under = (col: string) => (tree ? sql`${inOrg(col)} LIKE ${`${path}%`}` : sql`${inOrg(col)} = ${path}`);
+  const inPeriod = (expr: RawBuilder<unknown>) => sql`${expr} BETWEEN ${from}::date AND ${to}::date`;
+  const r = await sql<Record<string, number>>`SELECT
+    (SELECT count(*) FROM submissions s JOIN cases c ON c.id = s.case_id WHERE ${under('COALESCE(s.received_org_id, c.registered_org_id)')} AND ${inPeriod(ld('s.received_at'))})::int AS submissions,
+    (SELECT COALESCE(sum(s.headcount), 0) FROM submissions s JOIN cases c ON c.id = s.case_id WHERE ${under('COALESCE(s.received_org_id, c.registered_org_id)')} AND ${inPeriod(ld('s.received_at'))})::int AS headcount,
+    (SELECT count(*) FROM submissions s JOIN cases c ON c.id = s.case_id WHERE s.channel = 'online' AND ${under('COALESCE(s.received_org_id, c.registered_org_id)')} AND ${inPeriod(ld('s.received_at'))})::int AS "onlineSubmissions",
+    (SELECT count(*) FROM submissions s JOIN cases c ON c.id = s.case_id WHERE s.is_collective AND ${under('COALESCE(s.received_org_id, c.registered_org_id)')} AND ${inPeriod(ld('s.received_at'))})::int AS "collectiveSubmissions",
+    (SELECT count(*) FROM submissions s JOIN cases c ON c.id = s.case_id WHERE s.is_repeat AND ${under('COALESCE(s.received_org_id, c.registered_org_id)')} AND ${inPeriod(ld('s.received_at'))})::int AS "repeatSubmissions",
+    (SELECT count(*) FROM cases c WHERE c.accepted_on IS NOT NULL AND ${under('c.handling_org_id')} AND ${inPeriod(sql`c.accepted_on`)})::int AS accepted,
+    (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'decline' AND c.state IN ('declined', 'archived') AND ${under('c.current_org_id')} AND ${inPeriod(sql`COALESCE(c.concluded_on, c.received_on)`)})::int AS declined,
+    (SELECT count(*) FROM cases c WHERE c.divert_procedure IS NOT NULL AND ${under('c.current_org_id')} AND ${inPeriod(sql`c.concluded_on`)})::int AS diverted,
+    (SELECT count(*) FROM cases c WHERE c.answered_on IS NOT NULL AND ${under('c.handling_org_id')} AND ${inPeriod(sql`c.answered_on`)})::int AS answered,
+    (SELECT count(*) FROM cases c WHERE c.answered_on IS NOT NULL AND (c.answer_due IS NULL OR c.answered_on <= c.answer_due) AND ${under('c.handling_org_id')} AND ${inPeriod(sql`c.answered_on`)})::int AS "answeredOnTime",
+    (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type IN ('deliver', 'mediate') AND c.concluded_on IS NOT NULL AND c.answered_on IS NOT NULL AND ${under('c.handling_org_id')} AND ${inPeriod(sql`c.concluded_on`)})::int AS concluded,
+    (SELECT count(*) FROM evaluations v WHERE ${under('v.body_org_id')} AND ${inPeriod(ld('v.at'))})::int AS "evaluatedBody",
+    (SELECT count(*) FROM evaluations v WHERE v.body_rating IN ('satisfied', 'basically_satisfied') AND ${under('v.body_org_id')} AND ${inPeriod(ld('v.at'))})::int AS "satisfiedOrBasicBody",
+    (SELECT count(*) FROM evaluations v WHERE ${under('v.bureau_org_id')} AND ${inPeriod(ld('v.at'))})::int AS "evaluatedBureau",
+    (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'approve_extension' AND ${under('COALESCE(c.handling_org_id, c.current_org_id)')} AND ${inPeriod(ld('e.at'))})::int AS "extensionsApproved",
+    (SELECT count(*) FROM supervision_notices n WHERE ${under('n.issuer_org_id')} AND ${inPeriod(ld('n.issued_at'))})::int AS "supervisionIssued",
+    (SELECT count(*) FROM case_events e WHERE e.type = 'instruct' AND ${under('e.actor_org_id')} AND ${inPeriod(ld('e.at'))})::int AS instructions
+  `.execute(db);
+  return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Month buckets of the given bodies' subtrees (public figures). Index: the rollups' primary key. */
+export async function monthlyRollups(db: Executor, orgIds: number[], from: string, to: string, metrics: string[]) {
+  if (!orgIds.length) return [];
+  return db.selectFrom('stats_rollups')
+    .select(['bucket', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
+    .where('org_id', 'in', orgIds).where('tree', '=', true).where('grain', '=', 'm').where('bucket', '>=', from).where('bucket', '<=', to)
+    .where('metric', 'in', metrics).groupBy(['bucket', 'metric', 'dim']).execute();
+}
+
+/** Accepted, unanswered cases whose answer fell due (before today) in each month (index stats_cases_unanswered). */
+export async function unansweredOverdueByMonth(db: Executor, paths: string[], from: string, to: string, today: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!paths.length) return out;
+  const lastPast = to < today ? to : prevDay(today);
+  const r = await sql<{ m: number; n: number }>`
+    SELECT extract(month FROM answer_due)::int AS m, count(*)::int AS n FROM cases
+    WHERE answered_on IS NULL AND accepted_on IS NOT NULL AND (${sql.join(paths.map((p) => sql`handling_org_path LIKE ${`${p}%`}`), sql` OR `)})
+      AND answer_due >= ${from} AND answer_due <= ${lastPast}
+    GROUP BY 1`.execute(db);
+  for (const row of r.rows) out.set(Number(row.m), Number(row.n));
+  return out;
+}

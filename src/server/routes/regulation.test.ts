@@ -1,0 +1,243 @@
+// Regulation scenarios of 《信访工作条例》 through the HTTP API, beyond lifecycle.test.ts: repeats on
+// concluded, open, final and archived-final matters; accusation routing; objection rules; re-review
+// window; hearing pause in re-review; extension notice to the petitioner; skip-level visits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
+import { buildPerson, buildRegistration, categoryId, orgId } from '../test/factories.ts';
+
+let t: TestApp;
+let clerk: Client;
+let hrss: number;
+beforeAll(async () => {
+  t = await startTestApp('2026-03-02T10:00:00+08:00');
+  clerk = await t.as('clerk');
+  hrss = await orgId(t, '县人力资源和社会保障局');
+});
+afterAll(async () => t.close());
+
+const day = (iso: string) => t.clock.set(new Date(`${iso}T10:00:00+08:00`));
+async function register(body: Record<string, unknown> = {}, by: Client = clerk) {
+  const res = await by.post('/api/v1/cases', await buildRegistration(t, body));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { caseId: number; caseNo: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null; addedToExisting: boolean; declineReason: string | null; acceptDueBy: string | null };
+}
+async function act(who: string, caseId: number, action: string, body: object = {}) {
+  const c = await t.as(who);
+  const cur = (await c.get(`/api/v1/cases/${caseId}`)).json() as { version: number };
+  return c.post(`/api/v1/cases/${caseId}/${action}`, { version: cur.version, ...body });
+}
+async function ok(who: string, caseId: number, action: string, body: object = {}) {
+  const res = await act(who, caseId, action, body);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json() as Record<string, any>;
+}
+const due = (c: Record<string, any>, name: string) => c.clocks.find((k: any) => k.name === name)?.due;
+
+/** A case through re-review to final for the given petitioner; returns its id. */
+async function toFinal(petitioner: Record<string, unknown>, from: string) {
+  day(from);
+  const c = await register({ petitioner });
+  await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss });
+  await ok('hrss.handler', c.caseId, 'accept');
+  await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '不予支持' });
+  await ok('hrss.handler', c.caseId, 'deliver');
+  await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+  await ok('county.handler', c.caseId, 'decide-review', { outcome: 'maintained', text: '维持' });
+  await ok('clerk', c.caseId, 'request-re-review', { reason: '不服复查' });
+  const f = await ok('city.handler', c.caseId, 'decide-re-review', { outcome: 'maintained', text: '维持，终结' });
+  expect(f.state).toBe('final');
+  return c.caseId;
+}
+
+describe('repeat petitions (重复信访)', () => {
+  it('links a new submission on a concluded matter as a repeat without declining it', async () => {
+    day('2026-03-02');
+    const p = buildPerson();
+    const first = await register({ petitioner: p });
+    await ok('clerk', first.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', first.caseId, 'accept');
+    await ok('hrss.handler', first.caseId, 'answer', { outcome: 'explained', text: '解释' });
+    await ok('hrss.handler', first.caseId, 'deliver');
+    day('2026-03-20');
+    const again = await register({ petitioner: p, channel: 'visit' });
+    expect(again.state).toBe('registered');
+    expect(again.isRepeat).toBe(true);
+    expect(again.repeatOfCaseId).toBe(first.caseId);
+    expect(again.declineReason).toBeNull();
+    const ev = (await clerk.get(`/api/v1/cases/${again.caseId}/events`)).json();
+    expect(ev.submissions[0].isRepeat).toBe(true);
+    // a different matter of the same person is no repeat
+    const other = await register({ petitioner: p, categoryId: await categoryId(t, '07'), title: '子女入学问题' });
+    expect(other.isRepeat).toBe(false);
+  });
+
+  it('adds a submission to a matter still open, keeping the larger collective headcount', async () => {
+    day('2026-03-02');
+    const p = buildPerson();
+    const first = await register({ petitioner: p });
+    const added = await register({ petitioner: p, channel: 'visit', headcount: 12, repeatOfCaseId: first.caseId, representatives: [{ name: '代表甲' }, { name: '代表乙' }] });
+    expect(added.addedToExisting).toBe(true);
+    expect(added.caseId).toBe(first.caseId);
+    const d = (await clerk.get(`/api/v1/cases/${first.caseId}`)).json();
+    expect(d.isRepeat).toBe(true);
+    expect(d.isCollective).toBe(true);
+    expect(d.headcount).toBe(12);
+    expect(d.version).toBe(2);
+    const ev = (await clerk.get(`/api/v1/cases/${first.caseId}/events`)).json();
+    expect(ev.events.map((e: any) => e.type)).toEqual(['register', 'add_submission']);
+    expect(ev.submissions.map((s: any) => s.headcount)).toEqual([1, 12]);
+    // a smaller visit later does not lower the headcount already recorded
+    await register({ petitioner: p, channel: 'visit', headcount: 7, repeatOfCaseId: first.caseId });
+    expect((await clerk.get(`/api/v1/cases/${first.caseId}`)).json().headcount).toBe(12);
+  });
+
+  it('declines a repeat on a final matter with the Art 36 reason, also after the final matter was archived', async () => {
+    const p = buildPerson();
+    const finalId = await toFinal(p, '2026-03-02');
+    day('2026-04-10');
+    const repeat = await register({ petitioner: p, channel: 'letter' });
+    expect(repeat.state).toBe('declined');
+    expect(repeat.isRepeat).toBe(true);
+    expect(repeat.repeatOfCaseId).toBe(finalId);
+    expect(repeat.declineReason).toContain('第三十六条');
+    expect(repeat.acceptDueBy).toBeNull();
+    const d = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
+    expect(d.nextDue).toBeNull();
+    const ev = (await clerk.get(`/api/v1/cases/${repeat.caseId}/events`)).json();
+    expect(ev.events.map((e: any) => e.type)).toEqual(['register', 'decline']);
+    expect(ev.events[1].data.code).toBe('FINAL_NOT_REACCEPTED');
+    expect(ev.events[1].isPublic).toBe(true);
+
+    await ok('clerk', finalId, 'archive');
+    const again = await register({ petitioner: p });
+    expect(again.state).toBe('declined');
+    expect(again.repeatOfCaseId).toBe(finalId); // linked to the final matter, not to the earlier declined repeat
+    expect(again.declineReason).toContain('第三十六条');
+  });
+});
+
+describe('re-review (复核, Art 36)', () => {
+  it('allows a re-review request on day 30 after the review decision and refuses it on day 31', async () => {
+    day('2026-03-02');
+    const c = await register();
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', c.caseId, 'accept');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'explained', text: '解释' });
+    await ok('hrss.handler', c.caseId, 'deliver');
+    await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+    day('2026-03-10');
+    const r = await ok('county.handler', c.caseId, 'decide-review', { outcome: 'maintained', text: '维持' });
+    expect(due(r, 'reReviewRequest')).toBe('2026-04-09');
+    day('2026-04-10');
+    const late = await act('clerk', c.caseId, 'request-re-review', { reason: '不服' });
+    expect(late.json().error.code).toBe('DEADLINE_PASSED');
+    day('2026-04-09');
+    const rr = await ok('clerk', c.caseId, 'request-re-review', { reason: '不服' });
+    expect(rr.state).toBe('re_reviewing');
+    expect(rr.nextDue).toBe('2026-05-09'); // decided within 30 days
+    // a hearing in re-review does not count toward the limit
+    day('2026-04-20');
+    await ok('city.handler', c.caseId, 'start-hearing', { note: '复核听证' });
+    const blocked = await act('city.handler', c.caseId, 'decide-re-review', { outcome: 'maintained', text: '维持' });
+    expect(blocked.json().error.code).toBe('HEARING_OPEN');
+    day('2026-04-24');
+    const ended = await ok('city.handler', c.caseId, 'end-hearing', { summary: '听证结束' });
+    expect(ended.nextDue).toBe('2026-05-14'); // 5 hearing days excluded
+    const f = await ok('city.handler', c.caseId, 'decide-re-review', { outcome: 'maintained', text: '维持' });
+    expect(f.state).toBe('final');
+    // rating stays open after the final decision
+    expect((await ok('clerk', c.caseId, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'dissatisfied' })).evaluationStatus).toBe('done');
+  });
+});
+
+describe('routing rules', () => {
+  it('never forwards an accusation to the accused body or below it, nor suggests it (Art 30)', async () => {
+    day('2026-03-02');
+    const township = await orgId(t, '葛仙庄镇');
+    const c = await register({ kind: 'accusation', accusedOrgId: township, categoryId: await categoryId(t, '04'), title: '反映镇干部问题' });
+    for (const target of [township, await orgId(t, '葛仙庄村')]) {
+      const res = await act('clerk', c.caseId, 'forward', { targetOrgId: target });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('ACCUSED_CANNOT_HANDLE');
+    }
+    const suggestions = (await clerk.get(`/api/v1/cases/${c.caseId}/routing-suggestions`)).json();
+    expect(suggestions.map((o: any) => o.id)).not.toContain(township);
+    const fwd = await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县纪委监委') });
+    expect(fwd.state).toBe('awaiting_acceptance');
+  });
+
+  it('lets only a receiver of a forwarded or assigned matter object, within 5 working days', async () => {
+    day('2026-03-02');
+    // a direct petition at the handling body was not routed there: nothing to object to
+    const direct = await register({}, await t.as('hrss.handler'));
+    expect(direct.state).toBe('awaiting_acceptance');
+    expect(direct.acceptDueBy).toBe('2026-03-17');
+    const res = await act('hrss.handler', direct.caseId, 'object', { reason: '不属于本部门' });
+    expect(res.json().error.code).toBe('NOT_ROUTED_HERE');
+    // assigned Fri 2026-03-06: Mon 9 .. Fri 13 are the 5 working days
+    day('2026-03-06');
+    const c = await register();
+    const a = await ok('clerk', c.caseId, 'assign', { targetOrgId: hrss });
+    expect(due(a, 'objection')).toBe('2026-03-13');
+    day('2026-03-14');
+    expect((await act('hrss.handler', c.caseId, 'object', { reason: '不属于本部门' })).json().error.code).toBe('DEADLINE_PASSED');
+    // still free to accept, or to divert to the proper procedure
+    const d = await ok('hrss.handler', c.caseId, 'divert', { procedure: 'labour_arbitration', reason: '劳动争议', properChannel: '县劳动人事争议仲裁委员会' });
+    expect(d.state).toBe('diverted');
+    expect(d.properChannel).toBe('县劳动人事争议仲裁委员会');
+  });
+});
+
+describe('handling', () => {
+  it('tells the petitioner of an approved extension and its reason, and blocks the answer while one is pending', async () => {
+    day('2026-03-02');
+    const c = await register();
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', c.caseId, 'accept');
+    await ok('hrss.handler', c.caseId, 'request-extension', { days: 30, reason: '需赴外地调查取证' });
+    const blocked = await act('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '支持' });
+    expect(blocked.json().error.code).toBe('EXTENSION_PENDING');
+    const other = await act('hrss.handler', c.caseId, 'approve-extension');
+    expect(other.json().error.code).toBe('ROLE_NOT_ALLOWED'); // the head approves, not the handler
+    const approved = await ok('hrss.head', c.caseId, 'approve-extension');
+    expect(approved.nextDue).toBe('2026-05-31'); // 60 + 30 days
+    const ev = (await clerk.get(`/api/v1/cases/${c.caseId}/events`)).json();
+    const notice = ev.events.find((e: any) => e.type === 'approve_extension');
+    expect(notice.isPublic).toBe(true);
+    expect(notice.data).toMatchObject({ days: 30, reason: '需赴外地调查取证' });
+  });
+
+  it('refuses to conclude by mediation while a hearing is open', async () => {
+    day('2026-03-02');
+    const c = await register();
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', c.caseId, 'accept');
+    await ok('hrss.handler', c.caseId, 'start-hearing');
+    const res = await act('hrss.handler', c.caseId, 'mediate', { agreement: '和解' });
+    expect(res.json().error.code).toBe('HEARING_OPEN');
+    await ok('hrss.handler', c.caseId, 'end-hearing', { summary: '听证结束，双方同意调解' });
+    expect((await ok('hrss.handler', c.caseId, 'mediate', { agreement: '和解' })).state).toBe('concluded');
+  });
+});
+
+describe('registration facts', () => {
+  it('marks a skip-level visit by the level reached against the matter\'s area', async () => {
+    day('2026-03-02');
+    const county = await register({ levelReached: 'county' });
+    const city = await register({ levelReached: 'city' });
+    const province = await register({ levelReached: 'province' });
+    const get = async (id: number) => (await clerk.get(`/api/v1/cases/${id}`)).json();
+    expect((await get(county.caseId)).isSkipLevel).toBe(false);
+    expect((await get(city.caseId)).isSkipLevel).toBe(false); // one level up is not skipping
+    expect((await get(province.caseId)).isSkipLevel).toBe(true);
+    expect((await get(province.caseId)).levelReached).toBe('province');
+  });
+
+  it('keeps a collective visit of exactly 6 as collective and one of 5 as not', async () => {
+    day('2026-03-02');
+    const six = await register({ channel: 'visit', headcount: 6 });
+    const five = await register({ channel: 'visit', headcount: 5 });
+    expect((await clerk.get(`/api/v1/cases/${six.caseId}`)).json()).toMatchObject({ isCollective: true, headcount: 6 });
+    expect((await clerk.get(`/api/v1/cases/${five.caseId}`)).json()).toMatchObject({ isCollective: false, headcount: 5 });
+  });
+});

@@ -1,0 +1,48 @@
+// The printable documents of a case (文书): their types, titles and the step each belongs to.
+// Used by the server (composing, PDF) and the console (document page, links from the case page).
+
+export const DOCUMENT_TYPES = [
+  'accept-notice', // 受理告知书 ([T22] Art 23)
+  'decline-notice', // 不予受理告知书 (Art 23, 31), naming the proper channel
+  'extension-notice', // 延期告知书 (Art 34)
+  'opinion', // 信访处理意见书 (Art 32, 34)
+  'review-opinion', // 复查意见书 (Art 35)
+  'rereview-opinion', // 复核意见书 (Art 36)
+  'supervision-notice', // 督办单 (Art 40)
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_TITLES: Record<DocumentType, [zh: string, en: string]> = {
+  'accept-notice': ['信访事项受理告知书', 'Notice of acceptance'],
+  'decline-notice': ['信访事项不予受理告知书', 'Notice of non-acceptance'],
+  'extension-notice': ['信访事项延期办理告知书', 'Notice of extension'],
+  opinion: ['信访事项处理意见书', 'Written opinion on the petition'],
+  'review-opinion': ['信访事项复查意见书', 'Review opinion'],
+  'rereview-opinion': ['信访事项复核意见书', 'Re-review opinion'],
+  'supervision-notice': ['信访事项督办单', 'Supervision notice'],
+};
+
+/** The events after which each document can be issued (the first that exists, latest wins). */
+export const DOCUMENT_SOURCE_EVENTS: Record<DocumentType, readonly string[]> = {
+  'accept-notice': ['accept'],
+  'decline-notice': ['decline', 'divert'],
+  'extension-notice': ['approve_extension'],
+  opinion: ['answer'],
+  'review-opinion': ['decide_review'],
+  'rereview-opinion': ['decide_re_review'],
+  'supervision-notice': ['supervise'],
+};
+
+/** Chinese numerals for a date in a document's signature: 二〇二六年三月五日. */
+export function chineseDate(isoDate: string): string {
+  const digits = '〇一二三四五六七八九';
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const small = (n: number) => (n < 10 ? digits[n]! : n === 10 ? '十' : n < 20 ? `十${digits[n % 10]}` : `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ''}`);
+  return `${String(y).split('').map((c) => digits[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
+}
+
+/** Arabic date in Chinese form used inside the body text: 2026年3月5日. */
+export function textDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

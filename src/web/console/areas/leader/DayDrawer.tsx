@@ -1,0 +1,185 @@
+// One reception day: who received, when and where, the visits received (each linked to its case),
+// and, from the day on, recording one more by linking a case or registering the visit.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, List, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { LinkOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { api, apiGet, ApiError, newIdempotencyKey } from '../../../common/api.ts';
+import type { CasePage } from '../../../common/types.ts';
+import { useLang, useText } from '../../i18n.tsx';
+import { useMe } from '../../session.tsx';
+import { L, formatDateTime } from '../../labels.ts';
+import { categoryTree, useCategories, useOrgs } from '../../refdata.ts';
+import { KINDS, LIMITS } from '../../../../shared/enums.ts';
+import type { ReceptionDay, VisitResult } from './types.ts';
+
+const dict = {
+  zh: {
+    title: '领导接待日', leader: '接待领导', when: '时间', place: '地点', org: '接待单位', topic: '主题', visits: '接访情况', summary: '{b} 批 {p} 人次',
+    none: '尚未登记接访', people: '{n} 人', collective: '集体访', notYet: '接待日尚未到来，当天起可登记接访。', record: '登记接访',
+    link: '关联已有事项', caseNo: '事项编号', linkBtn: '关联', notFound: '未找到该编号的事项', register: '登记新来访',
+    name: '来访人姓名', idNumber: '身份证号码', mobile: '手机号码', headcount: '来访人数', kind: '事项类别', category: '内容分类', titleF: '事项标题', content: '诉求内容',
+    accusedName: '被检举控告的单位或个人', areaCode: '事项发生地区划代码', save: '登记并记入接待日', required: '请填写此项',
+    done: '已登记：{c}', queryCode: '查询码（请交给来访人）：{q}', linked: '已记入接待日：{c}', note: '备注（可选）', close: '关闭',
+  },
+  en: {
+    title: 'Reception day', leader: 'Leader', when: 'When', place: 'Place', org: 'Receiving body', topic: 'Topic', visits: 'Visits received', summary: 'visits: {b} · people: {p}',
+    none: 'No visit recorded yet', people: 'People: {n}', collective: 'Collective', notYet: 'The day has not come yet; visits can be recorded from that day on.', record: 'Record a visit',
+    link: 'Link an existing case', caseNo: 'Case no.', linkBtn: 'Link', notFound: 'No case with that number', register: 'Register a new visit',
+    name: 'Visitor name', idNumber: 'ID card number', mobile: 'Mobile', headcount: 'People', kind: 'Kind', category: 'Category', titleF: 'Title', content: 'Request',
+    accusedName: 'Accused body or person', areaCode: 'Area code of the matter', save: 'Register and record', required: 'Required',
+    done: 'Registered: {c}', queryCode: 'Query code (give it to the visitor): {q}', linked: 'Recorded on the day: {c}', note: 'Note (optional)', close: 'Close',
+  },
+};
+
+const REGISTRARS = ['clerk', 'handler', 'supervisor'];
+const RECORDERS = ['clerk', 'handler', 'supervisor', 'leader'];
+
+interface RegValues {
+  name: string; idNumber?: string; mobile?: string; headcount: number; kind: string; categoryId: number; title: string; content: string;
+  areaCode: string; accusedName?: string; note?: string;
+}
+
+export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onClose(): void; onChanged(): void }) {
+  const t = useText(dict);
+  const { lang } = useLang();
+  const me = useMe();
+  const cats = useCategories();
+  const orgs = useOrgs();
+  const [caseNo, setCaseNo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<VisitResult | null>(null);
+  const [form] = Form.useForm<RegValues>();
+  const kind = Form.useWatch('kind', form);
+  const regKey = useMemo(() => newIdempotencyKey(), [result]); // a fresh key after each recorded visit
+  const begun = day.day <= dayjs().format('YYYY-MM-DD');
+  const canRecord = RECORDERS.includes(me.role);
+  const canRegister = REGISTRARS.includes(me.role);
+  const areaCode = orgs.find((o) => o.id === day.orgId)?.areaCode;
+
+  const record = async (body: object, key: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<VisitResult>('POST', `/reception-days/${day.id}/visits`, body, { 'Idempotency-Key': key });
+      setResult(r);
+      setCaseNo('');
+      form.resetFields();
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = async () => {
+    const no = caseNo.trim();
+    if (!no) return;
+    setError(null);
+    try {
+      const page = await apiGet<CasePage>('/cases', { q: no, limit: 5 });
+      const c = page.items.find((x) => x.caseNo === no);
+      if (!c) { setError(t.notFound); return; }
+      await record({ caseId: c.id }, newIdempotencyKey());
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const register = async () => {
+    const v = await form.validateFields();
+    await record({
+      registration: {
+        petitioner: { name: v.name, ...(v.idNumber ? { idNumber: v.idNumber } : {}), ...(v.mobile ? { mobile: v.mobile } : {}) },
+        headcount: v.headcount, kind: v.kind, categoryId: v.categoryId, title: v.title, content: v.content, areaCode: v.areaCode,
+        ...(v.kind === 'accusation' && v.accusedName ? { accusedName: v.accusedName } : {}),
+      },
+      ...(v.note ? { note: v.note } : {}),
+    }, regKey);
+  };
+
+  return (
+    <Drawer open onClose={onClose} size={640} title={`${t.title} · ${day.day}`} data-testid="reception-drawer" closable={{ 'aria-label': t.close }}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t.leader}><span data-testid="reception-leader">{day.leaderName}</span>（{day.leaderOrgName}）</Descriptions.Item>
+        <Descriptions.Item label={t.when}>{day.day} {day.startsAt}–{day.endsAt}</Descriptions.Item>
+        <Descriptions.Item label={t.place}>{day.place}</Descriptions.Item>
+        <Descriptions.Item label={t.org}>{day.orgName}</Descriptions.Item>
+        {day.topic && <Descriptions.Item label={t.topic}>{day.topic}</Descriptions.Item>}
+      </Descriptions>
+
+      <Divider titlePlacement="start">{t.visits} · {t.summary.replace('{b}', String(day.visitCount)).replace('{p}', String(day.headcountTotal))}</Divider>
+      <List size="small" dataSource={day.visits} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} /> }}
+        renderItem={(v) => (
+          <List.Item data-testid={`reception-visit-${v.caseId}`}>
+            <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+              <Space wrap size={6}>
+                <Link to={`/cases/${v.caseId}`} data-testid={`reception-visit-link-${v.caseId}`}>{v.caseNo}</Link>
+                <Tag>{L.state(v.caseState, lang)}</Tag>
+                <Tag color="blue">{t.people.replace('{n}', String(v.headcount))}</Tag>
+                {v.isCollective && <Tag color="volcano">{t.collective}</Tag>}
+              </Space>
+              <Typography.Text ellipsis style={{ maxWidth: 560 }}>{v.caseTitle}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v.recordedByName} · {formatDateTime(v.recordedAt)}{v.note ? ` · ${v.note}` : ''}</Typography.Text>
+            </Space>
+          </List.Item>
+        )} />
+
+      {canRecord && (
+        <>
+          <Divider titlePlacement="start">{t.record}</Divider>
+          {!begun && <Alert type="info" showIcon title={t.notYet} />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reception-visit-error" />}
+          {result && (
+            <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="reception-visit-result"
+              title={(result.queryCode ? t.done : t.linked).replace('{c}', result.caseNo)}
+              description={result.queryCode ? <strong data-testid="reception-visit-query-code">{t.queryCode.replace('{q}', result.queryCode)}</strong> : undefined} />
+          )}
+          {begun && (
+            <>
+              <Typography.Text strong>{t.link}</Typography.Text>
+              <Space.Compact style={{ width: '100%', margin: '8px 0 16px' }}>
+                <Input aria-label={t.caseNo} placeholder={t.caseNo} value={caseNo} onChange={(e) => setCaseNo(e.target.value)} onPressEnter={() => void link()} data-testid="visit-case-no" />
+                <Button type="primary" icon={<LinkOutlined />} loading={busy} onClick={() => void link()} data-testid="visit-link-submit">{t.linkBtn}</Button>
+              </Space.Compact>
+              {canRegister && (
+                <>
+                  <Typography.Text strong>{t.register}</Typography.Text>
+                  <Form form={form} layout="vertical" name="visit" style={{ marginTop: 8 }} initialValues={{ headcount: 1, kind: 'claim', areaCode }}>
+                    <Space.Compact block>
+                      <Form.Item name="name" label={t.name} rules={[{ required: true, whitespace: true, message: t.required }]} style={{ flex: 1 }}><Input maxLength={LIMITS.nameMax} /></Form.Item>
+                      <Form.Item name="headcount" label={t.headcount} rules={[{ required: true, message: t.required }]} style={{ width: 120 }}><InputNumber min={1} max={LIMITS.headcountMax} style={{ width: '100%' }} /></Form.Item>
+                    </Space.Compact>
+                    <Space.Compact block>
+                      <Form.Item name="idNumber" label={t.idNumber} style={{ flex: 1 }}><Input maxLength={18} /></Form.Item>
+                      <Form.Item name="mobile" label={t.mobile} style={{ flex: 1 }}><Input maxLength={11} /></Form.Item>
+                    </Space.Compact>
+                    <Space.Compact block>
+                      <Form.Item name="kind" label={t.kind} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
+                        <Select options={KINDS.map((k) => ({ value: k, label: L.kind(k, lang) }))} />
+                      </Form.Item>
+                      <Form.Item name="categoryId" label={t.category} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
+                        <TreeSelect treeData={categoryTree(cats, lang)} showSearch={{ treeNodeFilterProp: 'title' }} />
+                      </Form.Item>
+                    </Space.Compact>
+                    {kind === 'accusation' && (
+                      <Form.Item name="accusedName" label={t.accusedName} rules={[{ required: true, whitespace: true, message: t.required }]}><Input maxLength={LIMITS.nameMax * 2} /></Form.Item>
+                    )}
+                    <Form.Item name="title" label={t.titleF} rules={[{ required: true, whitespace: true, message: t.required }]}><Input maxLength={LIMITS.titleMax} /></Form.Item>
+                    <Form.Item name="content" label={t.content} rules={[{ required: true, whitespace: true, message: t.required }]}><Input.TextArea rows={3} maxLength={LIMITS.contentMax} /></Form.Item>
+                    <Form.Item name="areaCode" label={t.areaCode} rules={[{ required: true, pattern: /^\d{6}(\d{6})?$/, message: t.required }]}><Input maxLength={12} /></Form.Item>
+                    <Form.Item name="note" label={t.note}><Input maxLength={LIMITS.reasonMax} /></Form.Item>
+                    <Button type="primary" loading={busy} onClick={() => void register()} data-testid="visit-register-submit">{t.save}</Button>
+                  </Form>
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}

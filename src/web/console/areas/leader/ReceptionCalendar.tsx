@@ -1,0 +1,92 @@
+// 领导接待日: who receives, when and where, month by month; each day opens with the visits received
+// (linked to their cases) and, once the day has come, a way to record one more.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Calendar, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, apiGet, ApiError } from '../../../common/api.ts';
+import { useText } from '../../i18n.tsx';
+import type { ReceptionDay, ReceptionOptions } from './types.ts';
+import { ScheduleModal } from './ScheduleModal.tsx';
+import './leader.css';
+import { DayDrawer } from './DayDrawer.tsx';
+
+const dict = {
+  zh: { schedule: '安排接待日', month: '{m} 接待安排', days: '接待 {d} 场，接访 {b} 批 {p} 人次', hint: '点击日历中的接待安排查看详情、登记接访。' },
+  en: { schedule: 'Schedule a reception day', month: 'Receptions in {m}', days: 'Receptions: {d} · visits received: {b} · people: {p}', hint: 'Open a reception in the calendar to see it and record visits.' },
+};
+
+export function ReceptionCalendar() {
+  const t = useText(dict);
+  // the selected day (today at first); the grid shows its month
+  const [value, setValue] = useState<Dayjs>(() => dayjs());
+  const month = value.startOf('month');
+  const [days, setDays] = useState<ReceptionDay[]>([]);
+  const [options, setOptions] = useState<ReceptionOptions | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  // the grid shows up to six weeks around the month
+  const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
+  const to = month.endOf('month').add(14, 'day').format('YYYY-MM-DD');
+  const load = useCallback(async () => {
+    try {
+      setDays(await apiGet<ReceptionDay[]>('/reception-days', { from, to }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }, [from, to]);
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { api<ReceptionOptions>('GET', '/reception-days/options').then(setOptions).catch(() => setOptions(null)); }, []);
+
+  const byDate = useMemo(() => {
+    const m = new Map<string, ReceptionDay[]>();
+    for (const d of days) m.set(d.day, [...(m.get(d.day) ?? []), d]);
+    return m;
+  }, [days]);
+  const inMonth = days.filter((d) => d.day.startsWith(month.format('YYYY-MM')));
+  const open = days.find((d) => d.id === openId) ?? null;
+
+  return (
+    <div data-testid="reception-calendar">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{t.month.replace('{m}', month.format('YYYY-MM'))}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="reception-month-summary">
+            {t.days.replace('{d}', String(inMonth.length)).replace('{b}', String(inMonth.reduce((s, d) => s + d.visitCount, 0))).replace('{p}', String(inMonth.reduce((s, d) => s + d.headcountTotal, 0)))}
+          </Typography.Text>
+        </Space>
+        {options?.canSchedule && <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="reception-new">{t.schedule}</Button>}
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{t.hint}</Typography.Paragraph>
+      <Calendar className="xf-reception" value={value} mode="month" onPanelChange={(v) => setValue(v)} onSelect={(v) => setValue(v)}
+        cellRender={(current, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const list = byDate.get(current.format('YYYY-MM-DD')) ?? [];
+          return (
+            <ul className="xf-reception-cell" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {list.map((d) => (
+                <li key={d.id}>
+                  <Button type="link" size="small" data-testid={`reception-day-${d.id}`}
+                    style={{ padding: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', textAlign: 'left' }}
+                    title={`${d.startsAt}-${d.endsAt} ${d.leaderName} · ${d.place}`}
+                    onClick={(e) => { e.stopPropagation(); setOpenId(d.id); }}>
+                    <Badge status={d.visitCount > 0 ? 'success' : 'processing'} />
+                    {d.startsAt} {d.leaderName}{d.visitCount > 0 ? ` · ${d.visitCount}` : ''}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          );
+        }} />
+      {scheduling && options && (
+        <ScheduleModal options={options} onClose={() => setScheduling(false)}
+          onScheduled={(d) => { setScheduling(false); setValue(dayjs(d.day)); void load(); setOpenId(d.id); }} />
+      )}
+      {open && <DayDrawer day={open} onClose={() => setOpenId(null)} onChanged={() => void load()} />}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Labels of shared vocabulary ([zh, en] pairs from src/shared and src/domain) in the user's language.
+import { CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, PROCEDURE_LABELS, RATING_LABELS, REVIEW_OUTCOME_LABELS, ROLE_LABELS, LEVEL_REACHED_LABELS } from '../../shared/enums.ts';
+import { ACTIONS, STATE_LABELS } from '../../domain/lifecycle.ts';
+import type { Lang } from './i18n.tsx';
+
+type Pairs = Record<string, readonly [string, string]>;
+const pick = (table: Pairs, key: string | null | undefined, lang: Lang) => {
+  if (!key) return '';
+  const p = table[key];
+  return p ? p[lang === 'zh' ? 0 : 1] : key;
+};
+
+const ACTION_LABELS: Pairs = Object.fromEntries(Object.entries(ACTIONS).map(([k, v]) => [k, v.label]));
+
+/** Timeline entries that are not lifecycle actions. */
+const EVENT_LABELS: Pairs = {
+  ...ACTION_LABELS,
+  register: ['登记', 'Registered'],
+  supervision_answer: ['督办反馈', 'Supervision answered'],
+  evaluation_expired: ['超期未评价', 'Evaluation window lapsed'],
+  evaluation_lapsed: ['超期未评价', 'Evaluation window lapsed'],
+};
+
+const CLOCK_LABELS: Pairs = {
+  route: ['转送交办时限', 'Routing limit'],
+  accept: ['受理告知时限', 'Acceptance limit'],
+  objection: ['异议时限', 'Objection window'],
+  answer: ['办理答复时限', 'Answer limit'],
+  reviewRequest: ['申请复查期限', 'Review request window'],
+  evaluation: ['评价期限', 'Evaluation window'],
+  review: ['复查决定时限', 'Review decision limit'],
+  reReviewRequest: ['申请复核期限', 'Re-review request window'],
+  reReview: ['复核决定时限', 'Re-review decision limit'],
+};
+
+export const L = {
+  state: (k: string | null | undefined, lang: Lang) => pick(STATE_LABELS, k, lang),
+  kind: (k: string | null | undefined, lang: Lang) => pick(KIND_LABELS, k, lang),
+  channel: (k: string | null | undefined, lang: Lang) => pick(CHANNEL_LABELS, k, lang),
+  role: (k: string | null | undefined, lang: Lang) => pick(ROLE_LABELS, k, lang),
+  outcome: (k: string | null | undefined, lang: Lang) => pick({ ...OUTCOME_LABELS, ...REVIEW_OUTCOME_LABELS }, k, lang),
+  procedure: (k: string | null | undefined, lang: Lang) => pick(PROCEDURE_LABELS, k, lang),
+  rating: (k: string | null | undefined, lang: Lang) => pick(RATING_LABELS, k, lang),
+  level: (k: string | null | undefined, lang: Lang) => pick(LEVEL_REACHED_LABELS, k, lang),
+  action: (k: string | null | undefined, lang: Lang) => pick(ACTION_LABELS, k, lang),
+  event: (k: string | null | undefined, lang: Lang) => pick(EVENT_LABELS, k, lang),
+  clock: (k: string | null | undefined, lang: Lang) => pick(CLOCK_LABELS, k, lang),
+};
+
+/** Colour of a clock or due date by urgency (antd Tag colours; all meet AA on their own background). */
+export function urgencyColor(urgency: string | null | undefined): string {
+  switch (urgency) {
+    case 'overdue': return 'red';
+    case 'due_today': return 'volcano';
+    case 'near': return 'orange';
+    case 'ok': return 'green';
+    default: return 'default';
+  }
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

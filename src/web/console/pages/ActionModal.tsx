@@ -1,0 +1,158 @@
+// One form per lifecycle action, fitting the action's body (routes/case-actions.ts ACTION_BODIES);
+// submits POST /cases/:id/<action> with the version the user saw.
+import { useEffect, useState } from 'react';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, ApiError, apiGet } from '../../common/api.ts';
+import type { CaseDetail, RoutingSuggestion } from '../../common/types.ts';
+import { LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../../shared/enums.ts';
+import { useLang, useText, type Lang } from '../i18n.tsx';
+import { L } from '../labels.ts';
+import { orgTree, useOrgs } from '../refdata.ts';
+
+type FieldKind = 'text' | 'textarea' | 'org' | 'date' | 'days' | 'choice';
+interface Field { name: string; kind: FieldKind; required?: boolean; max?: number; options?: (lang: Lang) => { value: string; label: string }[] }
+
+const opts = (list: readonly string[], label: (k: string, lang: Lang) => string) => (lang: Lang) => list.map((v) => ({ value: v, label: label(v, lang) }));
+const DELIVERY = { in_person: ['当面送达', 'In person'], post: ['邮寄送达', 'By post'], sms: ['短信告知', 'By SMS'], online: ['网上送达', 'Online'] } as Record<string, [string, string]>;
+const FOLLOW_UP = { phone: ['电话回访', 'Phone'], visit: ['上门回访', 'Visit'], sms: ['短信回访', 'SMS'], letter: ['书面回访', 'Letter'] } as Record<string, [string, string]>;
+const pair = (table: Record<string, [string, string]>) => (k: string, lang: Lang) => table[k]?.[lang === 'zh' ? 0 : 1] ?? k;
+
+const R = LIMITS.reasonMax;
+const T = LIMITS.textMax;
+export const ACTION_FIELDS: Record<string, Field[]> = {
+  forward: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
+  assign: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
+  divert: [{ name: 'procedure', kind: 'choice', required: true, options: opts(PROCEDURES, L.procedure) }, { name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', max: R }],
+  decline: [{ name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', required: true, max: R }],
+  object: [{ name: 'reason', kind: 'textarea', required: true, max: R }],
+  accept: [{ name: 'note', kind: 'textarea', max: R }],
+  request_extension: [{ name: 'days', kind: 'days', required: true }, { name: 'reason', kind: 'textarea', required: true, max: R }],
+  approve_extension: [{ name: 'note', kind: 'textarea', max: R }],
+  reject_extension: [{ name: 'reason', kind: 'textarea', required: true, max: R }],
+  start_hearing: [{ name: 'note', kind: 'textarea', max: R }],
+  end_hearing: [{ name: 'summary', kind: 'textarea', required: true, max: T }],
+  answer: [{ name: 'outcome', kind: 'choice', required: true, options: opts(OUTCOMES, L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }],
+  send_back: [{ name: 'reason', kind: 'textarea', required: true, max: R }],
+  deliver: [{ name: 'deliveredOn', kind: 'date' }, { name: 'method', kind: 'choice', options: opts(Object.keys(DELIVERY), pair(DELIVERY)) }],
+  mediate: [{ name: 'agreement', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
+  evaluate: [{ name: 'bureauRating', kind: 'choice', required: true, options: opts(RATINGS, L.rating) }, { name: 'bodyRating', kind: 'choice', required: true, options: opts(RATINGS, L.rating) }, { name: 'comment', kind: 'textarea', max: R }],
+  request_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }],
+  decide_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES, L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
+  request_re_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }],
+  decide_re_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES, L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
+  archive: [],
+  supervise: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }],
+  instruct: [{ name: 'text', kind: 'textarea', required: true, max: T }],
+  own: [{ name: 'plan', kind: 'textarea', required: true, max: T }, { name: 'closingStandard', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date', required: true }],
+  follow_up: [{ name: 'method', kind: 'choice', options: opts(Object.keys(FOLLOW_UP), pair(FOLLOW_UP)) }, { name: 'summary', kind: 'textarea', required: true, max: T }],
+};
+
+const dict = {
+  zh: {
+    submit: '提交', cancel: '取消', required: '请填写此项', tooLong: '不能超过 {n} 个字', conflict: '该事项已被他人处理（版本已变化），请刷新后重新操作。', reload: '刷新事项',
+    suggested: '建议单位', confirm: '确认执行此操作？', opinionTitle: '信访处理意见书',
+    opinionHint: '依据《信访工作条例》第三十二条，对信访事项作出支持、解释说明或不予支持的处理意见，并书面答复信访人。', days: '天',
+    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 30 天）',
+    f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
+    f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
+    t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容',
+  },
+  en: {
+    submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
+    suggested: 'Suggested', confirm: 'Carry out this action?', opinionTitle: 'Written answer (信访处理意见书)',
+    opinionHint: 'Under [T22] Art 32 the answer upholds, explains or does not uphold the request, in writing to the petitioner.', days: 'days',
+    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most 30)',
+    f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
+    f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
+    t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision',
+  },
+};
+
+export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
+  action: string; detail: CaseDetail; onClose: () => void; onDone: (c: CaseDetail) => void; onConflict: () => void;
+}) {
+  const t = useText(dict);
+  const { lang } = useLang();
+  const orgs = useOrgs();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [suggestions, setSuggestions] = useState<RoutingSuggestion[]>([]);
+  const fields = ACTION_FIELDS[action] ?? [];
+  const label = (f: Field) => {
+    if (f.name === 'text' && action === 'supervise') return t.t_supervise;
+    if (f.name === 'text' && action === 'instruct') return t.t_instruct;
+    if (f.name === 'text' && action.startsWith('decide_')) return t.t_decide;
+    return (t as Record<string, string>)[`f_${f.name}`] ?? f.name;
+  };
+
+  useEffect(() => {
+    if (action === 'forward' || action === 'assign') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`).then(setSuggestions).catch(() => setSuggestions([]));
+  }, [action, detail.id]);
+
+  const submit = async (v: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    const body: Record<string, unknown> = { version: detail.version };
+    for (const f of fields) {
+      let val = v[f.name];
+      if (val === undefined || val === null || (typeof val === 'string' && !val.trim())) continue;
+      if (f.kind === 'date') val = (val as Dayjs).format('YYYY-MM-DD');
+      if (typeof val === 'string') val = val.trim();
+      body[f.name] = val;
+    }
+    try {
+      const updated = await api<CaseDetail>('POST', `/cases/${detail.id}/${action.replace(/_/g, '-')}`, body);
+      onDone(updated);
+    } catch (e) {
+      if (e instanceof ApiError) setError({ message: e.message, conflict: e.code === 'VERSION_CONFLICT' });
+      else setError({ message: String(e), conflict: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const isAnswer = action === 'answer';
+  return (
+    <Modal open title={isAnswer ? t.opinionTitle : L.action(action, lang)} onCancel={onClose} width={isAnswer ? 760 : 560} destroyOnHidden
+      footer={null} data-testid={`action-modal-${action}`}>
+      {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'request_extension' ? { days: 30 } : {}}>
+        {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
+        {fields.map((f, idx) => (
+          <Form.Item key={f.name} name={f.name} label={label(f)}
+            rules={[...(f.required ? [{ required: true, message: t.required, whitespace: f.kind === 'text' || f.kind === 'textarea' }] : []),
+              ...(f.max ? [{ max: f.max, message: t.tooLong.replace('{n}', String(f.max)) }] : [])]}
+            extra={f.kind === 'org' && suggestions.length > 0 ? (
+              <Space wrap style={{ marginTop: 6 }}>
+                <span>{t.suggested}:</span>
+                {suggestions.map((s) => (
+                  <Tag.CheckableTag key={s.id} checked={form.getFieldValue('targetOrgId') === s.id} data-testid={`suggest-${s.id}`}
+                    onChange={() => form.setFieldValue('targetOrgId', s.id)} style={{ border: '1px solid #91caff' }}>{s.name}</Tag.CheckableTag>
+                ))}
+              </Space>
+            ) : undefined}>
+            {f.kind === 'text' ? <Input autoFocus={idx === 0} data-testid={`field-${f.name}`} />
+              : f.kind === 'textarea' ? <Input.TextArea rows={isAnswer && f.name === 'text' ? 10 : 4} showCount={!!f.max} maxLength={f.max} autoFocus={idx === 0} data-testid={`field-${f.name}`} />
+              : f.kind === 'org' ? <TreeSelect treeData={orgTree(orgs)} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll data-testid={`field-${f.name}`} />
+              : f.kind === 'date' ? <DatePicker style={{ width: '100%' }} data-testid={`field-${f.name}`} />
+              : f.kind === 'days' ? <InputNumber min={1} max={30} suffix={t.days} style={{ width: 140 }} data-testid={`field-${f.name}`} />
+              : f.options && f.options(lang).length <= 4
+                ? <Radio.Group data-testid={`field-${f.name}`}>{f.options(lang).map((o) => <Radio key={o.value} value={o.value} data-testid={`option-${f.name}-${o.value}`}>{o.label}</Radio>)}</Radio.Group>
+                : <Select options={f.options?.(lang)} data-testid={`field-${f.name}`} />}
+          </Form.Item>
+        ))}
+        {error && (
+          <Alert type={error.conflict ? 'warning' : 'error'} showIcon role="alert" style={{ marginBottom: 16 }} data-testid={error.conflict ? 'action-conflict' : 'action-error'}
+            title={error.conflict ? t.conflict : error.message}
+            action={error.conflict ? <Button size="small" onClick={onConflict} data-testid="action-reload">{t.reload}</Button> : undefined} />
+        )}
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t.cancel}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">{t.submit}</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,287 @@
+// The case page: all facts, running clocks with days left, the timeline of every event, attachments,
+// printable documents, and the actions the current user may take now (each in its own form).
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, List, Result, Row, Skeleton, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { EyeOutlined, FileTextOutlined, PaperClipOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, ApiError, apiUpload } from '../../common/api.ts';
+import type { Attachment, CaseDetail, CaseEvent, CaseTimeline } from '../../common/types.ts';
+import { ATTACHMENT_TYPES, LIMITS } from '../../../shared/enums.ts';
+import { useLang, useText, type Lang } from '../i18n.tsx';
+import { formatDateTime, L, urgencyColor } from '../labels.ts';
+import { categoryName, orgName, useCategories, useOrgs } from '../refdata.ts';
+import { ActionModal } from './ActionModal.tsx';
+
+const dict = {
+  zh: {
+    facts: '事项信息', caseNo: '事项编号', queryCode: '查询码', state: '状态', kind: '类别', category: '内容分类', channel: '渠道', received: '登记时间',
+    area: '行政区划', address: '事项地址', registeredAt: '登记单位', currentOrg: '当前所在单位', handlingOrg: '承办单位', reviewOrg: '复查/复核机关',
+    accused: '被检举控告', headcount: '人数', collective: '集体访', repeat: '重复信访', skipLevel: '越级访', levelReached: '到达层级', owned: '领导包案',
+    content: '信访内容', people: '信访人', name: '姓名', idNumber: '身份证号码', mobile: '手机', addr: '住址', role: '身份',
+    petitioner: '信访人', co_petitioner: '共同信访人', representative: '代表人', reveal: '显示完整信息', revealHint: '查看完整个人信息将被记录',
+    revealed: '已显示完整个人信息（本次查看已记录）', clocks: '办理时限', due: '截止', left: '剩余 {n} 天', overdue: '已超期 {n} 天', today: '今日到期', running: '当前',
+    noClocks: '当前没有计时中的时限', timeline: '办理过程', actions: '可执行的操作', noActions: '您在当前状态下没有可执行的操作',
+    attachments: '附件', noAttachments: '没有附件', upload: '上传附件', documents: '文书', noDocuments: '暂无文书',
+    answer: '处理意见', extension: '延期', extRequested: '已申请延期 {n} 天，待批准', extApproved: '已批准延期 {n} 天', extRejected: '延期申请未获批准',
+    hearing: '听证中（自 {d} 起，不计入办理时限）', decline: '不予受理理由', properChannel: '告知途径', divert: '导入程序', notFound: '事项不存在或不在您的辖区内',
+    hidden: '检举控告内容依法对被检举控告单位保密', done: '操作已完成', actor: '办理人', system: '系统', petitionerActor: '信访人',
+    reviewOutcome: '复查结论', reReviewOutcome: '复核结论', evaluation: '评价', back: '返回列表',
+    d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序',
+    d_properChannel: '正确途径', d_agreement: '协议', d_deliveredOn: '送达日期', d_plan: '方案', d_closingStandard: '化解标准', d_dueOn: '期限',
+    d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '包案领导', d_channel: '渠道',
+    doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单',
+  },
+  en: {
+    facts: 'Facts', caseNo: 'Case no.', queryCode: 'Query code', state: 'State', kind: 'Kind', category: 'Category', channel: 'Channel', received: 'Received',
+    area: 'Area code', address: 'Address of the matter', registeredAt: 'Registered by', currentOrg: 'Now at', handlingOrg: 'Handling body', reviewOrg: 'Review body',
+    accused: 'Accused', headcount: 'Headcount', collective: 'Collective', repeat: 'Repeat', skipLevel: 'Skip-level', levelReached: 'Level reached', owned: 'Owned by a leader',
+    content: 'Content', people: 'Petitioners', name: 'Name', idNumber: 'ID card', mobile: 'Mobile', addr: 'Address', role: 'Role',
+    petitioner: 'Petitioner', co_petitioner: 'Co-petitioner', representative: 'Representative', reveal: 'Show full details', revealHint: 'Viewing full personal data is logged',
+    revealed: 'Full personal data shown (this view was logged)', clocks: 'Time limits', due: 'Due', left: '{n} days left', overdue: '{n} days overdue', today: 'Due today', running: 'Running',
+    noClocks: 'No clock is running now', timeline: 'Timeline', actions: 'Actions', noActions: 'You have no action on this case in its current state',
+    attachments: 'Attachments', noAttachments: 'No attachments', upload: 'Upload', documents: 'Documents', noDocuments: 'No documents yet',
+    answer: 'Answer', extension: 'Extension', extRequested: 'Extension of {n} days requested, awaiting approval', extApproved: 'Extension of {n} days approved', extRejected: 'Extension request rejected',
+    hearing: 'Hearing open since {d} (not counted toward the limit)', decline: 'Reason for declining', properChannel: 'Proper channel', divert: 'Procedure', notFound: 'The case does not exist or is outside your area',
+    hidden: 'Accusation content is confidential toward the accused body', done: 'Done', actor: 'By', system: 'System', petitionerActor: 'Petitioner',
+    reviewOutcome: 'Review outcome', reReviewOutcome: 'Re-review outcome', evaluation: 'Evaluation', back: 'Back to list',
+    d_reason: 'Reason', d_note: 'Note', d_text: 'Text', d_summary: 'Summary', d_days: 'Days', d_outcome: 'Outcome', d_targetOrgName: 'Body', d_procedure: 'Procedure',
+    d_properChannel: 'Proper channel', d_agreement: 'Agreement', d_deliveredOn: 'Delivered on', d_plan: 'Plan', d_closingStandard: 'Closing standard', d_dueOn: 'Due on',
+    d_bureauRating: 'Bureau', d_bodyRating: 'Handling body', d_comment: 'Comment', d_reviewOrgName: 'Review body', d_method: 'Method', d_leader: 'Leader', d_channel: 'Channel',
+    doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice',
+  },
+};
+type Text = Record<keyof typeof dict.zh, string>;
+
+/** Printable documents and the event that makes each one relevant. */
+const DOCUMENTS: { type: string; event: string; key: keyof Text }[] = [
+  { type: 'accept-notice', event: 'accept', key: 'doc_accept' },
+  { type: 'decline-notice', event: 'decline', key: 'doc_decline' },
+  { type: 'extension-notice', event: 'approve_extension', key: 'doc_extension' },
+  { type: 'opinion', event: 'answer', key: 'doc_opinion' },
+  { type: 'review-opinion', event: 'decide_review', key: 'doc_review' },
+  { type: 'rereview-opinion', event: 'decide_re_review', key: 'doc_rereview' },
+  { type: 'supervision-notice', event: 'supervise', key: 'doc_supervision' },
+];
+
+const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
+  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName'] as const;
+
+function eventValue(k: string, v: unknown, lang: Lang): string {
+  if (k === 'outcome') return L.outcome(String(v), lang);
+  if (k === 'procedure') return L.procedure(String(v), lang);
+  if (k === 'bureauRating' || k === 'bodyRating') return L.rating(String(v), lang);
+  return String(v);
+}
+
+function clockTag(t: Text, daysLeft: number, urgency: string) {
+  const text = daysLeft < 0 ? t.overdue.replace('{n}', String(-daysLeft)) : daysLeft === 0 ? t.today : t.left.replace('{n}', String(daysLeft));
+  return <Tag color={urgencyColor(urgency)} style={{ fontWeight: 600 }}>{text}</Tag>;
+}
+
+export function CasePage() {
+  const { id } = useParams();
+  const caseId = Number(id);
+  const t = useText(dict);
+  const { lang } = useLang();
+  const { message } = AntApp.useApp();
+  const cats = useCategories();
+  const orgs = useOrgs();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [timeline, setTimeline] = useState<CaseTimeline | null>(null);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [d, tl, at] = await Promise.all([
+        api<CaseDetail>('GET', `/cases/${caseId}`), api<CaseTimeline>('GET', `/cases/${caseId}/events`), api<Attachment[]>('GET', `/cases/${caseId}/attachments`),
+      ]);
+      setDetail(d); setTimeline(tl); setAttachments(at); setRevealed(false);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const reveal = async () => {
+    try {
+      setDetail(await api<CaseDetail>('POST', `/cases/${caseId}/reveal`));
+      setRevealed(true);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  if (!Number.isInteger(caseId) || caseId < 1) return <Result status="404" title={t.notFound} />;
+  if (error && !detail) return <Result status="warning" title={error} extra={<Link to="/cases">{t.back}</Link>} />;
+  if (!detail || !timeline) return <Skeleton active />;
+
+  const d = detail;
+  const events = [...timeline.events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const happened = new Set(events.map((e) => e.type));
+  const docs = DOCUMENTS.filter((x) => happened.has(x.event));
+  const people = [...(d.petitioner ? [{ ...d.petitioner, role: 'petitioner' }] : []), ...d.people];
+
+  return (
+    <div data-testid="case-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap', marginBottom: 12 }}>
+        <Space wrap align="center">
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-title">{d.title}</Typography.Title>
+          <Tag color="blue" style={{ fontSize: 14, padding: '2px 8px' }} data-testid="case-state">{L.state(d.state, lang)}</Tag>
+          {d.isRepeat && <Tag color="purple">{t.repeat}</Tag>}
+          {d.isCollective && <Tag color="magenta">{t.collective} {d.headcount}</Tag>}
+          {d.isSkipLevel && <Tag color="orange">{t.skipLevel}</Tag>}
+          {d.isOwned && <Tag color="gold">{t.owned}</Tag>}
+        </Space>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="reload" />
+      </Space>
+
+      <Card size="small" title={t.actions} style={{ marginBottom: 16 }} data-testid="case-actions">
+        {d.availableActions.length === 0 ? <Typography.Text type="secondary">{t.noActions}</Typography.Text> : (
+          <Space wrap>
+            {d.availableActions.map((a, idx) => (
+              <Button key={a} type={idx === 0 ? 'primary' : 'default'} onClick={() => setAction(a)} data-testid={`action-${a}`}>{L.action(a, lang)}</Button>
+            ))}
+          </Space>
+        )}
+        {d.extensionStatus === 'requested' && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${t.extRequested.replace('{n}', String(d.extensionDays ?? ''))}${d.extensionReason ? `：${d.extensionReason}` : ''}`} data-testid="extension-pending" />}
+        {d.hearingStartedOn && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t.hearing.replace('{d}', d.hearingStartedOn)} />}
+      </Card>
+
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={t.facts} style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 2 }} bordered>
+              <Descriptions.Item label={t.caseNo}><span data-testid="case-no">{d.caseNo}</span></Descriptions.Item>
+              <Descriptions.Item label={t.queryCode}>{d.queryCode ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t.kind}>{L.kind(d.kind, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t.category}>{categoryName(cats, d.categoryId, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t.channel}>{L.channel(d.channel, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t.received}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t.registeredAt}>{orgName(orgs, d.registeredOrgId)}</Descriptions.Item>
+              <Descriptions.Item label={t.currentOrg}><span data-testid="case-current-org">{orgName(orgs, d.currentOrgId)}</span></Descriptions.Item>
+              {d.handlingOrgId && <Descriptions.Item label={t.handlingOrg}>{orgName(orgs, d.handlingOrgId)}</Descriptions.Item>}
+              {d.reviewOrgId && <Descriptions.Item label={t.reviewOrg}>{orgName(orgs, d.reviewOrgId)}</Descriptions.Item>}
+              <Descriptions.Item label={t.area}>{d.areaCode}</Descriptions.Item>
+              {d.matterAddress && <Descriptions.Item label={t.address}>{d.matterAddress}</Descriptions.Item>}
+              {d.levelReached && <Descriptions.Item label={t.levelReached}>{L.level(d.levelReached, lang)}</Descriptions.Item>}
+              <Descriptions.Item label={t.headcount}>{d.headcount}</Descriptions.Item>
+              {d.kind === 'accusation' && (d.accusedOrgId || d.accusedName) && (
+                <Descriptions.Item label={t.accused} span={2}>{[d.accusedOrgId ? orgName(orgs, d.accusedOrgId) : null, d.accusedName].filter(Boolean).join(' · ')}</Descriptions.Item>
+              )}
+              {d.extensionStatus !== 'none' && (
+                <Descriptions.Item label={t.extension} span={2}>
+                  {d.extensionStatus === 'approved' ? t.extApproved.replace('{n}', String(d.extensionDays ?? '')) : d.extensionStatus === 'rejected' ? t.extRejected : t.extRequested.replace('{n}', String(d.extensionDays ?? ''))}
+                </Descriptions.Item>
+              )}
+              {d.declineReason && <Descriptions.Item label={t.decline} span={2}>{d.declineReason}</Descriptions.Item>}
+              {d.properChannel && <Descriptions.Item label={t.properChannel} span={2}>{d.properChannel}</Descriptions.Item>}
+              {d.divertProcedure && <Descriptions.Item label={t.divert} span={2}>{L.procedure(d.divertProcedure, lang)}</Descriptions.Item>}
+              {d.outcome && <Descriptions.Item label={t.answer} span={2}><Tag>{L.outcome(d.outcome, lang)}</Tag> {d.answeredOn}<div className="xf-prewrap">{d.answerText}</div></Descriptions.Item>}
+              {d.reviewOutcome && <Descriptions.Item label={t.reviewOutcome}>{L.outcome(d.reviewOutcome, lang)}</Descriptions.Item>}
+              {d.reReviewOutcome && <Descriptions.Item label={t.reReviewOutcome}>{L.outcome(d.reReviewOutcome, lang)}</Descriptions.Item>}
+            </Descriptions>
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t.content}</Typography.Title>
+            {d.isContentHidden && <Alert type="info" showIcon title={t.hidden} style={{ marginBottom: 8 }} />}
+            <Typography.Paragraph className="xf-prewrap" data-testid="case-content">{d.content}</Typography.Paragraph>
+          </Card>
+
+          <Card size="small" title={t.people} style={{ marginBottom: 16 }}
+            extra={people.length > 0 && !revealed ? <Button size="small" icon={<EyeOutlined />} onClick={() => void reveal()} title={t.revealHint} data-testid="reveal-personal">{t.reveal}</Button> : null}>
+            {revealed && <Alert type="warning" showIcon title={t.revealed} style={{ marginBottom: 8 }} data-testid="revealed-note" />}
+            <List size="small" dataSource={people} locale={{ emptyText: '—' }} renderItem={(p) => (
+              <List.Item data-testid="person">
+                <Space wrap>
+                  <Tag>{(t as Record<string, string>)[p.role ?? 'petitioner'] ?? p.role}</Tag>
+                  <strong data-testid="person-name">{p.name}</strong>
+                  {p.idNumber && <span>{t.idNumber}: <span data-testid="person-id">{p.idNumber}</span></span>}
+                  {p.mobile && <span>{t.mobile}: {p.mobile}</span>}
+                  {p.address && <span>{t.addr}: {p.address}</span>}
+                </Space>
+              </List.Item>
+            )} />
+          </Card>
+
+          <Card size="small" title={t.timeline} style={{ marginBottom: 16 }} data-testid="timeline">
+            <Timeline items={events.map((e) => ({
+              key: e.id,
+              color: e.type === 'decline' || e.type === 'send_back' || e.type === 'supervise' ? 'red' : e.toState && e.toState !== e.fromState ? 'blue' : 'gray',
+              content: <EventItem e={e} t={t} lang={lang} />,
+            }))} />
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t.clocks} style={{ marginBottom: 16 }} data-testid="clocks">
+            {d.clocks.length === 0 ? <Typography.Text type="secondary">{t.noClocks}</Typography.Text> : (
+              <List size="small" dataSource={[...d.clocks].sort((a, b) => Number(b.running) - Number(a.running))} renderItem={(c) => (
+                <List.Item data-testid={`clock-${c.name}`}>
+                  <Space orientation="vertical" size={0}>
+                    <span>{L.clock(c.name, lang)} {c.running && <Tag color="blue">{t.running}</Tag>}</span>
+                    <Typography.Text type="secondary">{t.due} {c.due}</Typography.Text>
+                  </Space>
+                  {clockTag(t, c.daysLeft, c.urgency)}
+                </List.Item>
+              )} />
+            )}
+          </Card>
+
+          <Card size="small" title={t.documents} style={{ marginBottom: 16 }} data-testid="documents">
+            {docs.length === 0 ? <Typography.Text type="secondary">{t.noDocuments}</Typography.Text> : (
+              <List size="small" dataSource={docs} renderItem={(x) => (
+                <List.Item><Link to={`/documents/${d.id}/${x.type}`} data-testid={`doc-${x.type}`}><FileTextOutlined /> {t[x.key]}</Link></List.Item>
+              )} />
+            )}
+          </Card>
+
+          <Card size="small" title={t.attachments} style={{ marginBottom: 16 }} data-testid="attachments"
+            extra={d.isContentHidden ? null : (
+              <Upload showUploadList={false} accept={Object.keys(ATTACHMENT_TYPES).join(',')} beforeUpload={(file) => {
+                if (!ATTACHMENT_TYPES[file.type] || file.size > LIMITS.attachmentMaxBytes) { message.error(file.name); return Upload.LIST_IGNORE; }
+                apiUpload<Attachment>(`/cases/${d.id}/attachments`, file, file.name)
+                  .then((a) => setAttachments((xs) => [...xs, a]))
+                  .catch((e: unknown) => message.error(e instanceof ApiError ? e.message : String(e)));
+                return false;
+              }}>
+                <Button size="small" icon={<UploadOutlined />}>{t.upload}</Button>
+              </Upload>
+            )}>
+            {attachments.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noAttachments} /> : (
+              <List size="small" dataSource={attachments} renderItem={(a) => (
+                <List.Item><a href={`/api/v1/attachments/${a.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {a.filename}</a><Typography.Text type="secondary">{Math.ceil(a.size / 1024)} KB</Typography.Text></List.Item>
+              )} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      {action && (
+        <ActionModal action={action} detail={d} onClose={() => setAction(null)}
+          onConflict={() => { setAction(null); void load(); }}
+          onDone={(updated) => { setAction(null); setDetail(updated); message.success(t.done); void load(); }} />
+      )}
+    </div>
+  );
+}
+
+function EventItem({ e, t, lang }: { e: CaseEvent; t: Text; lang: Lang }) {
+  const who = e.actorKind === 'system' ? t.system : e.actorKind === 'petitioner' ? t.petitionerActor : [e.actorName, e.actorOrgName].filter(Boolean).join(' · ');
+  const facts = EVENT_FIELDS.filter((k) => e.data[k] !== undefined && e.data[k] !== null && e.data[k] !== '');
+  return (
+    <div data-testid={`timeline-${e.type}`}>
+      <Space wrap size={6}>
+        <strong>{L.event(e.type, lang)}</strong>
+        {e.toState && e.toState !== e.fromState && <Tag>{L.state(e.toState, lang)}</Tag>}
+        <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+      </Space>
+      {who && <div><Typography.Text type="secondary">{t.actor}: </Typography.Text>{who}</div>}
+      {facts.map((k) => (
+        <div key={k} className="xf-prewrap"><Typography.Text type="secondary">{(t as Record<string, string>)[`d_${k}`] ?? k}: </Typography.Text>{eventValue(k, e.data[k], lang)}</div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The signed-in user (cookie session): loaded from GET /auth/me, set by sign-in, cleared by sign-out.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setUnauthorizedHandler } from '../common/api.ts';
+import type { Me } from '../common/types.ts';
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue>({ me: null, loading: true, signIn: async () => {}, signOut: async () => {} });
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setMe(null));
+    api<Me>('GET', '/auth/me')
+      .then(setMe)
+      .catch((e: unknown) => { if (!(e instanceof ApiError)) throw e; setMe(null); })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    await api('POST', '/auth/login', { username, password });
+    setMe(await api<Me>('GET', '/auth/me'));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try { await api('POST', '/auth/logout'); } finally { setMe(null); }
+  }, []);
+
+  const value = useMemo(() => ({ me, loading, signIn, signOut }), [me, loading, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession() {
+  return useContext(SessionContext);
+}
+
+/** The signed-in user; only for pages inside the shell, which renders them only when signed in. */
+export function useMe(): Me {
+  const { me } = useContext(SessionContext);
+  if (!me) throw new Error('useMe outside a session');
+  return me;
+}
