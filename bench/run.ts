@@ -80,6 +80,9 @@ if (!engines.every((e) => e === 'pglite' || e === 'postgres')) {
 const duration = Number(args.duration ?? (smoke ? 2 : 10));
 const only = new Set((args.only ?? 'W1,W2,W3,W4,W5').split(',').map((s) => s.trim().toUpperCase()));
 const seed = Number(args.seed);
+/** How long a workload runs: a duration, or in smoke mode a fixed number of requests (2 per connection),
+ * so it completes however loaded the machine is. */
+const span = (connections: number, seconds = duration): { duration: number } | { amount: number } => (smoke ? { amount: connections * 2 } : { duration: seconds });
 const log = (s: string) => console.log(s);
 
 function casesFor(engine: Engine): number {
@@ -252,10 +255,10 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}`);
     };
     if (only.has('W1')) {
-      await record('W1', 'POST /api/v1/portal/petitions', 32, await runHttp({ baseUrl: base, connections: 32, duration, requests: intakeRequests(data, runTag) }));
+      await record('W1', 'POST /api/v1/portal/petitions', 32, await runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) }));
     }
     if (only.has('W2')) {
-      await record('W2', 'POST /api/v1/portal/lookup', 64, await runHttp({ baseUrl: base, connections: 64, duration, requests: lookupRequests(data) }));
+      await record('W2', 'POST /api/v1/portal/lookup', 64, await runHttp({ baseUrl: base, connections: 64, ...span(64), requests: lookupRequests(data) }));
     }
     if (only.has('W3')) {
       const queues = queuePaths(data);
@@ -272,11 +275,11 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
         }
       }
       const reqs = (list: { path: string; cookie: string }[]) => list.map((l) => ({ method: 'GET', path: l.path, headers: { cookie: l.cookie } }));
-      await record('W3a', 'GET /api/v1/cases (first page)', 16, await runHttp({ baseUrl: base, connections: 16, duration: Math.max(1, duration / 2), requests: reqs(firsts) }));
-      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await runHttp({ baseUrl: base, connections: 16, duration: Math.max(1, duration / 2), requests: reqs(nexts) }));
+      await record('W3a', 'GET /api/v1/cases (first page)', 16, await runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(firsts) }));
+      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(nexts) }));
     }
     if (only.has('W4')) {
-      const jobs = Math.min(transitionJobs(data), Math.ceil(duration * 3_000));
+      const jobs = Math.min(transitionJobs(data), smoke ? 64 : Math.ceil(duration * 3_000));
       if (jobs < 2) throw new Error('W4: no cases left to accept and answer in the bench database; rerun with --fresh');
       for (const u of transitionUsers(data)) await cookieOf(u);
       const reqs = transitionRequests(data, jobs, (u) => cookies.get(u)!);
@@ -298,13 +301,13 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}`);
   };
   try {
-    if (only.has('W1')) push('W1', 'intake (online submission)', await runRaw({ concurrency: rawConc(32), duration, op: intakeRaw(raw, data, runTag) }));
-    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await runRaw({ concurrency: rawConc(64), duration, op: lookupRaw(raw, data) }));
+    if (only.has('W1')) push('W1', 'intake (online submission)', await runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) }));
+    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) }));
     if (only.has('W3')) {
       const firstPages = pages.filter((p) => !p.cursor);
       const nextPages = pages.filter((p) => p.cursor);
-      push('W3a', 'work queue, first page', await runRaw({ concurrency: rawConc(16), duration: Math.max(1, duration / 2), op: queueRaw(raw, firstPages) }));
-      if (nextPages.length) push('W3b', 'work queue, next page', await runRaw({ concurrency: rawConc(16), duration: Math.max(1, duration / 2), op: queueRaw(raw, nextPages) }));
+      push('W3a', 'work queue, first page', await runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, firstPages) }));
+      if (nextPages.length) push('W3b', 'work queue, next page', await runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, nextPages) }));
     }
     if (only.has('W4') && ours.has('W4')) {
       const jobs = Math.min(Math.min(data.accept.raw.length, data.answer.raw.length) * 2, Math.ceil(duration * 6_000));

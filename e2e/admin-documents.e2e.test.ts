@@ -63,7 +63,11 @@ describe('administration', () => {
     const day = `${year}-06-03`;
     expect((await getJson<{ day: string }[]>(page, `/calendar/${year}`)).some((d) => d.day === day)).toBe(false);
     await page.getByTestId(`day-${day}`).click();
-    await page.getByTestId('day-kind-holiday').click();
+    // the dialog opens with an animation: choose the kind until the name field appears
+    for (let i = 0; i < 5 && !(await page.getByTestId('day-name').isVisible()); i++) {
+      await page.getByTestId('day-kind-holiday').click();
+      await page.getByTestId('day-name').waitFor({ timeout: 2000 }).catch(() => {});
+    }
     await page.getByTestId('day-name').fill('测试假日');
     await page.getByTestId('day-ok').click();
     await expect.poll(() => page.getByTestId(`day-${day}`).getAttribute('class')).toContain('is-holiday');

@@ -63,33 +63,45 @@ describe('staff console', () => {
     expect(await page.getByTestId('header-org').textContent()).toBe('清河县信访局');
     const toRoute = page.getByTestId('queue-to_route');
     await toRoute.waitFor();
-    const count = Number((await toRoute.locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
-    expect(count).toBeGreaterThan(0);
+    expect(await toRoute.textContent()).toMatch(/待转送交办\s*\d+\s*件/);
     await shot(page, 'console-home-zh');
 
-    // the queue opens the list filtered to it, with the filter in the URL
-    await toRoute.click();
+    // a queue opens the list filtered to it, with the filter in the URL
+    const overdue = page.getByTestId('queue-overdue');
+    const overdueCount = Number((await overdue.locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
+    expect(overdueCount).toBeGreaterThan(0); // the demo data has overdue cases
+    await overdue.click();
     await page.getByTestId('case-list-page').waitFor();
-    expect(page.url()).toContain('queue=to_route');
+    expect(page.url()).toContain('queue=overdue');
     await page.locator('[data-testid^="case-row-"]').first().waitFor();
-    const states = await page.locator('[data-testid^="case-row-"] .ant-tag').allTextContents();
-    expect(states.filter((s) => s === '已登记').length).toBeGreaterThan(0);
-    expect(states).not.toContain('办理中');
+    const rows = await page.locator('[data-testid^="case-row-"]').allTextContents();
+    expect(rows.length).toBe(Math.min(overdueCount, 20));
+    for (const r of rows) expect(r).toMatch(/超期 \d+天/);
     await shot(page, 'console-cases-zh');
-    if (count > 20) {
-      const firstIds = await page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-      await page.getByTestId('page-next').click();
-      await expect.poll(() => page.url()).toContain('cursor=');
-      await page.waitForFunction((first) => document.querySelector('[data-testid^="case-row-"]')?.getAttribute('data-testid') !== first, firstIds[0]);
-      const nextIds = await page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-      expect(nextIds.some((id) => firstIds.includes(id))).toBe(false);
-      await page.getByTestId('page-first').click();
-      await expect.poll(() => page.url()).not.toContain('cursor=');
-    }
+
+    // all cases: keyset paging forward and back to the first page
+    await page.getByTestId('menu-cases').click();
+    await expect.poll(() => page.url()).not.toContain('queue=');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="case-row-"]').length === 20);
+    const ids = () => page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const firstIds = await ids();
+    await page.getByTestId('page-next').click();
+    await expect.poll(() => page.url()).toContain('cursor=');
+    await page.waitForFunction((first) => document.querySelector('[data-testid^="case-row-"]')?.getAttribute('data-testid') !== first, firstIds[0]);
+    const nextIds = await ids();
+    expect(nextIds.some((id) => firstIds.includes(id))).toBe(false);
+    await page.getByTestId('page-first').click();
+    await expect.poll(() => page.url()).not.toContain('cursor=');
+    await page.waitForFunction((first) => document.querySelector('[data-testid^="case-row-"]')?.getAttribute('data-testid') === first, firstIds[0]);
+
+    // filters go to the URL and survive a reload
+    await page.getByTestId('filter-q').fill('工资');
+    await page.getByTestId('filter-submit').click();
+    await expect.poll(() => page.url()).toContain('q=');
     // a reload keeps the filters (they live in the URL)
     await page.reload();
     await page.getByTestId('case-list-page').waitFor();
-    expect(page.url()).toContain('queue=to_route');
+    expect(await page.getByTestId('filter-q').inputValue()).toBe('工资');
 
     // sign out returns to the sign-in page
     await page.getByTestId('logout').click();

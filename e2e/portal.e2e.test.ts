@@ -89,6 +89,12 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
       expect(await page.getByTestId('portal-kind-claim').getAttribute('aria-pressed')).toBe('true');
       expect(page.url()).not.toContain(p.idNumber);
       await fillIdentity(page, p);
+      await page.getByTestId('portal-agent').fill('');
+      expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(p.idNumber); // the draft keeps no 身份证
+      expect(await page.evaluate(() => JSON.stringify(localStorage))).toContain(p.mobile.slice(0, 7));
+      // a photo from the phone (a minimal PNG)
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      await page.getByTestId('portal-files').setInputFiles({ name: '路面照片.png', mimeType: 'image/png', buffer: png });
       if (label === 'phone') {
         await page.evaluate(() => window.scrollTo(0, 0));
         await shot(page, 'portal-submit-top-390');
@@ -143,6 +149,7 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
       expect(await f.getByTestId('portal-stage').innerText()).toContain('已收到');
       expect(await f.getByTestId('portal-next-due').innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(f.url()).toBe(`${server.url}/portal/follow`);
+      expect(await f.getByTestId('portal-case').innerText()).toContain('路面照片.png');
       if (label === 'phone') await shot(f, 'portal-follow-registered-390');
 
       // the staff act; the answer appears for the petitioner

@@ -189,6 +189,7 @@ describe('leaders', () => {
     const after = await getJson<{ id: number; visitCount: number; headcountTotal: number }[]>(clerk, `/reception-days?from=${today}&to=${today}`);
     expect(after.find((d) => d.id === mine.id)).toMatchObject({ visitCount: 2, headcountTotal: mine.headcountTotal + 3 });
     await expect.poll(() => clerk.locator('[data-testid^="reception-visit-link-"]').count()).toBe(2);
+    await clerk.getByTestId('reception-visit-result').scrollIntoViewIfNeeded();
     await settled(clerk);
     await shot(clerk, 'leader-reception-register-zh');
   });

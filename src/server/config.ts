@@ -27,6 +27,9 @@ export interface Config {
   portalSubmitPerMinute: number;
   portalLookupPerMinute: number;
   dbPoolSize: number;
+  /** Trust X-Forwarded-For from a reverse proxy (off by default: clients could forge it and slip
+   *  past the per-IP limits). */
+  trustProxy: boolean;
 }
 
 class ConfigError extends Error {}
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     portalSubmitPerMinute: int(env, 'XF_PORTAL_SUBMIT_PER_MINUTE', 10, 1, 1_000_000),
     portalLookupPerMinute: int(env, 'XF_PORTAL_LOOKUP_PER_MINUTE', 20, 1, 1_000_000),
     dbPoolSize: int(env, 'XF_DB_POOL_SIZE', 10, 1, 200),
+    trustProxy: bool(env, 'XF_TRUST_PROXY', false),
     ...overrides,
   };
   return config;

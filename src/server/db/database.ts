@@ -123,8 +123,15 @@ export function databaseFromPglite(pglite: PGlite): DatabaseHandle {
 }
 
 export function databaseFromUrl(url: string, poolSize: number, replicaUrls: string[] = []): DatabaseHandle {
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }) });
-  const replicas = replicaUrls.map((u) => new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u, max: poolSize }) }) }));
+  // An idle connection the server ends (restart, failover, admin shutdown) is dropped from the pool
+  // and replaced on next use; without a listener pg would raise it as an uncaught error.
+  const pool = (connectionString: string) => {
+    const p = new pg.Pool({ connectionString, max: poolSize });
+    p.on('error', () => {});
+    return p;
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(url) }) });
+  const replicas = replicaUrls.map((u) => new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(u) }) }));
   const reader = replicas[0] ?? db;
   return {
     db, reader, engine: 'postgres',

@@ -19,7 +19,11 @@ export interface ContribRow { case_id: number; metric: string; dim: string; org_
 export function contributionsSql(where: RawBuilder<unknown>): RawBuilder<ContribRow> {
   const subLd = ld('s.received_at');
   return sql<ContribRow>`
-WITH c AS (SELECT * FROM cases c0 WHERE ${where}),
+WITH c AS (
+  SELECT c0.id, c0.kind, c0.category_id, c0.area_code, c0.registered_org_id, c0.current_org_id, c0.handling_org_id, c0.review_org_id,
+    c0.received_on, c0.accept_due, c0.route_due, c0.answer_due, c0.accepted_on, c0.answered_on, c0.concluded_on, c0.decline_reason,
+    c0.divert_procedure, c0.extension_status, c0.extension_days, c0.is_repeat, c0.state, c0.next_due
+  FROM cases c0 WHERE ${where}),
 parts (case_id, metric, dim, org_id, day, n, w) AS (
   -- submissions (批次 n, 人次 w) at the receiving body on the day received
   SELECT s.case_id, m.metric, m.dim, COALESCE(s.received_org_id, c.registered_org_id), ${subLd}, 1, s.headcount
@@ -90,13 +94,21 @@ parts (case_id, metric, dim, org_id, day, n, w) AS (
   SELECT ow.case_id, 'own', ow.leader_user_id::text, u.org_id, ${ld('ow.created_at')}, 1, 1
   FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id
   UNION ALL
+  -- the case now, dated by the due date of its running clock (open states always have one)
+  SELECT c.id, 'open', c.state, c.current_org_id, c.next_due, 1, 1 FROM c WHERE c.next_due IS NOT NULL
+  UNION ALL
+  SELECT c.id, 'unans', '', c.handling_org_id, c.answer_due, 1, 1
+  FROM c WHERE c.answered_on IS NULL AND c.accepted_on IS NOT NULL AND c.answer_due IS NOT NULL AND c.handling_org_id IS NOT NULL
+  UNION ALL
+  SELECT c.id, 'undec', '', c.current_org_id, c.next_due, 1, 1 FROM c WHERE c.state IN ('registered', 'awaiting_acceptance') AND c.next_due IS NOT NULL
+  UNION ALL
   SELECT ow.case_id, 'ownc', ow.leader_user_id::text, u.org_id, ${ld('ow.concluded_at')}, 1, 1
   FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id WHERE ow.concluded_at IS NOT NULL
 )
-SELECT p.case_id, p.metric, p.dim, p.org_id, o.path AS org_path, p.day, sum(p.n)::int AS n, sum(p.w)::int AS w
+-- rows are not merged: a case may hold two equal rows (two submissions alike); every reader sums
+SELECT p.case_id, p.metric, p.dim, p.org_id, o.path AS org_path, p.day, p.n, p.w
 FROM parts p JOIN organisations o ON o.id = p.org_id
-WHERE p.day IS NOT NULL
-GROUP BY p.case_id, p.metric, p.dim, p.org_id, o.path, p.day`;
+WHERE p.day IS NOT NULL`;
 }
 
 export async function computeContributions(db: Executor, caseIds: number[]): Promise<ContribRow[]> {
@@ -138,24 +150,24 @@ export interface BucketRange { grain: 'd' | 'm'; from: string; to: string }
 
 /**
  * Sums of the rollups of one body (alone or with its subtree) over some bucket ranges.
- * Index: the primary key (org_id, tree, grain, bucket, ...) - one range scan per range.
+ * Index: the primary key (org_id, tree, metric, grain, bucket, dim) - one range scan per metric and range.
  */
-export async function sumRollups(db: Executor, orgId: number, tree: boolean, ranges: BucketRange[], metrics?: string[]) {
-  if (!ranges.length) return [];
-  let q = db.selectFrom('stats_rollups')
+export async function sumRollups(db: Executor, orgId: number, tree: boolean, ranges: BucketRange[], metrics: readonly string[]) {
+  if (!ranges.length || !metrics.length) return [];
+  const q = db.selectFrom('stats_rollups')
     .select(['metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
     .where('org_id', '=', orgId).where('tree', '=', tree)
+    .where('metric', 'in', [...metrics])
     .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))));
-  if (metrics) q = q.where('metric', 'in', metrics);
   return q.groupBy(['metric', 'dim']).execute();
 }
 
 /** Per-body sums for a set of bodies (the ranking). Same index, one scan per body. */
-export async function sumRollupsByOrg(db: Executor, orgIds: number[], tree: boolean, ranges: BucketRange[], metrics: string[]) {
+export async function sumRollupsByOrg(db: Executor, orgIds: number[], tree: boolean, ranges: BucketRange[], metrics: readonly string[]) {
   if (!orgIds.length || !ranges.length) return [];
   return db.selectFrom('stats_rollups')
     .select(['org_id', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
-    .where('org_id', 'in', orgIds).where('tree', '=', tree).where('metric', 'in', metrics)
+    .where('org_id', 'in', orgIds).where('tree', '=', tree).where('metric', 'in', [...metrics])
     .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
     .groupBy(['org_id', 'metric', 'dim']).execute();
 }
@@ -163,37 +175,7 @@ export async function sumRollupsByOrg(db: Executor, orgIds: number[], tree: bool
 const pathCond = (col: string, path: string, tree: boolean) =>
   tree ? sql`${sql.ref(col)} LIKE ${`${path}%`}` : sql`${sql.ref(col)} = ${path}`;
 
-/** Snapshot counts at `today` (see formulas.ts SNAPSHOT), on the partial indexes of 0002. */
-export async function snapshotCounts(db: Executor, path: string, tree: boolean, from: string, to: string, today: string) {
-  const lastPast = to < today ? to : prevDay(today);
-  const r = await sql<{ unanswered: number; undecided: number }>`
-    SELECT
-      (SELECT count(*) FROM cases WHERE answered_on IS NULL AND accepted_on IS NOT NULL AND ${pathCond('handling_org_path', path, tree)}
-         AND answer_due >= ${from} AND answer_due <= ${lastPast})::int AS unanswered,
-      (SELECT count(*) FROM cases WHERE next_due IS NOT NULL AND ${pathCond('current_org_path', path, tree)}
-         AND state IN ('registered', 'awaiting_acceptance') AND next_due >= ${from} AND next_due <= ${lastPast})::int AS undecided`.execute(db);
-  const row = r.rows[0]!;
-  return { unansweredOverdue: Number(row.unanswered), acceptOverdueUndecided: Number(row.undecided) };
-}
-
-export async function nowCounts(db: Executor, path: string, tree: boolean, today: string) {
-  const r = await sql<{ open: number; overdue: number }>`
-    SELECT count(*)::int AS open, count(*) FILTER (WHERE next_due < ${today})::int AS overdue
-    FROM cases WHERE next_due IS NOT NULL AND ${pathCond('current_org_path', path, tree)}`.execute(db);
-  return { openNow: Number(r.rows[0]!.open), overdueNow: Number(r.rows[0]!.overdue) };
-}
-
-/** Overdue-now per body (ranking): one index range per body. */
-export async function overdueNowByPaths(db: Executor, paths: string[], today: string): Promise<number[]> {
-  const out: number[] = [];
-  for (const p of paths) {
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE next_due IS NOT NULL AND current_org_path LIKE ${`${p}%`} AND next_due < ${today}`.execute(db);
-    out.push(Number(r.rows[0]!.n));
-  }
-  return out;
-}
-
-function prevDay(d: string): string {
+export function prevDay(d: string): string {
   const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
@@ -230,20 +212,6 @@ export async function drillContribCaseIds(db: Executor, parts: DrillFilter[], pa
     .where('day', '>=', from).where('day', '<=', to).where('case_id', '>', after).where('n', '>', 0)
     .orderBy('case_id').limit(limit).execute();
   return rows.map((r) => r.case_id);
-}
-
-export async function drillSnapshotCaseIds(db: Executor, which: 'unansweredOverdue' | 'acceptOverdueUndecided' | 'openNow' | 'overdueNow', path: string, tree: boolean, from: string, to: string, today: string, after: number, limit: number): Promise<number[]> {
-  const lastPast = to < today ? to : prevDay(today);
-  let q = db.selectFrom('cases').select('id').where('id', '>', after);
-  if (which === 'unansweredOverdue') {
-    q = q.where('answered_on', 'is', null).where('accepted_on', 'is not', null).where(pathCond('handling_org_path', path, tree) as never)
-      .where('answer_due', '>=', from).where('answer_due', '<=', lastPast);
-  } else {
-    q = q.where('next_due', 'is not', null).where(pathCond('current_org_path', path, tree) as never);
-    if (which === 'acceptOverdueUndecided') q = q.where('state', 'in', ['registered', 'awaiting_acceptance']).where('next_due', '>=', from).where('next_due', '<=', lastPast);
-    if (which === 'overdueNow') q = q.where('next_due', '<', today);
-  }
-  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
 }
 
 export async function drillReceptionCaseIds(db: Executor, path: string, tree: boolean, from: string, to: string, after: number, limit: number): Promise<number[]> {
@@ -284,8 +252,15 @@ export async function rootOrgs(db: Executor) {
 /** Recomputes every contribution and rollup from the cases (set-based; one transaction). */
 export async function rebuildAll(db: Executor): Promise<void> {
   await sql`TRUNCATE stats_case_contrib, stats_rollups`.execute(db);
+  // indexes are built once after the load (much faster than row by row)
+  await sql`DROP INDEX IF EXISTS stats_case_contrib_case`.execute(db);
+  await sql`DROP INDEX IF EXISTS stats_case_contrib_drill`.execute(db);
   await sql`INSERT INTO stats_case_contrib (case_id, metric, dim, org_id, org_path, day, n, w)
     SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM (${contributionsSql(sql`true`)}) x`.execute(db);
+  await sql`CREATE INDEX stats_case_contrib_case ON stats_case_contrib(case_id)`.execute(db);
+  await sql`CREATE INDEX stats_case_contrib_drill ON stats_case_contrib(metric, org_path text_pattern_ops, day, case_id)`.execute(db);
+  // the key is built once after the load too (same definition as in 0002_stats.sql)
+  await sql`ALTER TABLE stats_rollups DROP CONSTRAINT IF EXISTS stats_rollups_pkey`.execute(db);
   // daily, the body alone
   await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
     SELECT org_id, false, 'd', day, metric, dim, sum(n), sum(w) FROM stats_case_contrib GROUP BY org_id, day, metric, dim`.execute(db);
@@ -299,9 +274,12 @@ export async function rebuildAll(db: Executor): Promise<void> {
   await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
     SELECT org_id, tree, 'm', date_trunc('month', bucket)::date, metric, dim, sum(n), sum(w)
     FROM stats_rollups WHERE grain = 'd' GROUP BY org_id, tree, date_trunc('month', bucket), metric, dim`.execute(db);
+  await sql`ALTER TABLE stats_rollups ADD CONSTRAINT stats_rollups_pkey PRIMARY KEY (org_id, tree, metric, grain, bucket, dim)`.execute(db);
+  await sql`ANALYZE stats_rollups`.execute(db);
+  await sql`ANALYZE stats_case_contrib`.execute(db);
 }
 
-/** Rollup rows that differ from a rebuild's: empty when the incremental rollups are exact (verification only). */
+/** Every non-zero rollup row in key order: to compare the incremental rollups with a rebuild (verification only). */
 export async function rollupTotalsByKey(db: Executor) {
   return db.selectFrom('stats_rollups').select(['org_id', 'tree', 'grain', 'bucket', 'metric', 'dim', 'n', 'w'])
     .where((eb) => eb.or([eb('n', '!=', 0), eb('w', '!=', 0)]))
@@ -312,7 +290,7 @@ export async function rollupTotalsByKey(db: Executor) {
  * An independent full recount of the main figures from the cases, submissions, events and
  * evaluations, written plainly (no contribution rows, no rollups). Used only to verify them.
  */
-export async function recountFigures(db: Executor, path: string, tree: boolean, from: string, to: string) {
+export async function recountFigures(db: Executor, path: string, tree: boolean, from: string, to: string, today: string) {
   const inOrg = (col: string) => sql.raw(`(SELECT path FROM organisations WHERE id = ${col})`);
   const under = (col: string) => (tree ? sql`${inOrg(col)} LIKE ${`${path}%`}` : sql`${inOrg(col)} = ${path}`);
   const inPeriod = (expr: RawBuilder<unknown>) => sql`${expr} BETWEEN ${from}::date AND ${to}::date`;
@@ -333,30 +311,20 @@ export async function recountFigures(db: Executor, path: string, tree: boolean, 
     (SELECT count(*) FROM evaluations v WHERE ${under('v.bureau_org_id')} AND ${inPeriod(ld('v.at'))})::int AS "evaluatedBureau",
     (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'approve_extension' AND ${under('COALESCE(c.handling_org_id, c.current_org_id)')} AND ${inPeriod(ld('e.at'))})::int AS "extensionsApproved",
     (SELECT count(*) FROM supervision_notices n WHERE ${under('n.issuer_org_id')} AND ${inPeriod(ld('n.issued_at'))})::int AS "supervisionIssued",
-    (SELECT count(*) FROM case_events e WHERE e.type = 'instruct' AND ${under('e.actor_org_id')} AND ${inPeriod(ld('e.at'))})::int AS instructions
+    (SELECT count(*) FROM case_events e WHERE e.type = 'instruct' AND ${under('e.actor_org_id')} AND ${inPeriod(ld('e.at'))})::int AS instructions,
+    (SELECT count(*) FROM cases c WHERE c.state IN ('registered', 'awaiting_acceptance', 'handling', 'answered', 'reviewing', 're_reviewing') AND ${under('c.current_org_id')})::int AS "openNow",
+    (SELECT count(*) FROM cases c WHERE c.state IN ('registered', 'awaiting_acceptance', 'handling', 'answered', 'reviewing', 're_reviewing') AND c.next_due < ${today}::date AND ${under('c.current_org_id')})::int AS "overdueNow",
+    (SELECT count(*) FROM cases c WHERE c.state IN ('handling') AND c.answer_due < ${today}::date AND ${under('c.handling_org_id')} AND ${inPeriod(sql`c.answer_due`)})::int AS "unansweredOverdue"
   `.execute(db);
   return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)]));
 }
 
-/** Month buckets of the given bodies' subtrees (public figures). Index: the rollups' primary key. */
-export async function monthlyRollups(db: Executor, orgIds: number[], from: string, to: string, metrics: string[]) {
-  if (!orgIds.length) return [];
+/** Buckets (not summed over time) of the given bodies' subtrees (public figures by month). Index: the primary key. */
+export async function rollupBuckets(db: Executor, orgIds: number[], ranges: BucketRange[], metrics: string[]) {
+  if (!orgIds.length || !ranges.length) return [];
   return db.selectFrom('stats_rollups')
     .select(['bucket', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
-    .where('org_id', 'in', orgIds).where('tree', '=', true).where('grain', '=', 'm').where('bucket', '>=', from).where('bucket', '<=', to)
-    .where('metric', 'in', metrics).groupBy(['bucket', 'metric', 'dim']).execute();
-}
-
-/** Accepted, unanswered cases whose answer fell due (before today) in each month (index stats_cases_unanswered). */
-export async function unansweredOverdueByMonth(db: Executor, paths: string[], from: string, to: string, today: string): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (!paths.length) return out;
-  const lastPast = to < today ? to : prevDay(today);
-  const r = await sql<{ m: number; n: number }>`
-    SELECT extract(month FROM answer_due)::int AS m, count(*)::int AS n FROM cases
-    WHERE answered_on IS NULL AND accepted_on IS NOT NULL AND (${sql.join(paths.map((p) => sql`handling_org_path LIKE ${`${p}%`}`), sql` OR `)})
-      AND answer_due >= ${from} AND answer_due <= ${lastPast}
-    GROUP BY 1`.execute(db);
-  for (const row of r.rows) out.set(Number(row.m), Number(row.n));
-  return out;
+    .where('org_id', 'in', orgIds).where('tree', '=', true).where('metric', 'in', metrics)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
+    .groupBy(['bucket', 'metric', 'dim']).execute();
 }

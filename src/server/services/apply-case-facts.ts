@@ -55,7 +55,7 @@ export async function applyCaseFacts(trx: Executor, caseIds: readonly (number | 
     }
   }
   const rows = [...deltas.values()].filter((x) => x.n !== 0 || x.w !== 0)
-    .sort((a, b) => a.org_id - b.org_id || Number(a.tree) - Number(b.tree) || a.grain.localeCompare(b.grain) || a.bucket.localeCompare(b.bucket)
-      || a.metric.localeCompare(b.metric) || a.dim.localeCompare(b.dim));
+    .sort((a, b) => a.org_id - b.org_id || Number(a.tree) - Number(b.tree) || a.metric.localeCompare(b.metric) || a.grain.localeCompare(b.grain)
+      || a.bucket.localeCompare(b.bucket) || a.dim.localeCompare(b.dim));
   await addRollupDeltas(trx, rows);
 }

@@ -8,9 +8,9 @@ import {
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { listCategories } from '../repositories/categories.ts';
-import { hasReceptionTables, leaderNames, nowCounts, receptionCounts, snapshotCounts } from '../repositories/stats.ts';
+import { hasReceptionTables, leaderNames, receptionCounts } from '../repositories/stats.ts';
 import { change, computeValues, figureDefs, type ReceptionCounts, type Sums } from '../stats/formulas.ts';
-import { periodSums, resolveQuery, today as todayOf, type ResolvedQuery } from '../stats/engine.ts';
+import { nowSums, periodSums, resolveQuery, snapshotSums, today as todayOf, type ResolvedQuery } from '../stats/engine.ts';
 
 const BREAKDOWN_METRIC: Record<BreakdownKey, string> = {
   channel: 'sub', kind: 'sub_kind', category: 'sub_cat', categoryParent: 'sub_catp', area: 'sub_area', levelReached: 'sub_level', skipLevel: 'sub_skip',
@@ -20,7 +20,7 @@ interface PeriodData { sums: Sums; values: Record<FigureKey, number | null>; rec
 
 async function loadPeriod(db: Executor, q: ResolvedQuery, r: PeriodRange, today: string, withReception: boolean): Promise<PeriodData> {
   const sums = await periodSums(db, q.orgId, q.subtree, r);
-  const snap = await snapshotCounts(db, q.orgPath, q.subtree, r.from, r.to, today);
+  const snap = await snapshotSums(db, q.orgId, q.subtree, r, today);
   const reception = withReception ? await receptionCounts(db, q.orgPath, q.subtree, r.from, r.to) : null;
   const rec: ReceptionCounts | null = reception ? {
     receptionDays: reception.days.reduce((t, x) => t + Number(x.days), 0),
@@ -119,7 +119,7 @@ export async function computeFigures(ctx: AppContext, actor: Actor | null, query
     query: resolved,
     today,
     figures,
-    now: await nowCounts(db, q.orgPath, q.subtree, today),
+    now: await nowSums(db, q.orgId, q.subtree, today),
     breakdowns: await breakdowns(db, cur.sums, py.sums, pp.sums),
     leaders: await leaders(db, cur.sums, cur.reception),
     gaps: withReception ? [] : [{ key: 'receptionDays', reason: 'reception_days/reception_visits tables are not installed' }],

@@ -3,17 +3,15 @@
 // presented as case summaries, and only the cases the user may see.
 import { LIMITS } from '../../shared/enums.ts';
 import { AppError } from '../../shared/errors.ts';
-import { BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, type BreakdownKey, type DrilldownPage, type DrilldownQuery } from '../../shared/figures.ts';
+import { BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, type BreakdownKey, type DrilldownPage, type DrilldownQuery, type PeriodRange } from '../../shared/figures.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { canViewCase, isAccusedViewer } from '../policies/case-policy.ts';
 import { presentCaseSummary } from '../presenters/case-presenter.ts';
-import {
-  casesForDrill, drillContribCaseIds, drillReceptionCaseIds, drillSnapshotCaseIds, hasReceptionTables, type DrillFilter,
-} from '../repositories/stats.ts';
-import { figureDefs } from '../stats/formulas.ts';
-import { resolveQuery, today as todayOf } from '../stats/engine.ts';
+import { casesForDrill, drillContribCaseIds, drillReceptionCaseIds, hasReceptionTables } from '../repositories/stats.ts';
+import { figureDefs, NOW_PARTS, type DrillPart, type Metric } from '../stats/formulas.ts';
+import { daysOf, resolveQuery, today as todayOf } from '../stats/engine.ts';
 
-const BREAKDOWN_METRIC: Record<BreakdownKey, string> = {
+const BREAKDOWN_METRIC: Record<BreakdownKey, Metric> = {
   channel: 'sub', kind: 'sub_kind', category: 'sub_cat', categoryParent: 'sub_catp', area: 'sub_area', levelReached: 'sub_level', skipLevel: 'sub_skip',
 };
 
@@ -23,30 +21,35 @@ export async function drillDownFigure(ctx: AppContext, actor: Actor, query: Dril
   const today = todayOf(ctx);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), LIMITS.pageSizeMax);
   const after = query.after ?? 0;
-  const { from, to } = q.range;
-  let ids: number[];
+  let parts: DrillPart[] | 'reception';
   if ((NOW_KEYS as readonly string[]).includes(query.figure)) {
-    ids = await drillSnapshotCaseIds(db, query.figure as 'openNow' | 'overdueNow', q.orgPath, q.subtree, from, to, today, after, limit + 1);
+    parts = NOW_PARTS[query.figure as keyof typeof NOW_PARTS];
   } else if (query.breakdown) {
     if (!(BREAKDOWN_KEYS as readonly string[]).includes(query.breakdown) || query.key === undefined) throw new AppError('STATS_UNKNOWN_FIGURE');
-    ids = await drillContribCaseIds(db, [{ metric: BREAKDOWN_METRIC[query.breakdown], dims: [query.key] }], q.orgPath, q.subtree, from, to, after, limit + 1);
+    parts = [{ metric: BREAKDOWN_METRIC[query.breakdown], dims: [query.key] }];
   } else {
     if (!(FIGURE_KEYS as readonly string[]).includes(query.figure)) throw new AppError('STATS_UNKNOWN_FIGURE');
     const def = figureDefs(q)[query.figure as (typeof FIGURE_KEYS)[number]];
-    const parts = query.part === 'denominator' ? def.denominator : def.numerator;
-    if (!parts) throw new AppError('STATS_UNKNOWN_FIGURE', { reason: 'no denominator' });
-    if (parts === 'reception') {
-      if (!(await hasReceptionTables(db))) throw new AppError('STATS_UNKNOWN_FIGURE');
-      ids = await drillReceptionCaseIds(db, q.orgPath, q.subtree, from, to, after, limit + 1);
-    } else if (typeof parts === 'string') {
-      ids = await drillSnapshotCaseIds(db, parts, q.orgPath, q.subtree, from, to, today, after, limit + 1);
-    } else {
-      const contrib = parts.filter((p): p is DrillFilter & { metric: never } => typeof p !== 'string');
-      const snaps = parts.filter((p): p is 'unansweredOverdue' | 'acceptOverdueUndecided' => typeof p === 'string');
-      const lists = [await drillContribCaseIds(db, contrib, q.orgPath, q.subtree, from, to, after, limit + 1)];
-      for (const s of snaps) lists.push(await drillSnapshotCaseIds(db, s, q.orgPath, q.subtree, from, to, today, after, limit + 1));
-      ids = [...new Set(lists.flat())].sort((a, b) => a - b).slice(0, limit + 1);
+    const chosen = query.part === 'denominator' ? def.denominator : def.numerator;
+    if (!chosen) throw new AppError('STATS_UNKNOWN_FIGURE', { reason: 'no denominator' });
+    parts = chosen;
+  }
+  let ids: number[];
+  if (parts === 'reception') {
+    if (!(await hasReceptionTables(db))) throw new AppError('STATS_UNKNOWN_FIGURE');
+    ids = await drillReceptionCaseIds(db, q.orgPath, q.subtree, q.range.from, q.range.to, after, limit + 1);
+  } else {
+    // parts over the same days go in one query; the pages of the others are merged by case id
+    const byDays = new Map<string, { range: PeriodRange; parts: DrillPart[] }>();
+    for (const p of parts) {
+      const range = daysOf(p.days, q.range, today);
+      if (!range) continue;
+      const k = `${range.from}/${range.to}`;
+      byDays.set(k, { range, parts: [...(byDays.get(k)?.parts ?? []), p] });
     }
+    const lists: number[][] = [];
+    for (const { range, parts: ps } of byDays.values()) lists.push(await drillContribCaseIds(db, ps, q.orgPath, q.subtree, range.from, range.to, after, limit + 1));
+    ids = [...new Set(lists.flat())].sort((a, b) => a - b).slice(0, limit + 1);
   }
   const more = ids.length > limit;
   const page = ids.slice(0, limit);

@@ -3,9 +3,10 @@
 import { AppError } from '../../shared/errors.ts';
 import type { PublicFigures } from '../../shared/figures.ts';
 import type { AppContext } from '../context.ts';
-import { monthlyRollups, rootOrgs, unansweredOverdueByMonth } from '../repositories/stats.ts';
+import { rollupBuckets, rootOrgs } from '../repositories/stats.ts';
 import { computeValues, type Sums } from '../stats/formulas.ts';
-import { today as todayOf } from '../stats/engine.ts';
+import { dueRange, today as todayOf } from '../stats/engine.ts';
+import { bucketRanges } from '../stats/periods.ts';
 
 export async function publishFigures(ctx: AppContext, year: number): Promise<PublicFigures> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('STATS_BAD_YEAR');
@@ -13,8 +14,12 @@ export async function publishFigures(ctx: AppContext, year: number): Promise<Pub
   const today = todayOf(ctx);
   const roots = await rootOrgs(db);
   const from = `${year}-01-01`, to = `${year}-12-31`;
-  const rows = await monthlyRollups(db, roots.map((r) => r.id), from, to, ['sub', 'ans', 'evh']);
-  const overdue = await unansweredOverdueByMonth(db, roots.map((r) => r.path), from, to, today);
+  const ids = roots.map((r) => r.id);
+  const due = dueRange({ from, to }, today);
+  const rows = [
+    ...await rollupBuckets(db, ids, bucketRanges({ from, to }), ['sub', 'ans', 'evh']),
+    ...(due ? await rollupBuckets(db, ids, bucketRanges(due), ['unans']) : []),
+  ];
   const months: Sums[] = Array.from({ length: 12 }, () => new Map());
   const total: Sums = new Map();
   for (const r of rows) {
@@ -26,13 +31,14 @@ export async function publishFigures(ctx: AppContext, year: number): Promise<Pub
     }
   }
   const opts = { onTimeVariant: 'extended_counts', satisfactionBasis: 'satisfied_or_basic' } as const;
-  const value = (s: Sums, overdueCount: number) => {
-    const v = computeValues(s, { unansweredOverdue: overdueCount, acceptOverdueUndecided: 0 }, null, opts);
+  const value = (s: Sums) => {
+    const unanswered = [...(s.get('unans')?.values() ?? [])].reduce((t, v) => t + v[0], 0);
+    const v = computeValues(s, { unansweredOverdue: unanswered, acceptOverdueUndecided: 0 }, null, opts);
     return { submissions: v.submissions ?? 0, onTimeRate: v.onTimeRate, satisfactionRate: v.satisfactionRateBody };
   };
   return {
     year,
-    months: months.map((s, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, ...value(s, overdue.get(i + 1) ?? 0) })),
-    totals: value(total, [...overdue.values()].reduce((a, b) => a + b, 0)),
+    months: months.map((s, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, ...value(s) })),
+    totals: value(total),
   };
 }

@@ -2,9 +2,9 @@
 // handling body (满意率), for the dashboards. Each body's figures include the bodies below it.
 import type { FiguresQuery, Ranking, RankingRow } from '../../shared/figures.ts';
 import type { Actor, AppContext } from '../context.ts';
-import { childOrgs, overdueNowByPaths, snapshotCounts, sumRollupsByOrg } from '../repositories/stats.ts';
+import { childOrgs, prevDay, sumRollupsByOrg } from '../repositories/stats.ts';
 import { computeValues, type Sums } from '../stats/formulas.ts';
-import { resolveQuery, today as todayOf } from '../stats/engine.ts';
+import { dueRange, resolveQuery, today as todayOf } from '../stats/engine.ts';
 import { bucketRanges } from '../stats/periods.ts';
 
 const METRICS = ['sub', 'ans', 'concl', 'evh'];
@@ -14,7 +14,14 @@ export async function rankBodies(ctx: AppContext, actor: Actor, query: FiguresQu
   const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
   const children = await childOrgs(db, q.orgId);
-  const rows = await sumRollupsByOrg(db, children.map((c) => c.id), true, bucketRanges(q.range), METRICS);
+  const ids = children.map((c) => c.id);
+  // three scans of the rollups' primary key per body: the period, past the limit, open now
+  const due = dueRange(q.range, today);
+  const rows = [
+    ...await sumRollupsByOrg(db, ids, true, bucketRanges(q.range), METRICS),
+    ...(due ? await sumRollupsByOrg(db, ids, true, bucketRanges(due), ['unans']) : []),
+    ...await sumRollupsByOrg(db, ids, true, bucketRanges({ from: '1970-01-01', to: prevDay(today) }), ['open']),
+  ];
   const sums = new Map<number, Sums>();
   for (const r of rows) {
     let s = sums.get(r.org_id);
@@ -23,14 +30,14 @@ export async function rankBodies(ctx: AppContext, actor: Actor, query: FiguresQu
     if (!m) s.set(r.metric, (m = new Map()));
     m.set(r.dim, [Number(r.n), Number(r.w)]);
   }
-  const overdue = await overdueNowByPaths(db, children.map((c) => c.path), today);
+  const total = (s: Sums | undefined, metric: string) => [...(s?.get(metric)?.values() ?? [])].reduce((t, v) => t + v[0], 0);
   const out: Omit<RankingRow, 'rank'>[] = [];
-  for (const [i, c] of children.entries()) {
-    const snap = await snapshotCounts(db, c.path, true, q.range.from, q.range.to, today);
-    const v = computeValues(sums.get(c.id) ?? new Map(), snap, null, q);
+  for (const c of children) {
+    const s = sums.get(c.id);
+    const v = computeValues(s ?? new Map(), { unansweredOverdue: total(s, 'unans'), acceptOverdueUndecided: 0 }, null, q);
     out.push({
       orgId: c.id, orgName: c.name, answered: v.answered ?? 0, onTimeRate: v.onTimeRate, evaluatedBody: v.evaluatedBody ?? 0,
-      satisfactionRateBody: v.satisfactionRateBody, concluded: v.concluded ?? 0, submissions: v.submissions ?? 0, overdueNow: overdue[i] ?? 0,
+      satisfactionRateBody: v.satisfactionRateBody, concluded: v.concluded ?? 0, submissions: v.submissions ?? 0, overdueNow: total(s, 'open'),
     });
   }
   const key = (x: number | null) => (x === null ? -1 : x);

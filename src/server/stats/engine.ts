@@ -7,8 +7,8 @@ import {
 } from '../../shared/figures.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { orgById, sumRollups } from '../repositories/stats.ts';
-import type { Sums } from './formulas.ts';
+import { orgById, prevDay, sumRollups } from '../repositories/stats.ts';
+import { METRICS, type Metric, type SnapshotCounts, type Sums } from './formulas.ts';
 import { bucketRanges, previousPeriod, previousYear, resolvePeriod } from './periods.ts';
 
 export interface ResolvedQuery extends ResolvedFiguresQuery { orgPath: string }
@@ -39,9 +39,27 @@ export function today(ctx: AppContext): string {
   return localDate(ctx.clock.now());
 }
 
+/** Metrics counted by what happened in a period (all but the "as of today" ones). */
+export const PERIOD_METRICS = (Object.keys(METRICS) as Metric[]).filter((m) => m !== 'open' && m !== 'unans' && m !== 'undec');
+const EARLIEST = '1970-01-01';
+const LATEST = '2099-12-31';
+
+/** The days of a "past the limit" figure: the period, up to yesterday; null when none. */
+export function dueRange(r: PeriodRange, today: string): PeriodRange | null {
+  const to = r.to < today ? r.to : prevDay(today);
+  return to < r.from ? null : { from: r.from, to };
+}
+/** Days of the drill parts: see formulas.ts DrillPart. */
+export function daysOf(kind: 'period' | 'due' | 'all' | 'overdue' | undefined, r: PeriodRange, today: string): PeriodRange | null {
+  if (kind === 'due') return dueRange(r, today);
+  if (kind === 'all') return { from: EARLIEST, to: LATEST };
+  if (kind === 'overdue') return { from: EARLIEST, to: prevDay(today) };
+  return r;
+}
+
 /** The rollup sums of one body over one period: metric -> dim -> [n, w]. */
-export async function periodSums(db: Executor, orgId: number, tree: boolean, r: PeriodRange, metrics?: string[]): Promise<Sums> {
-  const rows = await sumRollups(db, orgId, tree, bucketRanges(r), metrics);
+export async function periodSums(db: Executor, orgId: number, tree: boolean, r: PeriodRange | null, metrics: readonly string[] = PERIOD_METRICS): Promise<Sums> {
+  const rows = r ? await sumRollups(db, orgId, tree, bucketRanges(r), metrics) : [];
   const sums: Sums = new Map();
   for (const row of rows) {
     let m = sums.get(row.metric);
@@ -49,4 +67,19 @@ export async function periodSums(db: Executor, orgId: number, tree: boolean, r: 
     m.set(row.dim, [Number(row.n), Number(row.w)]);
   }
   return sums;
+}
+
+/** Unanswered and undecided past the limit, for the period (rollups dated by due date). */
+export async function snapshotSums(db: Executor, orgId: number, tree: boolean, r: PeriodRange, today: string): Promise<SnapshotCounts> {
+  const s = await periodSums(db, orgId, tree, dueRange(r, today), ['unans', 'undec']);
+  const total = (m: string) => [...(s.get(m)?.values() ?? [])].reduce((t, v) => t + v[0], 0);
+  return { unansweredOverdue: total('unans'), acceptOverdueUndecided: total('undec') };
+}
+
+/** Open cases now, and those whose running clock is past. */
+export async function nowSums(db: Executor, orgId: number, tree: boolean, today: string): Promise<{ openNow: number; overdueNow: number }> {
+  const all = await periodSums(db, orgId, tree, { from: EARLIEST, to: LATEST }, ['open']);
+  const past = await periodSums(db, orgId, tree, { from: EARLIEST, to: prevDay(today) }, ['open']);
+  const total = (s: Sums) => [...(s.get('open')?.values() ?? [])].reduce((t, v) => t + v[0], 0);
+  return { openNow: total(all), overdueNow: total(past) };
 }

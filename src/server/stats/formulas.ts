@@ -1,15 +1,14 @@
-// 统计口径: the one place where every figure is defined. The figures follow ../../../../shared
-// DOMAIN.md ("Figures the bureaus report"); where live systems differ, the variant is an option.
+// 统计口径: the one place where every figure is defined. The figures follow the domain reference
+// (DOMAIN.md, "Figures the bureaus report"); where live systems differ, the variant is an option.
 //
 // How figures are made. Every case contributes rows (metric, dimension, body, day, n, w) computed
 // from its current facts by repositories/stats.ts `contributionsSql` - the SQL below each METRIC is
 // the only definition. The rows of a case are replaced in the transaction of every change to it
 // (services/apply-case-facts.ts) and their differences are added to stats_rollups, per body
 // (alone, and for each body above it "with its subtree"), per day and per month. A figure for a
-// body and a period is then a sum over at most ~31 daily + 12 monthly buckets of one body.
-// A few "as of today" parts cannot be rollups because they change with the clock, not with an
-// event (open/overdue now, unanswered or undecided past the limit); they are counted from the
-// cases at query time on partial indexes (see SNAPSHOT below).
+// body and a period is then a sum over at most ~62 daily + 12 monthly buckets of one body.
+// The "as of today" parts (open/overdue now, unanswered or undecided past the limit) are rollups
+// too, dated by the due date (see SNAPSHOT below).
 //
 // Days are local dates (China time). A figure counts what happened in the period by the date
 // named for its metric; "body" is the body the metric names.
@@ -42,15 +41,23 @@ export const METRICS = {
   ins: { zh: '领导批示', body: "leader's body (event actor_org_id)", day: 'event day', dims: 'leader user id', n: 'instructions', w: '= n' },
   own: { zh: '领导包案', body: "leader's body", day: 'ownership created', dims: 'leader user id', n: 'cases', w: '= n' },
   ownc: { zh: '包案办结', body: "leader's body", day: 'ownership concluded (answer delivered)', dims: 'leader user id', n: 'cases', w: '= n' },
+  // the state of a case now, dated by its running due date; "as of today" = the buckets before today
+  open: { zh: '在办', body: 'current body', day: 'next_due (the due date of the clock running now)', dims: 'state', n: 'open cases', w: '= n' },
+  unans: { zh: '未答复', body: 'handling body', day: 'answer_due', dims: '-', n: 'accepted cases not answered', w: '= n' },
+  undec: { zh: '未受理', body: 'current body', day: 'next_due (route or acceptance clock)', dims: '-', n: 'cases registered or awaiting acceptance', w: '= n' },
 } as const;
 export type Metric = keyof typeof METRICS;
 
-/** Parts counted from the cases at query time (they change with the date, not with an event). */
+/**
+ * Figures "as of today" are rollups too: the open/unanswered/undecided rows of a case are dated by
+ * the due date of its running clock, so what is overdue today is the sum of the buckets before
+ * today, and the rows move when an event changes the case, not when the date changes.
+ */
 export const SNAPSHOT = {
-  unansweredOverdue: 'accepted, not answered, answer_due in the period and before today; body = handling body (index stats_cases_unanswered)',
-  acceptOverdueUndecided: 'registered or awaiting acceptance, running clock (route/accept) due in the period and before today; body = current body (index stats_cases_open)',
-  openNow: 'cases in an open state (they all have a running clock, next_due not null); body = current body (index stats_cases_open)',
-  overdueNow: 'open cases whose running clock is past (next_due < today) (index stats_cases_open)',
+  unansweredOverdue: "'unans' rows with answer_due in the period and before today",
+  acceptOverdueUndecided: "'undec' rows with the route/acceptance due date in the period and before today",
+  openNow: "all 'open' rows",
+  overdueNow: "'open' rows dated before today",
 } as const;
 
 /** Sums of one period: metric -> dim -> [n, w]. */
@@ -77,15 +84,27 @@ const w = (s: Sums, metric: Metric, dims?: readonly string[]): number => {
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 /** Where each figure's cases are found (drill-down): contribution rows, or a snapshot query. */
-export interface DrillPart { metric: Metric; dims?: readonly string[] }
+export interface DrillPart {
+  metric: Metric;
+  dims?: readonly string[];
+  /** Which days: the period (default), the period up to yesterday ('due'), every day ('all'), before today ('overdue'). */
+  days?: 'period' | 'due' | 'all' | 'overdue';
+}
+const UNANSWERED: DrillPart = { metric: 'unans', days: 'due' };
+const UNDECIDED: DrillPart = { metric: 'undec', days: 'due' };
+/** The cases behind the snapshot figures. */
+export const NOW_PARTS: Record<'openNow' | 'overdueNow', DrillPart[]> = {
+  openNow: [{ metric: 'open', days: 'all' }],
+  overdueNow: [{ metric: 'open', days: 'overdue' }],
+};
 export interface FigureDef {
   zh: string;
   en: string;
   /** How it is computed, in words (shown in the API docs and the exports' notes). */
   formula: string;
   isRate?: boolean;
-  numerator: DrillPart[] | keyof SnapshotCounts | 'reception';
-  denominator?: (DrillPart | keyof SnapshotCounts)[];
+  numerator: DrillPart[] | 'reception';
+  denominator?: DrillPart[];
 }
 
 const onTimeDims = (o: FormulaOptions) => (o.onTimeVariant === 'extended_counts' ? ['o', 'e'] : ['o']);
@@ -116,11 +135,11 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     diverted: { zh: '导入其他程序', en: 'Diverted', formula: 'cases diverted to another procedure in the period', numerator: [{ metric: 'div' }] },
     acceptDecisions: { zh: '受理告知', en: 'Acceptance decisions', formula: 'accepted + declined + diverted', numerator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }] },
     acceptTimely: { zh: '及时受理', en: 'Decided in time', formula: 'decisions made within the limit (受理/不予受理/导入 by the due date)', numerator: [{ metric: 'acc', dims: ['t'] }, { metric: 'dec', dims: ['t'] }, { metric: 'div', dims: ['t'] }] },
-    acceptOverdueUndecided: { zh: '超期未受理', en: 'Undecided past the limit', formula: 'awaiting a decision, due in the period and before today (now)', numerator: 'acceptOverdueUndecided' },
+    acceptOverdueUndecided: { zh: '超期未受理', en: 'Undecided past the limit', formula: 'awaiting a decision, due in the period and before today (now)', numerator: [UNDECIDED] },
     timelyAcceptRate: {
       zh: '及时受理率', en: 'Timely acceptance rate', formula: 'decided in time / (decisions + undecided past the limit)', isRate: true,
       numerator: [{ metric: 'acc', dims: ['t'] }, { metric: 'dec', dims: ['t'] }, { metric: 'div', dims: ['t'] }],
-      denominator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }, 'acceptOverdueUndecided'],
+      denominator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }, UNDECIDED],
     },
     answered: { zh: '出具处理意见', en: 'Answered', formula: 'written answers issued in the period (mediation counts)', numerator: [{ metric: 'ans' }] },
     answeredOnTime: {
@@ -130,10 +149,10 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     },
     answeredOnTimeExtended: { zh: '延期后按期答复', en: 'On time thanks to an extension', formula: 'answered after the original limit but within the approved extension', numerator: [{ metric: 'ans', dims: ['e'] }] },
     answeredLate: { zh: '超期答复', en: 'Answered late', formula: 'answered after the limit', numerator: [{ metric: 'ans', dims: o.onTimeVariant === 'extended_counts' ? ['l'] : ['l', 'e'] }] },
-    unansweredOverdue: { zh: '超期未答复', en: 'Unanswered past the limit', formula: 'accepted, unanswered, answer due in the period and before today (now)', numerator: 'unansweredOverdue' },
+    unansweredOverdue: { zh: '超期未答复', en: 'Unanswered past the limit', formula: 'accepted, unanswered, answer due in the period and before today (now)', numerator: [UNANSWERED] },
     onTimeRate: {
       zh: '按期办结率', en: 'On-time rate', formula: 'answered on time / (answered on time + late + unanswered past the limit)', isRate: true,
-      numerator: [{ metric: 'ans', dims: onTime }], denominator: [{ metric: 'ans' }, 'unansweredOverdue'],
+      numerator: [{ metric: 'ans', dims: onTime }], denominator: [{ metric: 'ans' }, UNANSWERED],
     },
     concluded: { zh: '办结', en: 'Concluded', formula: 'answers delivered (or mediated) in the period', numerator: [{ metric: 'concl' }] },
     concludedFirstTime: { zh: '一次性办结', en: 'Concluded first time', formula: 'concluded, not a repeat, no review asked, not repeated later', numerator: [{ metric: 'concl', dims: ['f'] }] },

@@ -45,7 +45,18 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
     const u = new URL(url);
     u.pathname = `/${name}`;
     const handle = databaseFromUrl(u.toString(), 4);
-    return { handle, drop: async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); } };
+    const drop = async () => {
+      // the pool's end() resolves before its sockets finish closing; a forced DROP would kill those
+      // backends and the closing client would raise an unhandled error: wait until they are gone
+      for (let i = 0; i < 50; i++) {
+        const r = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 40));
+      }
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+    return { handle, drop };
   }
   const pglite = await openPglite(undefined, new Blob([readFileSync(template)]));
   return { handle: databaseFromPglite(pglite), drop: async () => {} };

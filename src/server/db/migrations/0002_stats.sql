@@ -31,15 +31,9 @@ CREATE TABLE stats_rollups (
   dim text NOT NULL DEFAULT '',
   n bigint NOT NULL DEFAULT 0,
   w bigint NOT NULL DEFAULT 0,
-  -- every figure query is a range scan of this key: (org, tree, grain, bucket between ...)
-  PRIMARY KEY (org_id, tree, grain, bucket, metric, dim)
+  -- every figure query is a range scan of this key: (org, tree, metric, grain, bucket between ...)
+  PRIMARY KEY (org_id, tree, metric, grain, bucket, dim)
 );
 
--- snapshot figures read from the cases at query time, each on a small partial index:
--- open and overdue now (open states always have a running clock, closed ones none)
-CREATE INDEX stats_cases_open ON cases(current_org_path text_pattern_ops, next_due) WHERE next_due IS NOT NULL;
--- accepted but not answered: 按期办结率's "unanswered past the limit"
-CREATE INDEX stats_cases_unanswered ON cases(handling_org_path text_pattern_ops, answer_due)
-  WHERE answered_on IS NULL AND accepted_on IS NOT NULL;
 -- a later case repeating this one (一次性办结率)
 CREATE INDEX stats_cases_repeat_of ON cases(repeat_of_case_id) WHERE repeat_of_case_id IS NOT NULL;

@@ -324,7 +324,8 @@ export function RegisterPage() {
         </Card>
 
         <Card size="small" title={t.attachments} style={{ marginBottom: 16 }}>
-          <Upload.Dragger multiple listType="picture" fileList={files} data-testid="reg-upload"
+          <div data-testid="reg-upload">
+          <Upload.Dragger multiple listType="picture" fileList={files}
             accept={Object.keys(ATTACHMENT_TYPES).join(',')}
             beforeUpload={(file) => {
               if (!ATTACHMENT_TYPES[file.type]) { message.error(`${file.name}: ${t.fileType}`); return Upload.LIST_IGNORE; }
@@ -337,6 +338,7 @@ export function RegisterPage() {
             <p className="ant-upload-text">{t.dragHint}</p>
             <p className="ant-upload-hint">{t.dragSub}</p>
           </Upload.Dragger>
+          </div>
           {preview && <Image src={preview} alt={t.preview} style={{ display: 'none' }} preview={{ open: true, onOpenChange: (o) => { if (!o) { URL.revokeObjectURL(preview); setPreview(null); } } }} />}
           <Form.Item name="note" label={t.note} style={{ marginTop: 12, marginBottom: 0 }} rules={[max(t.note, LIMITS.reasonMax)]}><Input.TextArea rows={2} /></Form.Item>
         </Card>

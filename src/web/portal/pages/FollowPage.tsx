@@ -8,6 +8,7 @@ import { useLang, useTx } from '../i18n.tsx';
 import { portalApi, type Milestone, type PortalCase } from '../portal-api.ts';
 import { clockLabel, kindLabel, milestoneLabel, outcomeLabel, procedureLabel, ratingLabel, stageLabel } from '../labels.ts';
 import { ErrorBox } from '../ErrorBox.tsx';
+import { FilePicker } from '../FilePicker.tsx';
 
 export default function FollowPage() {
   const tx = useTx();
@@ -156,7 +157,7 @@ function CaseView({ view, onChange, onEnd }: { view: PortalCase; onChange: (v: P
           <p data-testid="portal-review-last-day">{tx(`不服${isReReview ? '复查意见' : '处理意见'}的，可在 ${view.review.lastDay} 前（含当日）向上一级机关申请${reviewWord}。`,
             `If you disagree, you can ask the body one level up for ${reviewWord} until ${view.review.lastDay} (inclusive).`)}</p>
           <Input.TextArea data-testid="portal-review-reason" rows={4} maxLength={LIMITS.textMax} showCount placeholder={tx('请写明不服的理由', 'Say why you disagree')} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <input style={{ marginTop: 8 }} data-testid="portal-review-files" type="file" multiple accept="image/*,application/pdf,.docx,.txt" onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 5))} />
+          <div style={{ marginTop: 8 }}><FilePicker testId="portal-review-files" files={files} onChange={setFiles} /></div>
           <Button style={{ marginTop: 8 }} type="primary" block data-testid="portal-review-request" disabled={!reason.trim() || busy} onClick={review}>
             {tx(`提交${reviewWord}申请`, `Ask for ${reviewWord}`)}
           </Button>
@@ -185,8 +186,8 @@ function CaseView({ view, onChange, onEnd }: { view: PortalCase; onChange: (v: P
       )}
       {['registered', 'awaiting_acceptance', 'handling', 'reviewing', 're_reviewing'].includes(view.stage) && (
         <div className="xf-field">
-          <label htmlFor="xf-more">{tx('补充材料', 'Add files')}</label>
-          <input id="xf-more" data-testid="portal-more-files" type="file" multiple accept="image/*,application/pdf,.docx,.txt" onChange={(e) => { const l = Array.from(e.target.files ?? []).slice(0, 5); if (l.length) void addFiles(l); }} />
+          <label>{tx('补充材料', 'Add files')}</label>
+          <FilePicker testId="portal-more-files" files={[]} onChange={(l) => { if (l.length) void addFiles(l); }} />
         </div>
       )}
       <Button block style={{ marginTop: 16 }} data-testid="portal-follow-end" onClick={onEnd}>{tx('退出查询', 'End look-up')}</Button>

@@ -11,6 +11,7 @@ import { portalApi, type Area, type Category } from '../portal-api.ts';
 import { clearDraft, hasContent, loadDraft, saveDraft, type Draft } from '../draft.ts';
 import { properChannelHint } from '../proper-channel.ts';
 import { ErrorBox } from '../ErrorBox.tsx';
+import { FilePicker } from '../FilePicker.tsx';
 import { saveReceipt } from './ReceiptPage.tsx';
 
 const KIND_TEXT: Record<string, [string, string, string, string]> = {
@@ -160,10 +161,8 @@ export default function SubmitPage() {
           description={tx(hint.zh, hint.en) + tx('（《信访工作条例》第三十一条）您仍可提交，信访部门会告知您正确的途径。', ' (Art 31) You may still submit; the bureau will tell you the right channel.')} />
       )}
       <div className="xf-field">
-        <label htmlFor="xf-files">{tx('6. 材料照片或文件（可不传，最多 5 个，每个不超过 10MB）', '6. Photos or files (optional, up to 5, 10 MB each)')}</label>
-        <input id="xf-files" data-testid="portal-files" type="file" multiple accept="image/*,application/pdf,.docx,.txt"
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, MAX_FILES))} />
-        {files.length > 0 && <div className="xf-hint">{files.map((f) => f.name).join('、')}</div>}
+        <label>{tx('6. 材料照片或文件（可不传，最多 5 个，每个不超过 10MB）', '6. Photos or files (optional, up to 5, 10 MB each)')}</label>
+        <FilePicker testId="portal-files" files={files} onChange={setFiles} max={MAX_FILES} />
         {restored && <div className="xf-hint">{tx('刷新后需重新选择文件', 'Choose files again after a reload')}</div>}
       </div>
 

@@ -44,18 +44,18 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
   }, [target]);
 
   return (
-    <Drawer open={!!target} onClose={onClose} title={target?.title} size="large" destroyOnHidden>
+    <Drawer open={!!target} onClose={onClose} title={target?.title} size={Math.min(1000, window.innerWidth - 160)} destroyOnHidden>
       <div data-testid="drilldown">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
         <Table<DrilldownItem> size="small" rowKey="id" pagination={false} loading={loading} dataSource={items} locale={{ emptyText: t.none }}
           onRow={(c) => ({ 'data-testid': `drill-case-${c.id}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t.caseNo, dataIndex: 'caseNo', width: 190, render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
+            { title: t.caseNo, dataIndex: 'caseNo', width: 180, render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
             { title: t.title, dataIndex: 'title', ellipsis: true },
-            { title: t.state, dataIndex: 'state', width: 100, render: (v: string) => L.state(v, lang) },
-            { title: t.channel, dataIndex: 'channel', width: 70, render: (v: string) => L.channel(v, lang) },
-            { title: t.org, dataIndex: 'currentOrgName', width: 150, ellipsis: true },
-            { title: t.received, dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v) },
+            { title: t.state, dataIndex: 'state', width: 90, render: (v: string) => L.state(v, lang) },
+            { title: t.channel, dataIndex: 'channel', width: 64, render: (v: string) => L.channel(v, lang) },
+            { title: t.org, dataIndex: 'currentOrgName', width: 140, ellipsis: true },
+            { title: t.received, dataIndex: 'receivedAt', width: 140, render: (v: string) => formatDateTime(v) },
           ]} />
         {next !== null && <Button block style={{ marginTop: 8 }} loading={loading} onClick={() => void load(next)} data-testid="drill-more">{t.more}</Button>}
       </div>

@@ -1,6 +1,6 @@
 // One reception day: who received, when and where, the visits received (each linked to its case),
 // and, from the day on, recording one more by linking a case or registering the visit.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, List, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
@@ -57,7 +57,10 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
   const begun = day.day <= dayjs().format('YYYY-MM-DD');
   const canRecord = RECORDERS.includes(me.role);
   const canRegister = REGISTRARS.includes(me.role);
+  // the matter's area defaults to the receiving body's (known once the organisations have loaded)
   const areaCode = orgs.find((o) => o.id === day.orgId)?.areaCode;
+  const showsForm = canRecord && canRegister && begun;
+  useEffect(() => { if (showsForm && areaCode && !form.getFieldValue('areaCode')) form.setFieldValue('areaCode', areaCode); }, [showsForm, areaCode, form]);
 
   const record = async (body: object, key: string) => {
     setBusy(true);
@@ -66,7 +69,10 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
       const r = await api<VisitResult>('POST', `/reception-days/${day.id}/visits`, body, { 'Idempotency-Key': key });
       setResult(r);
       setCaseNo('');
-      form.resetFields();
+      if (showsForm) {
+        form.resetFields();
+        if (areaCode) form.setFieldValue('areaCode', areaCode);
+      }
       onChanged();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -90,7 +96,8 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
   };
 
   const register = async () => {
-    const v = await form.validateFields();
+    let v: RegValues;
+    try { v = await form.validateFields(); } catch { return; /* the form shows what is missing */ }
     await record({
       registration: {
         petitioner: { name: v.name, ...(v.idNumber ? { idNumber: v.idNumber } : {}), ...(v.mobile ? { mobile: v.mobile } : {}) },
@@ -149,22 +156,22 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
                 <>
                   <Typography.Text strong>{t.register}</Typography.Text>
                   <Form form={form} layout="vertical" name="visit" style={{ marginTop: 8 }} initialValues={{ headcount: 1, kind: 'claim', areaCode }}>
-                    <Space.Compact block>
+                    <div style={{ display: 'flex', gap: 12 }}>
                       <Form.Item name="name" label={t.name} rules={[{ required: true, whitespace: true, message: t.required }]} style={{ flex: 1 }}><Input maxLength={LIMITS.nameMax} /></Form.Item>
                       <Form.Item name="headcount" label={t.headcount} rules={[{ required: true, message: t.required }]} style={{ width: 120 }}><InputNumber min={1} max={LIMITS.headcountMax} style={{ width: '100%' }} /></Form.Item>
-                    </Space.Compact>
-                    <Space.Compact block>
+                    </div>
+                    <div style={{ display: 'flex', gap: 12 }}>
                       <Form.Item name="idNumber" label={t.idNumber} style={{ flex: 1 }}><Input maxLength={18} /></Form.Item>
                       <Form.Item name="mobile" label={t.mobile} style={{ flex: 1 }}><Input maxLength={11} /></Form.Item>
-                    </Space.Compact>
-                    <Space.Compact block>
+                    </div>
+                    <div style={{ display: 'flex', gap: 12 }}>
                       <Form.Item name="kind" label={t.kind} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
                         <Select options={KINDS.map((k) => ({ value: k, label: L.kind(k, lang) }))} />
                       </Form.Item>
                       <Form.Item name="categoryId" label={t.category} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
                         <TreeSelect treeData={categoryTree(cats, lang)} showSearch={{ treeNodeFilterProp: 'title' }} />
                       </Form.Item>
-                    </Space.Compact>
+                    </div>
                     {kind === 'accusation' && (
                       <Form.Item name="accusedName" label={t.accusedName} rules={[{ required: true, whitespace: true, message: t.required }]}><Input maxLength={LIMITS.nameMax * 2} /></Form.Item>
                     )}

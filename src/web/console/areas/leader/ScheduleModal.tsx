@@ -35,7 +35,8 @@ export function ScheduleModal({ options, onClose, onScheduled }: { options: Rece
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: Values;
+    try { v = await form.validateFields(); } catch { return; /* the form shows what is missing */ }
     setSaving(true);
     try {
       const d = await api<ReceptionDay>('POST', '/reception-days', {

@@ -158,7 +158,7 @@ export default function SupervisionPage() {
       <Card size="small" title={t.noticeList} data-testid="notice-list"
         extra={<Segmented<NoticeState | 'all'> size="small" value={filter} onChange={setFilter}
           options={[{ label: t.all, value: 'all' }, ...NOTICE_STATES.map((s) => ({ label: NOTICE_STATE_LABELS[s][lang === 'zh' ? 0 : 1], value: s }))]} />}>
-        <Table size="small" rowKey="id" dataSource={shownNotices} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 1100 }}
+        <Table size="small" rowKey="id" dataSource={shownNotices} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 980 }}
           locale={{ emptyText: <Empty description={t.noNotices} /> }}
           onRow={(n) => rowProps(`notice-row-${n.id}`)}
           expandable={{
@@ -172,15 +172,15 @@ export default function SupervisionPage() {
             ),
           }}
           columns={[
-            { title: t.caseNo, dataIndex: 'caseNo', width: 180, render: (v: string, n) => <Link to={`/cases/${n.caseId}`}>{v}</Link> },
-            { title: t.caseTitle, dataIndex: 'caseTitle', ellipsis: true, width: 260 },
-            { title: t.target, dataIndex: 'targetOrgName', width: 160, ellipsis: true },
-            { title: t.issuedAt, dataIndex: 'issuedAt', width: 140, render: (v: string) => formatDateTime(v) },
-            { title: t.dueOn, dataIndex: 'dueOn', width: 106 },
-            { title: t.state, dataIndex: 'shown', width: 110, render: (s: NoticeState) => <Tag color={NOTICE_COLORS[s]} data-testid="notice-state">{NOTICE_STATE_LABELS[s][lang === 'zh' ? 0 : 1]}</Tag> },
-            { title: t.chases, key: 'chases', width: 70, render: (_: unknown, n) => n.chases.length },
+            { title: t.caseNo, dataIndex: 'caseNo', width: 172, render: (v: string, n) => <Link to={`/cases/${n.caseId}`}>{v}</Link> },
+            { title: t.caseTitle, dataIndex: 'caseTitle', ellipsis: true },
+            { title: t.target, dataIndex: 'targetOrgName', width: 140, ellipsis: true },
+            { title: t.issuedAt, dataIndex: 'issuedAt', width: 136, render: (v: string) => formatDateTime(v) },
+            { title: t.dueOn, dataIndex: 'dueOn', width: 100 },
+            { title: t.state, dataIndex: 'shown', width: 104, render: (s: NoticeState) => <Tag color={NOTICE_COLORS[s]} data-testid="notice-state">{NOTICE_STATE_LABELS[s][lang === 'zh' ? 0 : 1]}</Tag> },
+            { title: t.chases, key: 'chases', width: 64, render: (_: unknown, n) => n.chases.length },
             ...(canIssue ? [{
-              title: '', key: 'act', width: 90, fixed: 'right' as const,
+              title: '', key: 'act', width: 76,
               render: (_: unknown, n: SupervisionNotice) => n.status === 'open'
                 ? <Popconfirm title={t.chaseConfirm} onConfirm={() => void chase(n)}><Button size="small" data-testid={`chase-${n.id}`}>{t.chase}</Button></Popconfirm>
                 : null,
