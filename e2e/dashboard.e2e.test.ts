@@ -12,7 +12,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ cases: 150 });
+  server = await startServer({ cases: 60 });
   browser = await launchBrowser();
 });
 

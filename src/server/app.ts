@@ -54,10 +54,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: false });
     const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html').sendFile(file);
-    app.get('/', page('index.html'));
-    app.get('/portal', page('portal.html'));
-    app.get('/portal/*', page('portal.html'));
-    app.get('/console/*', page('index.html'));
+    app.get('/', { schema: { hide: true } }, page('index.html'));
+    app.get('/portal', { schema: { hide: true } }, page('portal.html'));
+    app.get('/portal/*', { schema: { hide: true } }, page('portal.html'));
+    app.get('/console/*', { schema: { hide: true } }, page('index.html'));
   }
   return app;
 }
