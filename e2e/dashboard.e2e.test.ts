@@ -139,6 +139,7 @@ describe('the dispute register', () => {
     await expect.poll(() => page.getByTestId('dispute-converted').textContent()).toMatch(/[1-9]/);
     await shot(page, 'disputes-zh');
 
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => row.getByTestId('dispute-status').textContent()).toBe('Became a case');
     await shot(page, 'disputes-en');

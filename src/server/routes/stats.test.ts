@@ -112,6 +112,19 @@ beforeAll(async () => {
   await ok('clerk', ids.A, 'request-review', { reason: '补缴年限计算有误' });
   at('2026-07-10');
   await ok('county.handler', ids.A, 'decide-review', { outcome: 'changed', text: '经复查，变更原处理意见。' });
+  // a reception day of the county leader on which A's visit (8 people) was received, and one scheduled later
+  const leader = await t.ctx.db.selectFrom('users').select(['id', 'org_id']).where('username', '=', 'leader').executeTakeFirstOrThrow();
+  const countyPath = (await t.ctx.db.selectFrom('organisations').select('path').where('id', '=', county).executeTakeFirstOrThrow()).path;
+  const day = (d: string) => t.ctx.db.insertInto('reception_days').values({
+    org_id: county, org_path: countyPath, leader_user_id: leader.id, day: d, starts_at: '09:00', ends_at: '11:30', place: '县信访局接待大厅',
+    topic: null, created_by: leader.id, created_at: new Date(`${d}T08:00:00+08:00`),
+  }).returning('id').executeTakeFirstOrThrow();
+  const held = await day('2026-03-02');
+  await day('2026-09-10');
+  await t.ctx.db.insertInto('reception_visits').values({
+    reception_day_id: held.id, case_id: ids.A, submission_id: null, leader_user_id: leader.id, day: '2026-03-02', headcount: 8, is_collective: true,
+    note: null, recorded_by: leader.id, recorded_at: new Date('2026-03-02T10:00:00+08:00'),
+  }).execute();
   at('2026-08-15');
 });
 afterAll(async () => t.close());
@@ -136,7 +149,7 @@ describe('figures of a year for the county and everything below it', () => {
       evaluatedBody: 2, satisfiedBody: 1, dissatisfiedBody: 1, evaluationExpiredBody: 0, participationRateBody: 1, satisfactionRateBody: 0.5,
       reviewsRequested: 1, reviewsDecided: 1, reviewsChanged: 1, reviewChangeRate: 1, reReviewsRequested: 0,
       supervisionIssued: 1, supervisionAnswered: 1, supervisionAnsweredInTime: 1,
-      instructions: 1, ownedCases: 1, ownedConcluded: 0, receptionDays: 0, receptionVisits: 0,
+      instructions: 1, ownedCases: 1, ownedConcluded: 0, receptionDays: 1, receptionVisits: 1, receptionHeadcount: 8,
     });
     expect(v.onlineShare).toBeCloseTo(1 / 7);
     expect(v.repeatRate).toBeCloseTo(1 / 7);
@@ -155,7 +168,8 @@ describe('figures of a year for the county and everything below it', () => {
     expect(f.breakdowns.kind).toMatchObject([{ key: 'claim', submissions: { value: 7 } }]);
     expect(f.breakdowns.categoryParent).toHaveLength(1);
     const leader = f.leaders.find((l) => l.name === '陈副县长')!;
-    expect(leader).toMatchObject({ instructions: 1, ownedCases: 1, ownedConcluded: 0 });
+    expect(leader).toMatchObject({ instructions: 1, ownedCases: 1, ownedConcluded: 0, receptionDays: 1, receptionVisits: 1, receptionHeadcount: 8 });
+    expect(f.gaps).toEqual([]);
   });
 
   it('switches the configurable definitions', async () => {
@@ -209,6 +223,8 @@ describe('figures of a year for the county and everything below it', () => {
     expect(den.items.map((i) => i.id)).toEqual([ids.A!, ids.B!, ids.F!].sort((a, b) => a - b));
     const cat = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=submissions&breakdown=channel&key=visit`)).json() as DrilldownPage;
     expect(cat.items.map((i) => i.id)).toEqual([ids.A!, ids.E!]);
+    const received = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=receptionVisits`)).json() as DrilldownPage;
+    expect(received.items.map((i) => i.id)).toEqual([ids.A]);
     const overdue = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=overdueNow`)).json() as DrilldownPage;
     expect(overdue.items).toHaveLength(4);
 

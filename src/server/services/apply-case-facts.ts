@@ -50,7 +50,7 @@ export async function applyCaseFacts(trx: Executor, caseIds: readonly (number | 
     const ancestors = (paths.get(d.org_id) ?? `/${d.org_id}/`).split('/').filter(Boolean).map(Number);
     for (const grain of ['d', 'm'] as const) {
       const bucket = grain === 'd' ? d.day : month;
-      if (d.metric !== 'evh') add(d.org_id, false, grain, bucket, d);
+      add(d.org_id, false, grain, bucket, d);
       for (const a of ancestors) add(a, true, grain, bucket, d);
     }
   }

@@ -21,7 +21,9 @@ interface PeriodData { sums: Sums; values: Record<FigureKey, number | null>; rec
 async function loadPeriod(db: Executor, q: ResolvedQuery, r: PeriodRange, today: string, withReception: boolean): Promise<PeriodData> {
   const sums = await periodSums(db, q.orgId, q.subtree, r);
   const snap = await snapshotSums(db, q.orgId, q.subtree, r, today);
-  const reception = withReception ? await receptionCounts(db, q.orgPath, q.subtree, r.from, r.to) : null;
+  // reception days held: up to today (days scheduled later are not counted yet)
+  const heldTo = r.to < today ? r.to : today;
+  const reception = withReception ? (heldTo >= r.from ? await receptionCounts(db, q.orgPath, q.subtree, r.from, heldTo) : { days: [], visits: [] }) : null;
   const rec: ReceptionCounts | null = reception ? {
     receptionDays: reception.days.reduce((t, x) => t + Number(x.days), 0),
     receptionVisits: reception.visits.reduce((t, x) => t + Number(x.visits), 0),

@@ -6,6 +6,9 @@ import { AppError } from '../../shared/errors.ts';
 import type { PeriodKind, PeriodRange } from '../../shared/figures.ts';
 import type { BucketRange } from '../repositories/stats.ts';
 
+/** Dates the figures accept (the period before and a year before stay valid dates). */
+const MIN_DATE = '1950-01-01';
+const MAX_DATE = '2099-12-31';
 /** Longest custom period (days): ten years. */
 export const MAX_CUSTOM_DAYS = 3660;
 
@@ -33,7 +36,7 @@ export function yearBefore(d: string): string {
 }
 
 export function resolvePeriod(kind: PeriodKind, from: string, to?: string): PeriodRange {
-  if (!isValidLocalDate(from)) throw new AppError('STATS_BAD_PERIOD', { field: 'from' });
+  if (!isValidLocalDate(from) || from < MIN_DATE || from > MAX_DATE) throw new AppError('STATS_BAD_PERIOD', { field: 'from' });
   const [y, m] = ym(from);
   switch (kind) {
     case 'day': return { from, to: from };
@@ -44,7 +47,7 @@ export function resolvePeriod(kind: PeriodKind, from: string, to?: string): Peri
     }
     case 'year': return { from: `${y}-01-01`, to: `${y}-12-31` };
     case 'custom': {
-      if (!to || !isValidLocalDate(to) || to < from) throw new AppError('STATS_BAD_PERIOD', { field: 'to' });
+      if (!to || !isValidLocalDate(to) || to < from || to > MAX_DATE) throw new AppError('STATS_BAD_PERIOD', { field: 'to' });
       if (daysInclusive({ from, to }) > MAX_CUSTOM_DAYS) throw new AppError('STATS_BAD_PERIOD', { reason: 'too long', maxDays: MAX_CUSTOM_DAYS });
       return { from, to };
     }

@@ -116,7 +116,8 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
   const isAnswer = action === 'answer';
   return (
     <Modal open title={isAnswer ? t.opinionTitle : L.action(action, lang)} onCancel={onClose} width={isAnswer ? 760 : 560} destroyOnHidden
-      footer={null} data-testid={`action-modal-${action}`}>
+      footer={null}>
+      <div data-testid={`action-modal-${action}`}>
       {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'request_extension' ? { days: 30 } : {}}>
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
@@ -153,6 +154,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
           <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">{t.submit}</Button>
         </Space>
       </Form>
+      </div>
     </Modal>
   );
 }

@@ -106,27 +106,32 @@ export function CaseListPage() {
 
   const i = lang === 'zh' ? 0 : 1;
   const columns: TableProps<CaseSummary>['columns'] = [
-    { title: t.caseNo, dataIndex: 'caseNo', key: 'caseNo', width: 150, render: (v: string, r) => <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.id}`}>{v}</Link> },
+    { title: t.caseNo, dataIndex: 'caseNo', key: 'caseNo', width: 190, render: (v: string, r) => <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.id}`}>{v}</Link> },
     {
       title: t.titleCol, dataIndex: 'title', key: 'title', ellipsis: true, render: (v: string, r) => (
-        <span>
-          <Link to={`/cases/${r.id}`} tabIndex={-1} style={{ color: 'inherit' }}>{v}</Link>
+        <div style={{ minWidth: 0 }}>
+          <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={v}>
+            <Link to={`/cases/${r.id}`} tabIndex={-1} style={{ color: 'inherit' }}>{v}</Link>
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {L.kind(r.kind, lang)} · {(lang === 'zh' ? r.categoryName : r.categoryNameEn) ?? ''} · {L.channel(r.channel, lang)}
+          </Typography.Text>
           {r.isRepeat && <Tag color="purple" style={{ marginInlineStart: 6 }}>{t.repeat}</Tag>}
           {r.isCollective && <Tag color="magenta">{t.collective} {r.headcount}</Tag>}
           {r.extensionStatus === 'requested' && <Tag color="gold">{t.extension}</Tag>}
-        </span>
+        </div>
       ),
     },
-    { title: t.kind, dataIndex: 'kind', key: 'kind', width: 110, render: (v: string) => L.kind(v, lang) },
-    { title: t.category, key: 'category', width: 120, ellipsis: true, render: (_: unknown, r) => (lang === 'zh' ? r.categoryName : r.categoryNameEn) ?? '' },
-    { title: t.state, dataIndex: 'state', key: 'state', width: 120, render: (v: string) => <Tag>{L.state(v, lang)}</Tag> },
-    { title: t.org, dataIndex: 'currentOrgName', key: 'org', width: 150, ellipsis: true },
-    { title: t.channel, dataIndex: 'channel', key: 'channel', width: 70, render: (v: string) => L.channel(v, lang) },
-    { title: t.received, dataIndex: 'receivedAt', key: 'received', width: 140, sorter: true, sortOrder: sortOrder('received'), sortDirections: ['descend', 'ascend'], render: (v: string) => formatDateTime(v) },
+    { title: t.state, dataIndex: 'state', key: 'state', width: 125, render: (v: string) => <Tag>{L.state(v, lang)}</Tag> },
+    { title: t.org, dataIndex: 'currentOrgName', key: 'org', width: 140, ellipsis: true },
     {
-      title: t.due, dataIndex: 'nextDue', key: 'due', width: 150, sorter: true, sortOrder: sortOrder('due'), sortDirections: ['ascend'],
+      title: t.received, dataIndex: 'receivedAt', key: 'received', width: 120, sorter: true, sortOrder: sortOrder('received'), sortDirections: ['descend', 'ascend'],
+      render: (v: string, r) => <span title={`${formatDateTime(v)} · ${L.channel(r.channel, lang)}`}>{formatDateTime(v).slice(0, 10)}</span>,
+    },
+    {
+      title: t.due, dataIndex: 'nextDue', key: 'due', width: 175, sorter: true, sortOrder: sortOrder('due'), sortDirections: ['ascend'],
       render: (v: string | null, r) => v ? (
-        <Space size={4}><span>{v}</span><Tag color={urgencyColor(r.urgency)}>{r.daysLeft! < 0 ? `${t.overdueBy} ${-r.daysLeft!}${t.days}` : `${r.daysLeft}${t.days}`}</Tag></Space>
+        <Space size={4} wrap={false}><span>{v}</span><Tag color={urgencyColor(r.urgency)}>{r.daysLeft! < 0 ? `${t.overdueBy} ${-r.daysLeft!}${t.days}` : `${r.daysLeft}${t.days}`}</Tag></Space>
       ) : '—',
     },
   ];
@@ -177,7 +182,7 @@ export function CaseListPage() {
       </Card>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<CaseSummary> rowKey="id" size="middle" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={false}
-        onChange={onTableChange} locale={{ emptyText: t.empty }} scroll={{ x: 1100 }} data-testid="case-table"
+        onChange={onTableChange} locale={{ emptyText: t.empty }} scroll={{ x: 1000 }} data-testid="case-table"
         onRow={(r) => ({ 'data-testid': `case-row-${r.id}` } as React.HTMLAttributes<HTMLElement>)} />
       <Space style={{ marginTop: 12, width: '100%', justifyContent: 'flex-end' }}>
         <Typography.Text type="secondary">{t.page.replace('{n}', String(pageNo))}</Typography.Text>

@@ -114,7 +114,7 @@ export default function DisputesPage() {
             <DatePicker.RangePicker picker="month" value={range} onChange={(r) => { setRange(r as [Dayjs | null, Dayjs | null] | null); setOffset(0); }} placeholder={[t.from, t.to]} />
             <Input.Search allowClear placeholder={t.search} style={{ width: 260 }} onSearch={(s) => { setQ(s); setOffset(0); }} data-testid="dispute-search" />
           </Space>
-          <Table<Dispute> size="small" rowKey="id" dataSource={page?.items ?? []} loading={!page} data-testid="disputes-table" scroll={{ x: 1100 }}
+          <Table<Dispute> size="small" rowKey="id" dataSource={page?.items ?? []} loading={!page} data-testid="disputes-table" scroll={{ x: 1560 }}
             onRow={(d) => ({ 'data-testid': `dispute-row-${d.id}` }) as React.HTMLAttributes<HTMLElement>}
             pagination={{ current: offset / 20 + 1, pageSize: 20, total: page?.total ?? 0, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * 20) }}
             columns={[
@@ -123,13 +123,13 @@ export default function DisputesPage() {
               { title: t.org, dataIndex: 'orgName', width: 110, ellipsis: true },
               { title: t.type, dataIndex: 'type', width: 100, render: (v: string) => DISPUTE_TYPE_LABELS[v as DisputeType]?.[i] ?? v },
               { title: t.risk, dataIndex: 'riskLevel', width: 70, render: (v: RiskLevel) => <Tag color={RISK_COLORS[v]}>{RISK_LEVEL_LABELS[v]?.[i] ?? v}</Tag> },
-              { title: t.summary, dataIndex: 'summary', ellipsis: true },
-              { title: t.parties, dataIndex: 'partiesCount', width: 60, align: 'right' },
+              { title: t.summary, dataIndex: 'summary', width: 260, ellipsis: true },
+              { title: t.parties, dataIndex: 'partiesCount', width: 70, align: 'right' },
               { title: t.responsible, key: 'resp', width: 170, ellipsis: true, render: (_: unknown, d) => `${d.responsibleOrgName} / ${d.responsiblePerson}` },
-              { title: t.status, dataIndex: 'status', width: 90, render: (v: DisputeStatus) => <Tag color={STATUS_COLORS[v]} data-testid="dispute-status">{DISPUTE_STATUS_LABELS[v]?.[i] ?? v}</Tag> },
+              { title: t.status, dataIndex: 'status', width: 120, render: (v: DisputeStatus) => <Tag color={STATUS_COLORS[v]} data-testid="dispute-status">{DISPUTE_STATUS_LABELS[v]?.[i] ?? v}</Tag> },
               { title: t.case, dataIndex: 'caseNo', width: 190, render: (v: string | null, d) => (v ? <Link to={`/cases/${d.caseId}`} data-testid={`dispute-case-${d.id}`}>{v}</Link> : '') },
               {
-                title: t.actions, key: 'act', width: 220, fixed: 'right',
+                title: t.actions, key: 'act', width: 230, fixed: 'right',
                 render: (_: unknown, d) => (d.status === 'open' || d.status === 'unresolved') && canRecord ? (
                   <Space size={4}>
                     <Button size="small" onClick={() => setEditing(d)} data-testid={`dispute-edit-${d.id}`}>{t.edit}</Button>

@@ -53,7 +53,7 @@ export function OwnedCases() {
           { title: t.caseTitle, dataIndex: 'caseTitle', ellipsis: true },
           ...(me.role !== 'leader' ? [{ title: t.leader, dataIndex: 'leaderName', width: 110 }] : []),
           { title: t.state, dataIndex: 'caseState', width: 130, render: (v: string) => <Tag>{L.state(v, lang)}</Tag> },
-          { title: t.progress, key: 'progress', width: 130, render: (_: unknown, o) => <Progress steps={5} size="small" percent={(STAGE[o.caseState] ?? 1) * 20} showInfo={false} aria-label={`${t.progress} ${STAGE[o.caseState] ?? 1}/5`} /> },
+          { title: t.progress, key: 'progress', width: 130, render: (_: unknown, o) => <Progress steps={5} size={[16, 8]} percent={(STAGE[o.caseState] ?? 1) * 20} showInfo={false} aria-label={`${t.progress} ${STAGE[o.caseState] ?? 1}/5`} /> },
           { title: t.nextDue, dataIndex: 'caseNextDue', width: 170, render: (v: string | null) => left(v) ?? '—' },
           { title: t.ownDue, dataIndex: 'dueOn', width: 170, render: (v: string, o) => o.concludedAt ? <Tag color="green">{t.done}</Tag> : left(v) },
         ]} />
