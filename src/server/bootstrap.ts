@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { createDiskStorage, type FileStorage } from './storage/file-storage.ts';
 import { installCategories } from './seed/reference-data.ts';
 import { seedDemo, type SeedSummary } from './seed/seed-demo.ts';
+import { rebuildRollups } from './services/rebuild-rollups.ts';
 
 export interface Booted { ctx: AppContext; handle: DatabaseHandle; seeded: SeedSummary | null; migrations: string[] }
 
@@ -30,6 +31,11 @@ export async function boot(config: Config, opts: { clock?: Clock; storage?: File
     log(`demo data ready: ${seeded.cases} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } else {
     await installCategories(handle.db);
+    // cases that predate the statistics tables get their contributions once
+    if (orgCount > 0 && migrations.some((m) => m.startsWith('0002_'))) {
+      log('building statistics rollups for existing cases…');
+      await rebuildRollups(handle.db);
+    }
   }
   return { ctx, handle, seeded, migrations };
 }
