@@ -27,9 +27,18 @@ async function as(username: string): Promise<Page> {
 }
 
 async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first().click();
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.keyboard.type(search);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first();
+    await option.waitFor();
+    await page.waitForTimeout(300); // let the filtered list settle before clicking
+    await option.click();
+    if ((await select.textContent())?.includes(title)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not pick ${title} in ${testId}`);
 }
 
 async function act(page: Page, action: string, fill: (p: Page) => Promise<void> = async () => {}) {
@@ -37,7 +46,10 @@ async function act(page: Page, action: string, fill: (p: Page) => Promise<void> 
   await page.getByTestId(`action-modal-${action}`).waitFor();
   await fill(page);
   await page.getByTestId('action-submit').click();
-  await page.getByTestId(`action-modal-${action}`).waitFor({ state: 'detached' });
+  const modal = page.getByTestId(`action-modal-${action}`);
+  await modal.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+    throw new Error(`the ${action} form did not close: ${await modal.textContent()}`);
+  });
 }
 
 const stateText = (page: Page) => page.getByTestId('case-state');

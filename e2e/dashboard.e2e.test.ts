@@ -61,6 +61,10 @@ describe('the leader dashboard', () => {
     await expect.poll(() => page.getByTestId('kpi-overdueNow').textContent()).toContain(String(f.now.overdueNow));
     await page.waitForTimeout(1000); // let the charts finish drawing
     await shot(page, 'dashboard-zh');
+    await page.getByTestId('chart-overdue').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await shot(page, 'dashboard-lower-zh');
+    await page.getByTestId('dashboard').evaluate(() => window.scrollTo(0, 0));
 
     // the channel chart as a table: the same numbers
     await page.getByTestId('chart-toggle-channels').locator('.ant-segmented-item').nth(1).click();
@@ -98,8 +102,13 @@ describe('the leader dashboard', () => {
     expect(wb.worksheets.map((w) => w.name)).toContain('信访总量');
     expect(wb.getWorksheet('信访总量')!.getCell('B2').value ?? 0).toBe(f.figures.submissions!.value ?? 0);
 
-    // in English (once the download notice has gone)
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 });
+    // the bulletin (a job) downloads as .docx
+    const [doc] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-docx').click()]);
+    expect(doc.suggestedFilename()).toMatch(/^信访简报第\d+期（.+）\.docx$/);
+    expect(readFileSync(await doc.path()).subarray(0, 2).toString()).toBe('PK');
+
+    // in English (once the download notices have gone)
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 20_000 });
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => page.getByTestId('chart-trend').textContent()).toContain('Submissions by month');
     await page.getByTestId('chart-canvas-trend').locator('svg').first().waitFor();

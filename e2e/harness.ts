@@ -25,7 +25,7 @@ export async function startServer(opts: { cases?: number; env?: Record<string, s
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 240_000);
     const check = () => {
       const m = /Staff console\s*:\s*(http:\/\/[^/\s]+)/.exec(out);
       if (m) { clearTimeout(timer); resolve(m[1]!); }

@@ -64,7 +64,7 @@ export function runHttp(load: HttpLoad): Promise<LoadFigures> {
 
 export interface RawLoad {
   concurrency: number;
-  /** Seconds to run; or a fixed number of operations. */
+  /** Seconds to run, and/or a fixed number of operations (whichever ends first). */
   duration?: number;
   amount?: number;
   /** One operation (usually one transaction); `n` counts from 0 across all workers. */
@@ -78,8 +78,9 @@ export async function runRaw(load: RawLoad): Promise<LoadFigures> {
   const samples: string[] = [];
   let n = 0;
   const t0 = performance.now();
-  const until = t0 + (load.duration ?? 10) * 1000;
-  const more = () => (load.amount !== undefined ? n < load.amount : performance.now() < until);
+  // both may be given: stop at whichever comes first (10 s when neither is)
+  const until = load.duration !== undefined ? t0 + load.duration * 1000 : load.amount === undefined ? t0 + 10_000 : Infinity;
+  const more = () => (load.amount === undefined || n < load.amount) && performance.now() < until;
   const worker = async () => {
     while (more()) {
       const i = n++;

@@ -14,6 +14,7 @@ import { transitionCase, type ActionParams } from '../services/transition-case.t
 import { findCase } from '../repositories/cases.ts';
 import { replaceCalendarYear } from '../repositories/settings.ts';
 import { CALENDAR_2026 } from './calendar-2026.ts';
+import { seedReceptionDays } from './seed-reception.ts';
 
 const DAY = 86_400_000;
 
@@ -173,5 +174,8 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
     if (chance(0.5)) await act(id, 'clerk', 'archive', {}, step(31, 40));
     if (i % 250 === 0) log(`  demo cases: ${i}/${caseCount}`);
   }
+  // leaders' reception days of the last weeks and the next, with visits received on them
+  const reception = await seedReceptionDays(ctx);
+  log(`  reception days: ${reception.days}, visits: ${reception.visits}`);
   return { users, cases: made, orgs };
 }

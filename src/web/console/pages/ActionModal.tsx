@@ -88,7 +88,8 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
   };
 
   useEffect(() => {
-    if (action === 'forward' || action === 'assign') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`).then(setSuggestions).catch(() => setSuggestions([]));
+    if (action === 'forward' || action === 'assign') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`)
+      .then((list) => setSuggestions(list.filter((s, i) => list.findIndex((x) => x.id === s.id) === i))).catch(() => setSuggestions([]));
   }, [action, detail.id]);
 
   const submit = async (v: Record<string, unknown>) => {
@@ -123,7 +124,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
         {fields.map((f, idx) => (
           <Form.Item key={f.name} name={f.name} label={label(f)}
-            rules={[...(f.required ? [{ required: true, message: t.required, whitespace: f.kind === 'text' || f.kind === 'textarea' }] : []),
+            rules={[...(f.required ? [f.kind === 'text' || f.kind === 'textarea' ? { required: true, whitespace: true, message: t.required } : { required: true, message: t.required }] : []),
               ...(f.max ? [{ max: f.max, message: t.tooLong.replace('{n}', String(f.max)) }] : [])]}
             extra={f.kind === 'org' && suggestions.length > 0 ? (
               <Space wrap style={{ marginTop: 6 }}>

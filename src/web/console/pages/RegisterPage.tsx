@@ -410,7 +410,7 @@ function Receipt({ t, lang, orgName, receipt, onAnother }: {
       </Card>
       {receipt.suggestions.length > 0 && (
         <Card className="xf-no-print" size="small" title={t.suggestion} style={{ marginTop: 16 }} data-testid="routing-suggestions">
-          <Space wrap>{receipt.suggestions.map((s) => <Tag key={s.id} color="blue">{s.name}</Tag>)}</Space>
+          <Space wrap>{receipt.suggestions.filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => <Tag key={s.id} color="blue">{s.name}</Tag>)}</Space>
         </Card>
       )}
     </div>

@@ -152,17 +152,22 @@ export default function DashboardPage() {
     };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [catRows, lang]);
-  const rankingOption = useMemo(() => ({
-    color: COLORS, tooltip: { trigger: 'axis', valueFormatter: pct }, legend: { bottom: 0, data: [t.onTime, t.satisfaction] },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: rankRows.map((r) => r.orgName), axisLabel: { interval: 0, rotate: rankRows.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' } },
-    yAxis: { type: 'value', max: 1, axisLabel: { formatter: (x: number) => `${Math.round(x * 100)}%` } },
-    series: [
-      { name: t.onTime, type: 'bar', data: rankRows.map((r) => r.onTimeRate) },
-      { name: t.satisfaction, type: 'bar', data: rankRows.map((r) => r.satisfactionRateBody) },
-    ],
+  // the chart shows the bodies with a rate (best first, at most 12); the table lists them all
+  const rankChartRows = rankRows.filter((r) => r.onTimeRate !== null || r.satisfactionRateBody !== null).slice(0, 12);
+  const rankingOption = useMemo(() => {
+    const rows = [...rankChartRows].reverse();
+    return {
+      color: COLORS, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pct }, legend: { bottom: 0, data: [t.onTime, t.satisfaction] },
+      grid: { left: 8, right: 48, top: 8, bottom: 32, containLabel: true },
+      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (x: number) => `${Math.round(x * 100)}%` } },
+      yAxis: { type: 'category', data: rows.map((r) => r.orgName), axisLabel: { width: 130, overflow: 'truncate' } },
+      series: [
+        { name: t.onTime, type: 'bar', data: rows.map((r) => r.onTimeRate), label: { show: true, position: 'right', formatter: (p: { value: number | null }) => pct(p.value) } },
+        { name: t.satisfaction, type: 'bar', data: rows.map((r) => r.satisfactionRateBody), label: { show: true, position: 'right', formatter: (p: { value: number | null }) => pct(p.value) } },
+      ],
+    };
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [rankRows, lang]);
+  }, [rankChartRows.map((r) => r.orgId).join(','), ranking, lang]);
   const overdueRows = rankRows.filter((r) => r.overdueNow > 0);
   const overdueOption = useMemo(() => ({
     color: ['#cf1322'], tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
@@ -232,9 +237,9 @@ export default function DashboardPage() {
               rows: catRows.map((r) => [bLabel(r), r.submissions.value, r.headcount.value, r.submissions.yoy]) }} />
         </Col>
         <Col xs={24} lg={14}>
-          <ChartCard name="ranking" title={t.ranking} option={rankingOption} loading={!ranking}
+          <ChartCard name="ranking" title={t.ranking} option={rankingOption} loading={!ranking} height={Math.max(300, 60 + rankChartRows.length * 44)}
             extra={rankRows.length === 0 && ranking ? <Typography.Text type="secondary">{t.noRanking}</Typography.Text> : null}
-            onPick={(e) => rankRows[e.dataIndex] && open(`${rankRows[e.dataIndex]!.orgName} · ${t.onTime}`, { figure: 'onTimeRate', part: 'denominator', org: rankRows[e.dataIndex]!.orgId })}
+            onPick={(e) => { const r = rankChartRows.find((x) => x.orgName === e.name); if (r) open(`${r.orgName} · ${t.onTime}`, { figure: 'onTimeRate', part: 'denominator', org: r.orgId }); }}
             onRow={(i) => rankRows[i] && open(`${rankRows[i]!.orgName} · ${t.onTime}`, { figure: 'onTimeRate', part: 'denominator', org: rankRows[i]!.orgId })}
             table={{ columns: [{ header: t.rank, kind: 'integer' }, { header: t.org }, { header: t.answered, kind: 'integer' }, { header: t.onTime, kind: 'percent' }, { header: t.evaluated, kind: 'integer' }, { header: t.satisfaction, kind: 'percent' }, { header: t.overdueNow, kind: 'integer' }],
               rows: rankRows.map((r) => [r.rank, r.orgName, r.answered, r.onTimeRate, r.evaluatedBody, r.satisfactionRateBody, r.overdueNow]) }} />
