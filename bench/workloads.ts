@@ -184,8 +184,10 @@ export function queuePaths(d: BenchData): { user: string; first: string; scopePa
 export function queueRaw(raw: RawSql, pages: QueuePage[]) {
   return async (i: number) => {
     const p = pages[i % pages.length]!;
-    const params: unknown[] = [`${p.scopePath}%`, p.states];
-    let where = `(c.current_org_path LIKE $1 OR c.registered_org_path LIKE $1 OR c.handling_org_path LIKE $1) AND c.state = ANY($2)`;
+    // `state IN ($2, …)` as the query builder writes it (one state is then `state = $2`, which the
+    // (state, next_due, id) index serves in order; `= ANY($2)` with an array would not)
+    const params: unknown[] = [`${p.scopePath}%`, ...p.states];
+    let where = `(c.current_org_path LIKE $1 OR c.registered_org_path LIKE $1 OR c.handling_org_path LIKE $1) AND c.state IN (${p.states.map((_, i) => `$${i + 2}`).join(', ')})`;
     if (p.orgId) { params.push(p.orgId); where += ` AND c.current_org_id = $${params.length}`; }
     if (p.cursor) {
       params.push(p.cursor.v, p.cursor.id);

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
+const PETITIONER_ID = generateIdCardNumber('130534', '19700312', 517);
 let server: RunningServer;
 let browser: Browser;
 
@@ -125,7 +126,7 @@ describe('staff console', () => {
     const page = await as('clerk');
     await page.getByTestId('menu-register').click();
     await page.getByTestId('register-page').waitFor();
-    const idNumber = generateIdCardNumber('130534', '19700312', 517);
+    const idNumber = PETITIONER_ID;
     // look-up of a petitioner never seen before
     await page.getByTestId('lookup-id').fill(idNumber);
     await page.getByTestId('lookup-submit').click();
@@ -282,7 +283,7 @@ describe('staff console', () => {
     await page.getByTestId('menu-register').click();
     await page.getByTestId('register-page').waitFor();
     await page.getByTestId('register-submit').click();
-    await page.getByText('Enter Name').waitFor();
+    await page.getByText('Enter name').waitFor();
     await shot(page, 'console-register-en');
     await page.goto(caseUrl);
     await expect.poll(() => stateText(page).textContent()).toBe('Answered, to deliver');
@@ -307,6 +308,17 @@ describe('staff console', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('case-list-page').waitFor();
 
+    // tablet width: the menu folds to icons and no page overflows horizontally
+    await page.setViewportSize({ width: 820, height: 1180 });
+    for (const path of ['/console/', '/console/cases', '/console/register', caseUrl.replace(server.url, '')]) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId('app-shell').waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    }
+    await shot(page, 'console-case-tablet-en');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // the English sign-in page, for the screenshots
     await page.getByTestId('logout').click();
     await page.getByTestId('login-username').waitFor();
@@ -329,7 +341,7 @@ describe('staff console', () => {
     expect(await page.getByTestId('rep-add').count()).toBe(0); // at most 5 representatives
     await page.getByTestId('kind-suggestion').click();
     await pickTreeOption(page, 'reg-category', 'Rural', 'Rural affairs and agriculture');
-    await pickTreeOption(page, 'reg-area', '清河县', '清河县人民政府');
+    await pickTreeOption(page, 'reg-area', '连庄', '连庄镇');
     await page.getByTestId('reg-title').fill('关于修缮村道的建议');
     await page.getByTestId('reg-content').fill('村内道路年久失修，雨天无法通行，建议列入年度修缮计划。');
     await page.getByTestId('register-submit').click();
@@ -339,6 +351,31 @@ describe('staff console', () => {
     await page.getByTestId('case-page').waitFor();
     expect(await page.getByTestId('case-page').textContent()).toContain('Collective 12');
     expect(await page.locator('[data-testid="person"]').count()).toBe(6);
+    await page.context().close();
+  });
+
+  it('a returning petitioner is found by 身份证 with the earlier case, and a repeat joins the open case', async () => {
+    const page = await as('clerk');
+    await page.getByTestId('menu-register').click();
+    await page.getByTestId('lookup-id').fill(PETITIONER_ID);
+    await page.getByTestId('lookup-id').press('Enter');
+    const found = page.getByTestId('lookup-result');
+    await found.waitFor();
+    expect(await found.textContent()).toContain(caseNo);
+    const caseId = caseUrl.split('/').pop()!;
+    await page.getByTestId(`repeat-of-${caseId}`).click();
+    await page.getByTestId('repeat-warning').waitFor();
+    await page.getByTestId('channel-phone').click();
+    await page.getByTestId('reg-name').fill('刘建国');
+    await pickTreeOption(page, 'reg-category', '拖欠', '拖欠工资');
+    await pickTreeOption(page, 'reg-area', '葛仙庄镇', '葛仙庄镇');
+    await page.getByTestId('reg-title').fill('再次反映工资未结清');
+    await page.getByTestId('reg-content').fill('答复后仍未收到工资，再次来电反映。');
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('receipt-case-no').waitFor();
+    expect(await page.getByTestId('receipt-case-no').textContent()).toBe(caseNo); // added to the open case
+    await page.getByTestId('receipt-open-case').click();
+    await page.getByTestId('timeline-add_submission').waitFor();
     await page.context().close();
   });
 });

@@ -3,7 +3,7 @@
 // the accused body sees neither the accuser nor the material ([T22] Art 30).
 import { Type, type Static } from 'typebox';
 import { maskIdCard, maskMobile, maskName } from '../../shared/validators.ts';
-import { availableActions, type CaseState } from '../../domain/lifecycle.ts';
+import { availableActions, RUNNING_CLOCK, type CaseState } from '../../domain/lifecycle.ts';
 import { daysLeft, urgency } from '../../domain/deadlines.ts';
 import type { CaseRow, PetitionerRow } from '../db/schema.ts';
 import type { Actor } from '../context.ts';
@@ -147,10 +147,11 @@ export function presentCaseDetail(c: CaseRow, viewer: Actor, opts: {
 }): CaseDetailView {
   const hidden = isAccusedViewer(viewer, c);
   const dues = duesOf(c);
-  const running = c.next_due;
+  // the clock of the current state (several clocks can share a due date, so match by name)
+  const running = RUNNING_CLOCK[c.state as CaseState];
   const clocks = Object.entries(dues)
     .filter(([, due]) => due !== null)
-    .map(([name, due]) => ({ name, due: due!, daysLeft: daysLeft(opts.today, due!), urgency: urgency(opts.today, due!), running: due === running }));
+    .map(([name, due]) => ({ name, due: due!, daysLeft: daysLeft(opts.today, due!), urgency: urgency(opts.today, due!), running: name === running }));
   return {
     id: c.id, caseNo: c.case_no, queryCode: hidden ? null : c.query_code, title: c.title,
     content: hidden ? HIDDEN_CONTENT : c.content, isContentHidden: hidden, kind: c.kind, state: c.state, version: c.version,

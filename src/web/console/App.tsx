@@ -95,7 +95,7 @@ function Shell() {
     <Layout style={{ minHeight: '100vh' }} data-testid="app-shell">
       <a className="xf-skip" href="#main">{t.skip}</a>
       <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="light"
-        style={{ borderRight: '1px solid #e5e5e5' }} className="xf-no-print">
+        style={{ borderRight: '1px solid #e5e5e5', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }} className="xf-no-print">
         <div style={{ padding: collapsed ? '16px 8px' : 16, fontWeight: 600, fontSize: collapsed ? 12 : 16, color: '#a8071a', textAlign: collapsed ? 'center' : 'left' }}>
           {collapsed ? '信访' : t.title}
         </div>
@@ -105,7 +105,7 @@ function Shell() {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header className="xf-no-print" style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #e5e5e5', lineHeight: 'normal', height: 56 }}>
+        <Layout.Header className="xf-no-print" style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #e5e5e5', lineHeight: 'normal', height: 56, position: 'sticky', top: 0, zIndex: 20 }}>
           <Typography.Text strong style={{ fontSize: 15, flex: '1 1 auto', minWidth: 0 }} className="xf-header-user" data-testid="header-org">{me!.orgName}</Typography.Text>
           <Space size={8} wrap={false}>
             <span className="xf-header-user" data-testid="header-user">{me!.displayName}</span>

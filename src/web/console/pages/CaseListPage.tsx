@@ -9,7 +9,7 @@ import type { CasePage, CaseSummary } from '../../common/types.ts';
 import { CHANNELS, KINDS } from '../../../shared/enums.ts';
 import { STATES } from '../../../domain/lifecycle.ts';
 import { useLang, useText } from '../i18n.tsx';
-import { formatDateTime, L, urgencyColor } from '../labels.ts';
+import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryTree, orgTree, useCategories, useOrgs } from '../refdata.ts';
 import { QUEUE_LABELS } from './HomePage.tsx';
 
@@ -106,7 +106,7 @@ export function CaseListPage() {
 
   const i = lang === 'zh' ? 0 : 1;
   const columns: TableProps<CaseSummary>['columns'] = [
-    { title: t.caseNo, dataIndex: 'caseNo', key: 'caseNo', width: 190, render: (v: string, r) => <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.id}`}>{v}</Link> },
+    { title: t.caseNo, dataIndex: 'caseNo', key: 'caseNo', width: 185, render: (v: string, r) => <Link to={`/cases/${r.id}`} data-testid={`case-link-${r.id}`}>{v}</Link> },
     {
       title: t.titleCol, dataIndex: 'title', key: 'title', ellipsis: true, render: (v: string, r) => (
         <div style={{ minWidth: 0 }}>
@@ -116,13 +116,19 @@ export function CaseListPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {L.kind(r.kind, lang)} · {(lang === 'zh' ? r.categoryName : r.categoryNameEn) ?? ''} · {L.channel(r.channel, lang)}
           </Typography.Text>
-          {r.isRepeat && <Tag color="purple" style={{ marginInlineStart: 6 }}>{t.repeat}</Tag>}
-          {r.isCollective && <Tag color="magenta">{t.collective} {r.headcount}</Tag>}
-          {r.extensionStatus === 'requested' && <Tag color="gold">{t.extension}</Tag>}
         </div>
       ),
     },
-    { title: t.state, dataIndex: 'state', key: 'state', width: 125, render: (v: string) => <Tag>{L.state(v, lang)}</Tag> },
+    {
+      title: t.state, dataIndex: 'state', key: 'state', width: 150, render: (v: string, r) => (
+        <Space size={[0, 4]} wrap>
+          <Tag>{L.state(v, lang)}</Tag>
+          {r.isRepeat && <Tag color="purple">{t.repeat}</Tag>}
+          {r.isCollective && <Tag color="magenta">{t.collective} {r.headcount}</Tag>}
+          {r.extensionStatus === 'requested' && <Tag style={PENDING_STYLE}>{t.extension}</Tag>}
+        </Space>
+      ),
+    },
     { title: t.org, dataIndex: 'currentOrgName', key: 'org', width: 140, ellipsis: true },
     {
       title: t.received, dataIndex: 'receivedAt', key: 'received', width: 120, sorter: true, sortOrder: sortOrder('received'), sortDirections: ['descend', 'ascend'],
@@ -131,7 +137,7 @@ export function CaseListPage() {
     {
       title: t.due, dataIndex: 'nextDue', key: 'due', width: 175, sorter: true, sortOrder: sortOrder('due'), sortDirections: ['ascend'],
       render: (v: string | null, r) => v ? (
-        <Space size={4} wrap={false}><span>{v}</span><Tag color={urgencyColor(r.urgency)}>{r.daysLeft! < 0 ? `${t.overdueBy} ${-r.daysLeft!}${t.days}` : `${r.daysLeft}${t.days}`}</Tag></Space>
+        <Space size={4} wrap={false}><span>{v}</span><Tag style={urgencyStyle(r.urgency)}>{r.daysLeft! < 0 ? `${t.overdueBy} ${-r.daysLeft!}${t.days}` : `${r.daysLeft}${t.days}`}</Tag></Space>
       ) : '—',
     },
   ];

@@ -8,7 +8,7 @@ import { api, ApiError, apiUpload } from '../../common/api.ts';
 import type { Attachment, CaseDetail, CaseEvent, CaseTimeline } from '../../common/types.ts';
 import { ATTACHMENT_TYPES, LIMITS } from '../../../shared/enums.ts';
 import { useLang, useText, type Lang } from '../i18n.tsx';
-import { formatDateTime, L, urgencyColor } from '../labels.ts';
+import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryName, orgName, useCategories, useOrgs } from '../refdata.ts';
 import { ActionModal } from './ActionModal.tsx';
 
@@ -63,6 +63,15 @@ const DOCUMENTS: { type: string; event: string; key: keyof Text }[] = [
   { type: 'supervision-notice', event: 'supervise', key: 'doc_supervision' },
 ];
 
+/** The clocks that matter in each state (running limits and open windows); earlier ones are history. */
+const RELEVANT_CLOCKS: Record<string, string[]> = {
+  registered: ['route'], awaiting_acceptance: ['accept', 'objection'], handling: ['answer'], answered: ['answer'],
+  concluded: ['reviewRequest', 'evaluation'], reviewing: ['review'], reviewed: ['reReviewRequest', 'evaluation'], re_reviewing: ['reReview'], final: ['evaluation'],
+};
+
+/** Actions that move the case forward get the primary style. */
+const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'decide_re_review'];
+
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
   'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName'] as const;
 
@@ -75,7 +84,7 @@ function eventValue(k: string, v: unknown, lang: Lang): string {
 
 function clockTag(t: Text, daysLeft: number, urgency: string) {
   const text = daysLeft < 0 ? t.overdue.replace('{n}', String(-daysLeft)) : daysLeft === 0 ? t.today : t.left.replace('{n}', String(daysLeft));
-  return <Tag color={urgencyColor(urgency)} style={{ fontWeight: 600 }}>{text}</Tag>;
+  return <Tag style={{ ...urgencyStyle(urgency), fontWeight: 600 }}>{text}</Tag>;
 }
 
 export function CasePage() {
@@ -124,6 +133,7 @@ export function CasePage() {
   const events = [...timeline.events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const happened = new Set(events.map((e) => e.type));
   const docs = DOCUMENTS.filter((x) => happened.has(x.event));
+  const clocks = d.clocks.filter((c) => (RELEVANT_CLOCKS[d.state] ?? []).includes(c.name)).sort((a, b) => Number(b.running) - Number(a.running));
   const people = [...(d.petitioner ? [{ ...d.petitioner, role: 'petitioner' }] : []), ...d.people];
 
   return (
@@ -134,8 +144,8 @@ export function CasePage() {
           <Tag color="blue" style={{ fontSize: 14, padding: '2px 8px' }} data-testid="case-state">{L.state(d.state, lang)}</Tag>
           {d.isRepeat && <Tag color="purple">{t.repeat}</Tag>}
           {d.isCollective && <Tag color="magenta">{t.collective} {d.headcount}</Tag>}
-          {d.isSkipLevel && <Tag color="orange">{t.skipLevel}</Tag>}
-          {d.isOwned && <Tag color="gold">{t.owned}</Tag>}
+          {d.isSkipLevel && <Tag style={urgencyStyle('near')}>{t.skipLevel}</Tag>}
+          {d.isOwned && <Tag style={PENDING_STYLE}>{t.owned}</Tag>}
         </Space>
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="reload" />
       </Space>
@@ -143,8 +153,8 @@ export function CasePage() {
       <Card size="small" title={t.actions} style={{ marginBottom: 16 }} data-testid="case-actions">
         {d.availableActions.length === 0 ? <Typography.Text type="secondary">{t.noActions}</Typography.Text> : (
           <Space wrap>
-            {d.availableActions.map((a, idx) => (
-              <Button key={a} type={idx === 0 ? 'primary' : 'default'} onClick={() => setAction(a)} data-testid={`action-${a}`}>{L.action(a, lang)}</Button>
+            {d.availableActions.map((a) => (
+              <Button key={a} type={MAIN_ACTIONS.includes(a) ? 'primary' : 'default'} onClick={() => setAction(a)} data-testid={`action-${a}`}>{L.action(a, lang)}</Button>
             ))}
           </Space>
         )}
@@ -217,8 +227,8 @@ export function CasePage() {
 
         <Col xs={24} xl={9}>
           <Card size="small" title={t.clocks} style={{ marginBottom: 16 }} data-testid="clocks">
-            {d.clocks.length === 0 ? <Typography.Text type="secondary">{t.noClocks}</Typography.Text> : (
-              <List size="small" dataSource={[...d.clocks].sort((a, b) => Number(b.running) - Number(a.running))} renderItem={(c) => (
+            {clocks.length === 0 ? <Typography.Text type="secondary">{t.noClocks}</Typography.Text> : (
+              <List size="small" dataSource={clocks} renderItem={(c) => (
                 <List.Item data-testid={`clock-${c.name}`}>
                   <Space orientation="vertical" size={0}>
                     <span>{L.clock(c.name, lang)} {c.running && <Tag color="blue">{t.running}</Tag>}</span>

@@ -61,7 +61,7 @@ export function HomePage() {
   return (
     <div data-testid="home-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t.hello}，{me.displayName}（{L.role(me.role, lang)}）</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{lang === 'zh' ? `${t.hello}，${me.displayName}（${L.role(me.role, lang)}）` : `${t.hello}, ${me.displayName} (${L.role(me.role, lang)})`}</Typography.Title>
         <Space wrap>
           {REGISTER_ROLES.includes(role) && <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/register')} data-testid="home-register">{t.register}</Button>}
           {role === 'leader' && <Button onClick={() => navigate('/cases?queue=owned')}>{t.owned}</Button>}

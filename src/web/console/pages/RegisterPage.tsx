@@ -35,7 +35,7 @@ const dict = {
     submit: '登记', reset: '清空', required: '请填写{f}', chooseRequired: '请选择{f}', tooLong: '{f}不能超过 {n} 个字',
     maxReps: '集体访代表不得超过 5 人', headcountSmall: '人数不能少于已登记的信访人和代表人数', accusedRequired: '检举控告类事项须填写被检举控告的单位或个人',
     fileType: '不支持的文件类型', fileSize: '文件不能超过 10MB', saved: '登记成功', receiptTitle: '信访事项登记回执', caseNo: '事项编号', queryCode: '查询码',
-    queryHint: '请妥善保管查询码，凭事项编号和查询码可在网上信访平台查询办理进度并评价。', receivedOn: '登记时间', acceptDue: '受理期限',
+    queryHint: '请妥善保管查询码，凭事项编号和查询码可在网上信访平台查询办理进度并评价。', receivedOn: '登记时间', acceptDue: '受理期限', routeDue: '转送交办期限',
     print: '打印回执', another: '继续登记', openCase: '打开事项', uploadFailed: '附件上传失败', uploaded: '附件已上传', suggestion: '分流建议（归口办理单位）',
     addedToExisting: '原事项仍在办理，本次登记已作为追加信访件并入原事项', repeatTag: '重复信访', declined: '该事项已终结，依法不再受理',
     state: '状态', bureauName: '受理机关', lookupFirst: '请输入身份证号码或手机号码', preview: '预览',
@@ -53,7 +53,7 @@ const dict = {
     submit: 'Register', reset: 'Clear', required: 'Enter {f}', chooseRequired: 'Choose {f}', tooLong: '{f} may not exceed {n} characters',
     maxReps: 'At most 5 representatives', headcountSmall: 'Headcount is smaller than the people named', accusedRequired: 'An accusation must name the accused body or person',
     fileType: 'File type not supported', fileSize: 'File larger than 10 MB', saved: 'Registered', receiptTitle: 'Registration receipt', caseNo: 'Case number', queryCode: 'Query code',
-    queryHint: 'Keep the query code: with the case number it lets you follow and rate the case online.', receivedOn: 'Registered', acceptDue: 'Acceptance due',
+    queryHint: 'Keep the query code: with the case number it lets you follow and rate the case online.', receivedOn: 'Registered', acceptDue: 'Acceptance due', routeDue: 'Routing due',
     print: 'Print receipt', another: 'Register another', openCase: 'Open case', uploadFailed: 'Attachment upload failed', uploaded: 'Attachments uploaded', suggestion: 'Routing suggestion (competent bodies)',
     addedToExisting: 'The earlier case is still open; this submission was added to it', repeatTag: 'Repeat', declined: 'The matter is final and is not accepted again',
     state: 'State', bureauName: 'Registered by', lookupFirst: 'Enter an ID card or mobile number', preview: 'Preview',
@@ -94,8 +94,10 @@ export function RegisterPage() {
   const isCollective = Form.useWatch('isCollective', form);
 
   const areaTree = useMemo(() => orgTree(orgs, (o) => ['government', 'township', 'village'].includes(o.kind), (o) => o.areaCode), [orgs]);
-  const need = (f: string) => t.required.replace('{f}', f);
-  const choose = (f: string) => t.chooseRequired.replace('{f}', f);
+  // English messages read "Enter name", not "Enter Name" (acronyms such as "ID" stay as they are)
+  const inSentence = (f: string) => (lang === 'en' && /^[A-Z][a-z]/.test(f) ? f[0]!.toLowerCase() + f.slice(1) : f);
+  const need = (f: string) => t.required.replace('{f}', inSentence(f));
+  const choose = (f: string) => t.chooseRequired.replace('{f}', inSentence(f));
   const max = (f: string, n: number) => ({ max: n, message: t.tooLong.replace('{f}', f).replace('{n}', String(n)) });
   const idRule = { validator: async (_: unknown, v?: string) => { if (v && !isValidIdCardNumber(v)) throw new Error(errorMessage('INVALID_ID_NUMBER', lang)); } };
   const mobileRule = { validator: async (_: unknown, v?: string) => { if (v && !isValidMobile(v.trim())) throw new Error(errorMessage('INVALID_MOBILE', lang)); } };
@@ -403,7 +405,7 @@ function Receipt({ t, lang, orgName, receipt, onAnother }: {
           <Descriptions.Item label={t.channel}>{L.channel(receipt.channel, lang)}</Descriptions.Item>
           <Descriptions.Item label={t.receivedOn}>{formatDateTime(receipt.at)}</Descriptions.Item>
           <Descriptions.Item label={t.state}>{L.state(r.state, lang)}</Descriptions.Item>
-          {r.acceptDueBy && <Descriptions.Item label={t.acceptDue}>{r.acceptDueBy}</Descriptions.Item>}
+          {r.acceptDueBy && <Descriptions.Item label={r.state === 'registered' ? t.routeDue : t.acceptDue}>{r.acceptDueBy}</Descriptions.Item>}
           <Descriptions.Item label={t.bureauName}>{orgName}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ marginTop: 16 }}>{t.queryHint}</Typography.Paragraph>
