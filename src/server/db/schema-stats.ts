@@ -31,7 +31,19 @@ export interface StatsRollupsTable {
   w: Count;
 }
 
+/** A change of the contributions not yet folded into stats_rollups (the body's own row; append-only). */
+export interface StatsRollupDeltasTable {
+  org_id: number;
+  org_path: string;
+  day: LocalDate;
+  metric: string;
+  dim: string;
+  n: number;
+  w: number;
+}
+
 export interface StatsTables {
   stats_case_contrib: StatsCaseContribTable;
   stats_rollups: StatsRollupsTable;
+  stats_rollup_deltas: StatsRollupDeltasTable;
 }

@@ -12,12 +12,17 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export async function insertAudit(db: Executor, entries: AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
-  await db.insertInto('audit_log').values(entries.map((e) => ({
+/** The table row of an entry (also written by other repositories inside one statement with their own rows). */
+export function auditRow(e: AuditEntry) {
+  return {
     at: e.at, actor_user_id: e.actorUserId, actor_kind: e.actorKind, action: e.action,
     case_id: e.caseId ?? null, petitioner_id: e.petitionerId ?? null, ip: e.ip ?? null, detail: JSON.stringify(e.detail ?? {}),
-  }))).execute();
+  };
+}
+
+export async function insertAudit(db: Executor, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
 }
 
 export async function listAudit(db: Executor, filter: { caseId?: number; limit: number }) {

@@ -1,7 +1,8 @@
 // SQL for cases, their submissions, people and events.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { CaseRow, CaseUpdate, DB, NewCase } from '../db/schema.ts';
+import type { CaseRow, CaseUpdate, DB, NewCase, PetitionerRow } from '../db/schema.ts';
+import { auditRow, type AuditEntry } from './audit.ts';
 import { CLOCKS, type ClockName, type Dues } from '../../domain/lifecycle.ts';
 
 export const DUE_COLUMNS: Record<ClockName, keyof CaseRow & `${string}_due`> = {
@@ -31,6 +32,12 @@ export async function nextCaseSequence(db: Executor): Promise<number> {
 
 export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
   return db.insertInto('cases').values(c).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Inserts a case numbered `prefix` + the next case sequence (at least 7 digits), in one statement. */
+export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no'>): Promise<CaseRow> {
+  const caseNo = sql<string>`${prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`;
+  return db.insertInto('cases').values({ ...c, case_no: caseNo }).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function findCase(db: Executor, id: number): Promise<CaseRow | undefined> {
@@ -69,12 +76,35 @@ export interface NewEvent {
   isPublic: boolean;
 }
 
+const eventRow = (e: NewEvent) => ({
+  case_id: e.caseId, type: e.type, from_state: e.fromState, to_state: e.toState, actor_user_id: e.actorUserId,
+  actor_org_id: e.actorOrgId, actor_kind: e.actorKind, at: e.at, data: JSON.stringify(e.data), is_public: e.isPublic,
+});
+
 export async function insertEvent(db: Executor, e: NewEvent): Promise<number> {
-  const r = await db.insertInto('case_events').values({
-    case_id: e.caseId, type: e.type, from_state: e.fromState, to_state: e.toState, actor_user_id: e.actorUserId,
-    actor_org_id: e.actorOrgId, actor_kind: e.actorKind, at: e.at, data: JSON.stringify(e.data), is_public: e.isPublic,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db.insertInto('case_events').values(eventRow(e)).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+/** Writes events and their audit entries in one statement; the events' ids in order. */
+export async function insertEventsAndAudit(db: Executor, events: NewEvent[], audit: AuditEntry[]): Promise<number[]> {
+  if (!events.length) throw new Error('insertEventsAndAudit needs an event');
+  const withEvents = db.with('e', (d) => d.insertInto('case_events').values(events.map(eventRow)).returning('id'));
+  const q = audit.length ? withEvents.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : withEvents;
+  return (await q.selectFrom('e').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+/**
+ * Applies a change only if the case is still at `version`, and writes its event and audit entries in
+ * the same statement; undefined (and nothing written that the caller would keep: it must roll back)
+ * when the version moved.
+ */
+export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<(CaseRow & { event_id: number }) | undefined> {
+  const withUpdate = db
+    .with('u', (d) => d.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).returningAll())
+    .with('e', (d) => d.insertInto('case_events').values(eventRow(event)).returning('id'));
+  const q = audit.length ? withUpdate.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : withUpdate;
+  return q.selectFrom('u').selectAll('u').select((eb) => eb.selectFrom('e').select('e.id').as('event_id')).executeTakeFirst() as Promise<(CaseRow & { event_id: number }) | undefined>;
 }
 
 export async function listEvents(db: Executor, caseId: number, onlyPublic = false) {
@@ -106,6 +136,25 @@ export async function insertSubmissionPeople(db: Executor, rows: { submissionId:
 
 export async function listSubmissions(db: Executor, caseId: number) {
   return db.selectFrom('submissions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+export type CaseParty = Pick<PetitionerRow, 'id' | 'name' | 'id_number' | 'mobile' | 'address'> & { role: string; submission_id: number };
+
+/** The petitioner of a case and the people of its submissions, in one statement. */
+export async function findCaseParties(db: Executor, caseId: number): Promise<{ petitioner: PetitionerRow | undefined; people: CaseParty[] }> {
+  const rows = await db.selectFrom('petitioners as p')
+    .selectAll('p').select([sql<string>`'petitioner'`.as('role'), sql<number>`0`.as('submission_id')])
+    .where('p.id', '=', (eb) => eb.selectFrom('cases').select('petitioner_id').where('id', '=', caseId))
+    .unionAll((eb) => eb.selectFrom('submission_people as sp')
+      .innerJoin('submissions as s', 's.id', 'sp.submission_id')
+      .innerJoin('petitioners as p', 'p.id', 'sp.petitioner_id')
+      .selectAll('p').select(['sp.role', 'sp.submission_id'])
+      .where('s.case_id', '=', caseId))
+    .orderBy('submission_id').execute();
+  const petitioner = rows.find((r) => r.submission_id === 0 && r.role === 'petitioner');
+  const people = rows.filter((r) => r !== petitioner).map((r) => ({ submission_id: r.submission_id, role: r.role, id: r.id, name: r.name, id_number: r.id_number, mobile: r.mobile, address: r.address }));
+  const p = petitioner ? { id: petitioner.id, name: petitioner.name, id_number: petitioner.id_number, mobile: petitioner.mobile, address: petitioner.address, area_code: petitioner.area_code, created_at: petitioner.created_at } : undefined;
+  return { petitioner: p, people };
 }
 
 export async function listSubmissionPeople(db: Executor, caseId: number) {

@@ -48,13 +48,13 @@ export async function listOrgCategories(db: Executor): Promise<{ org_id: number;
 
 /** Bodies under `parentId` that are competent for a category (routing suggestion). */
 export async function findCompetentOrgs(db: Executor, scopePath: string, categoryId: number): Promise<OrgRow[]> {
+  // competent for the category or its parent: each body once, even when it is competent for both
   return db.selectFrom('organisations as o')
-    .innerJoin('org_categories as oc', 'oc.org_id', 'o.id')
-    .innerJoin('categories as c', 'c.id', 'oc.category_id')
     .selectAll('o')
     .where('o.path', 'like', `${scopePath}%`)
     .where('o.is_active', '=', true)
-    .where((eb) => eb.or([eb('c.id', '=', categoryId), eb('c.id', '=', eb.selectFrom('categories').select('parent_id').where('id', '=', categoryId))]))
+    .where((eb) => eb.exists(eb.selectFrom('org_categories as oc').select('oc.org_id').whereRef('oc.org_id', '=', 'o.id')
+      .where((e) => e.or([e('oc.category_id', '=', categoryId), e('oc.category_id', '=', e.selectFrom('categories').select('parent_id').where('id', '=', categoryId))]))))
     .orderBy(sql`length(o.path)`).orderBy('o.id')
     .limit(5)
     .execute();

@@ -1,9 +1,20 @@
 // SQL for the citizen portal: look-up sessions, the petitioner's contact for the look-up check,
 // public events and documents of a case, and citizen suggestions.
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
+import { auditRow, type AuditEntry } from './audit.ts';
 
-export async function insertPortalSession(db: Executor, s: { tokenHash: string; caseId: number; at: Date; expiresAt: Date }): Promise<void> {
-  await db.insertInto('portal_sessions').values({ token_hash: s.tokenHash, case_id: s.caseId, created_at: s.at, expires_at: s.expiresAt }).execute();
+/** How many expired sessions each new one clears (skipping rows another request holds), so the table
+ * stays small at any rate of look-ups without a job or contention. */
+const PURGE_PER_SESSION = 8;
+
+/** Inserts a session, clears a few expired ones and writes `audit`, in one statement. */
+export async function insertPortalSession(db: Executor, s: { tokenHash: string; caseId: number; at: Date; expiresAt: Date }, audit: AuditEntry[] = []): Promise<void> {
+  const q = db.with('purged', (d) => d.deleteFrom('portal_sessions').where('token_hash', 'in', (eb) => eb.selectFrom('portal_sessions')
+    .select('token_hash').where('expires_at', '<=', s.at).limit(PURGE_PER_SESSION).forUpdate().skipLocked()));
+  const withAudit = audit.length ? q.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : q;
+  await withAudit.insertInto('portal_sessions').values({ token_hash: s.tokenHash, case_id: s.caseId, created_at: s.at, expires_at: s.expiresAt }).execute();
 }
 
 /** The case a live portal session is scoped to, or undefined. */
@@ -16,14 +27,26 @@ export async function deletePortalSession(db: Executor, tokenHash: string): Prom
   await db.deleteFrom('portal_sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteExpiredPortalSessions(db: Executor, now: Date): Promise<void> {
-  await db.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
+/** The case by 查询码 with the mobile of its petitioner (the mobile for the look-up check only). */
+export async function findCaseForLookup(db: Executor, queryCode: string): Promise<(CaseRow & { petitioner_mobile: string | null }) | undefined> {
+  return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
+    .selectAll('c').select('p.mobile as petitioner_mobile').where('c.query_code', '=', queryCode).executeTakeFirst();
 }
 
-/** The case by 查询码 with the mobile of its petitioner (for the look-up check only). */
-export async function findCaseForLookup(db: Executor, queryCode: string) {
-  return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
-    .select(['c.id', 'c.petitioner_id', 'p.mobile']).where('c.query_code', '=', queryCode).executeTakeFirst();
+/** What the petitioner's view shows besides the case row, in one statement: the public events, the
+ * documents marked for them, their own files and the handling body's name. */
+export async function findPortalCaseParts(db: Executor, caseId: number, handlingOrgId: number | null) {
+  const r = await db.selectNoFrom((eb) => [
+    jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
+      .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
+      .where('e.case_id', '=', caseId).where('e.is_public', '=', true).orderBy('e.id')).as('events'),
+    jsonArrayFrom(eb.selectFrom('attachments').select(['id', 'filename', 'mime', 'size'])
+      .where('case_id', '=', caseId).where('is_public', '=', true).orderBy('id')).as('public_docs'),
+    jsonArrayFrom(eb.selectFrom('attachments').select(['id', 'filename', 'mime', 'size'])
+      .where('case_id', '=', caseId).where('uploaded_by', 'is', null).orderBy('id')).as('mine'),
+    eb.selectFrom('organisations').select('name').where('id', '=', handlingOrgId ?? 0).as('handling_org_name'),
+  ]).executeTakeFirstOrThrow();
+  return { events: r.events, public: r.public_docs, mine: r.mine, handlingOrgName: r.handling_org_name ?? null };
 }
 
 export async function listPublicEvents(db: Executor, caseId: number) {

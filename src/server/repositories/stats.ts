@@ -111,65 +111,129 @@ FROM parts p JOIN organisations o ON o.id = p.org_id
 WHERE p.day IS NOT NULL`;
 }
 
-export async function computeContributions(db: Executor, caseIds: number[]): Promise<ContribRow[]> {
-  if (!caseIds.length) return [];
-  const r = await contributionsSql(sql`c0.id IN (${sql.join(caseIds)})`).execute(db);
-  return r.rows;
+const CONTRIB_KEY = ['case_id', 'metric', 'dim', 'org_id', 'org_path', 'day'] as const;
+const sameKey = (a: string, b: string) => sql.raw(CONTRIB_KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND '));
+
+/**
+ * Re-applies the facts of some cases in ONE statement: recomputes their contribution rows,
+ * compares them with the stored ones per (case, metric, dim, body, day), replaces only the rows of
+ * the keys that changed, and appends the differences, summed per body, metric, dim and day, to
+ * stats_rollup_deltas. Nothing here is keyed across cases, so concurrent writers never wait on
+ * each other; the hot rollup rows are written only by the folder (foldRollupDeltas).
+ */
+export async function applyContributionChanges(db: Executor, caseIds: number[]): Promise<void> {
+  if (!caseIds.length) return;
+  const ids = sql.join(caseIds);
+  await sql`
+WITH cur AS (${contributionsSql(sql`c0.id IN (${ids})`)}),
+old AS (SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM stats_case_contrib WHERE case_id IN (${ids})),
+diff AS (
+  SELECT case_id, metric, dim, org_id, org_path, day, sum(n) AS n, sum(w) AS w FROM (
+    SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM cur
+    UNION ALL SELECT case_id, metric, dim, org_id, org_path, day, -n, -w FROM old) x
+  GROUP BY case_id, metric, dim, org_id, org_path, day
+  HAVING sum(n) <> 0 OR sum(w) <> 0),
+del AS (DELETE FROM stats_case_contrib s USING diff d WHERE s.case_id IN (${ids}) AND ${sameKey('s', 'd')}),
+ins AS (INSERT INTO stats_case_contrib (case_id, metric, dim, org_id, org_path, day, n, w)
+  SELECT c.case_id, c.metric, c.dim, c.org_id, c.org_path, c.day, c.n, c.w FROM cur c JOIN diff d ON ${sameKey('c', 'd')})
+INSERT INTO stats_rollup_deltas (org_id, org_path, day, metric, dim, n, w)
+SELECT org_id, org_path, day, metric, dim, sum(n), sum(w) FROM diff
+GROUP BY org_id, org_path, day, metric, dim HAVING sum(n) <> 0 OR sum(w) <> 0`.execute(db);
 }
 
-export async function readStoredContributions(db: Executor, caseIds: number[]): Promise<ContribRow[]> {
-  if (!caseIds.length) return [];
-  return db.selectFrom('stats_case_contrib').selectAll().where('case_id', 'in', caseIds).execute();
+/** The ids of an organisation's materialised path: the body itself and every body above it. */
+const ANCESTORS = (pathCol: string) => sql.raw(`unnest(string_to_array(trim(both '/' from ${pathCol}), '/'))::int`);
+
+/**
+ * Folds at most `limit` deltas into stats_rollups in one statement: deletes them (RETURNING),
+ * spreads each over the body alone and every body on its path, by day and by month, sums per
+ * rollup key and upserts in key order. Run by one folder at a time (the caller holds the lock);
+ * readers see either the deltas or the rollups they became, never both (one commit).
+ * Returns how many deltas were folded.
+ */
+export async function foldRollupDeltas(db: Executor, limit: number): Promise<number> {
+  const r = await sql<{ moved: number }>`
+WITH moved AS (
+  DELETE FROM stats_rollup_deltas WHERE ctid = ANY(ARRAY(SELECT ctid FROM stats_rollup_deltas LIMIT ${limit}))
+  RETURNING org_id, org_path, day, metric, dim, n, w),
+per_day AS (SELECT org_id, org_path, day, metric, dim, sum(n) AS n, sum(w) AS w FROM moved GROUP BY org_id, org_path, day, metric, dim),
+spread AS (
+  SELECT t.org_id, t.tree, g.grain, CASE g.grain WHEN 'd' THEN p.day ELSE date_trunc('month', p.day)::date END AS bucket, p.metric, p.dim, sum(p.n) AS n, sum(p.w) AS w
+  FROM per_day p
+  CROSS JOIN LATERAL (SELECT p.org_id AS org_id, false AS tree UNION ALL SELECT ${ANCESTORS('p.org_path')}, true) t
+  CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(p.n) <> 0 OR sum(p.w) <> 0),
+up AS (
+  INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
+  SELECT org_id, tree, grain, bucket, metric, dim, n, w FROM spread ORDER BY org_id, tree, metric, grain, bucket, dim
+  ON CONFLICT (org_id, tree, metric, grain, bucket, dim) DO UPDATE SET n = stats_rollups.n + excluded.n, w = stats_rollups.w + excluded.w)
+SELECT count(*)::int AS moved FROM moved`.execute(db);
+  return Number(r.rows[0]?.moved ?? 0);
 }
 
-export async function replaceStoredContributions(db: Executor, caseIds: number[], rows: ContribRow[]): Promise<void> {
-  await db.deleteFrom('stats_case_contrib').where('case_id', 'in', caseIds).execute();
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('stats_case_contrib').values(rows.slice(i, i + 500)).execute();
+/** Deltas not yet folded (monitoring, tests). */
+export async function countRollupDeltas(db: Executor): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stats_rollup_deltas`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
-export interface RollupDelta { org_id: number; tree: boolean; grain: 'd' | 'm'; bucket: string; metric: string; dim: string; n: number; w: number }
-
-/** Adds deltas to the rollups (rows in key order, so concurrent writers lock in one order). */
-export async function addRollupDeltas(db: Executor, deltas: RollupDelta[]): Promise<void> {
-  for (let i = 0; i < deltas.length; i += 500) {
-    await db.insertInto('stats_rollups').values(deltas.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['org_id', 'tree', 'grain', 'bucket', 'metric', 'dim']).doUpdateSet({
-        n: sql`stats_rollups.n + excluded.n`, w: sql`stats_rollups.w + excluded.w`,
-      }))
-      .execute();
-  }
-}
-
-export async function orgPaths(db: Executor, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('organisations').select(['id', 'path']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.path]));
+/** Serialises folders (and the rebuild) across connections and app nodes, until the transaction ends. */
+export async function lockRollupFolder(db: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(724102)`.execute(db);
 }
 
 export interface BucketRange { grain: 'd' | 'm'; from: string; to: string }
 
+const pad2 = (x: number) => String(x).padStart(2, '0');
+/** The last day of the month starting at `monthStart` ('YYYY-MM-01'). */
+function monthEndOf(monthStart: string): string {
+  const y = Number(monthStart.slice(0, 4)), m = Number(monthStart.slice(5, 7));
+  return `${y}-${pad2(m)}-${pad2(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+}
+/** Rollup rows of the bucket ranges. */
+const bucketCond = (ranges: BucketRange[]) =>
+  sql`(${sql.join(ranges.map((r) => sql`(grain = ${r.grain} AND bucket >= ${r.from} AND bucket <= ${r.to})`), sql` OR `)})`;
+/** Delta rows (dated by day) of the same ranges. */
+const dayCond = (ranges: BucketRange[]) =>
+  sql`(${sql.join(ranges.map((r) => sql`(day >= ${r.from} AND day <= ${r.grain === 'm' ? monthEndOf(r.to) : r.to})`), sql` OR `)})`;
+/** Deltas of a body alone, or of every body of its subtree (by the body's path). */
+const deltaOrgCond = (orgId: number, tree: boolean) =>
+  (tree ? sql`org_path LIKE (SELECT path FROM organisations WHERE id = ${orgId}) || '%'` : sql`org_id = ${orgId}`);
+
 /**
- * Sums of the rollups of one body (alone or with its subtree) over some bucket ranges.
+ * Sums of the rollups of one body (alone or with its subtree) over some bucket ranges, plus the
+ * deltas not yet folded (one statement, so one snapshot: a fold is seen whole or not at all).
  * Index: the primary key (org_id, tree, metric, grain, bucket, dim) - one range scan per metric and range.
  */
 export async function sumRollups(db: Executor, orgId: number, tree: boolean, ranges: BucketRange[], metrics: readonly string[]) {
   if (!ranges.length || !metrics.length) return [];
-  const q = db.selectFrom('stats_rollups')
-    .select(['metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
-    .where('org_id', '=', orgId).where('tree', '=', tree)
-    .where('metric', 'in', [...metrics])
-    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))));
-  return q.groupBy(['metric', 'dim']).execute();
+  const ms = sql.join([...metrics]);
+  const r = await sql<{ metric: string; dim: string; n: number; w: number }>`
+    SELECT metric, dim, sum(n)::bigint AS n, sum(w)::bigint AS w FROM (
+      SELECT metric, dim, n, w FROM stats_rollups
+      WHERE org_id = ${orgId} AND tree = ${tree} AND metric IN (${ms}) AND ${bucketCond(ranges)}
+      UNION ALL
+      SELECT metric, dim, n, w FROM stats_rollup_deltas
+      WHERE ${deltaOrgCond(orgId, tree)} AND metric IN (${ms}) AND ${dayCond(ranges)}) x
+    GROUP BY metric, dim`.execute(db);
+  return r.rows;
 }
 
-/** Per-body sums for a set of bodies (the ranking). Same index, one scan per body. */
+/** Per-body sums for a set of bodies (the ranking), with the unfolded deltas. Same index, one scan per body. */
 export async function sumRollupsByOrg(db: Executor, orgIds: number[], tree: boolean, ranges: BucketRange[], metrics: readonly string[]) {
-  if (!orgIds.length || !ranges.length) return [];
-  return db.selectFrom('stats_rollups')
-    .select(['org_id', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
-    .where('org_id', 'in', orgIds).where('tree', '=', tree).where('metric', 'in', [...metrics])
-    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
-    .groupBy(['org_id', 'metric', 'dim']).execute();
+  if (!orgIds.length || !ranges.length || !metrics.length) return [];
+  const ms = sql.join([...metrics]);
+  const ids = sql.join(orgIds);
+  const r = await sql<{ org_id: number; metric: string; dim: string; n: number; w: number }>`
+    SELECT org_id, metric, dim, sum(n)::bigint AS n, sum(w)::bigint AS w FROM (
+      SELECT org_id, metric, dim, n, w FROM stats_rollups
+      WHERE org_id IN (${ids}) AND tree = ${tree} AND metric IN (${ms}) AND ${bucketCond(ranges)}
+      UNION ALL
+      SELECT o.id, d.metric, d.dim, d.n, d.w FROM stats_rollup_deltas d
+      JOIN organisations o ON ${tree ? sql`d.org_path LIKE o.path || '%'` : sql`d.org_id = o.id`}
+      WHERE o.id IN (${ids}) AND d.metric IN (${ms}) AND ${dayCond(ranges)}) x
+    GROUP BY org_id, metric, dim`.execute(db);
+  return r.rows;
 }
 
 const pathCond = (col: string, path: string, tree: boolean) =>
@@ -249,9 +313,10 @@ export async function rootOrgs(db: Executor) {
   return db.selectFrom('organisations').select(['id', 'name', 'path']).where('parent_id', 'is', null).orderBy('id').execute();
 }
 
-/** Recomputes every contribution and rollup from the cases (set-based; one transaction). */
+/** Recomputes every contribution and rollup from the cases (set-based; one transaction; the deltas are dropped). */
 export async function rebuildAll(db: Executor): Promise<void> {
-  await sql`TRUNCATE stats_case_contrib, stats_rollups`.execute(db);
+  await lockRollupFolder(db);
+  await sql`TRUNCATE stats_case_contrib, stats_rollups, stats_rollup_deltas`.execute(db);
   // indexes are built once after the load (much faster than row by row)
   await sql`DROP INDEX IF EXISTS stats_case_contrib_case`.execute(db);
   await sql`DROP INDEX IF EXISTS stats_case_contrib_drill`.execute(db);
@@ -279,11 +344,23 @@ export async function rebuildAll(db: Executor): Promise<void> {
   await sql`ANALYZE stats_case_contrib`.execute(db);
 }
 
-/** Every non-zero rollup row in key order: to compare the incremental rollups with a rebuild (verification only). */
+/**
+ * Every non-zero rollup total in key order, the unfolded deltas included: to compare the
+ * incremental rollups with a rebuild (verification only).
+ */
 export async function rollupTotalsByKey(db: Executor) {
-  return db.selectFrom('stats_rollups').select(['org_id', 'tree', 'grain', 'bucket', 'metric', 'dim', 'n', 'w'])
-    .where((eb) => eb.or([eb('n', '!=', 0), eb('w', '!=', 0)]))
-    .orderBy('org_id').orderBy('tree').orderBy('grain').orderBy('bucket').orderBy('metric').orderBy('dim').execute();
+  const r = await sql<{ org_id: number; tree: boolean; grain: string; bucket: string; metric: string; dim: string; n: number; w: number }>`
+    SELECT org_id, tree, grain, bucket, metric, dim, sum(n)::bigint AS n, sum(w)::bigint AS w FROM (
+      SELECT org_id, tree, grain::text AS grain, bucket, metric, dim, n, w FROM stats_rollups
+      UNION ALL
+      SELECT t.org_id, t.tree, g.grain, CASE g.grain WHEN 'd' THEN d.day ELSE date_trunc('month', d.day)::date END, d.metric, d.dim, d.n, d.w
+      FROM stats_rollup_deltas d
+      CROSS JOIN LATERAL (SELECT d.org_id AS org_id, false AS tree UNION ALL SELECT ${ANCESTORS('d.org_path')}, true) t
+      CROSS JOIN (VALUES ('d'), ('m')) g(grain)) x
+    GROUP BY org_id, tree, grain, bucket, metric, dim
+    HAVING sum(n) <> 0 OR sum(w) <> 0
+    ORDER BY org_id, tree, grain, bucket, metric, dim`.execute(db);
+  return r.rows;
 }
 
 /**
@@ -319,12 +396,23 @@ export async function recountFigures(db: Executor, path: string, tree: boolean, 
   return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)]));
 }
 
-/** Buckets (not summed over time) of the given bodies' subtrees (public figures by month). Index: the primary key. */
+/**
+ * Buckets (not summed over time) of the given bodies' subtrees (public figures by month), with the
+ * unfolded deltas put in the bucket of their range (the day, or its month). Index: the primary key.
+ */
 export async function rollupBuckets(db: Executor, orgIds: number[], ranges: BucketRange[], metrics: string[]) {
-  if (!orgIds.length || !ranges.length) return [];
-  return db.selectFrom('stats_rollups')
-    .select(['bucket', 'metric', 'dim', sql<number>`sum(n)::bigint`.as('n'), sql<number>`sum(w)::bigint`.as('w')])
-    .where('org_id', 'in', orgIds).where('tree', '=', true).where('metric', 'in', metrics)
-    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('grain', '=', r.grain), eb('bucket', '>=', r.from), eb('bucket', '<=', r.to)]))))
-    .groupBy(['bucket', 'metric', 'dim']).execute();
+  if (!orgIds.length || !ranges.length || !metrics.length) return [];
+  const ms = sql.join(metrics);
+  const ids = sql.join(orgIds);
+  const deltaParts = ranges.map((r) => sql`
+      SELECT ${r.grain === 'm' ? sql`date_trunc('month', d.day)::date` : sql`d.day`} AS bucket, d.metric, d.dim, d.n, d.w
+      FROM stats_rollup_deltas d JOIN organisations o ON d.org_path LIKE o.path || '%'
+      WHERE o.id IN (${ids}) AND d.metric IN (${ms}) AND ${dayCond([r])}`);
+  const r = await sql<{ bucket: string; metric: string; dim: string; n: number; w: number }>`
+    SELECT bucket, metric, dim, sum(n)::bigint AS n, sum(w)::bigint AS w FROM (
+      SELECT bucket, metric, dim, n, w FROM stats_rollups
+      WHERE org_id IN (${ids}) AND tree = true AND metric IN (${ms}) AND ${bucketCond(ranges)}
+      UNION ALL ${sql.join(deltaParts, sql` UNION ALL `)}) x
+    GROUP BY bucket, metric, dim`.execute(db);
+  return r.rows;
 }

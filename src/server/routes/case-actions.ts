@@ -7,8 +7,9 @@ import { ACTIONS, type Action } from '../../domain/lifecycle.ts';
 import type { AppContext } from '../context.ts';
 import { staffPrincipal } from '../http/auth.ts';
 import { transitionCase, type ActionParams } from '../services/transition-case.ts';
-import { viewCase } from '../services/view-case.ts';
+import { caseViewAudit, presentCaseView, readCaseParties } from '../services/view-case.ts';
 import { CaseDetail } from '../presenters/case-presenter.ts';
+import type { CaseRow } from '../db/schema.ts';
 
 const Text = (max: number = LIMITS.textMax) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
@@ -60,8 +61,15 @@ export default async function caseActionRoutes(app: FastifyInstance, { ctx }: { 
       const principal = staffPrincipal(req);
       const { version, ...params } = req.body as { version: number } & ActionParams;
       const id = (req.params as { id: number }).id;
-      await ctx.db.transaction().execute((trx) => transitionCase(ctx, trx, principal, { caseId: id, action, version, params }));
-      return viewCase(ctx, principal.actor, id, false, req.ip, { justActed: true });
+      // one transaction: the action, then the actor's (audited) view of the result. Right after an action
+      // that moved the case out of their area (an objection, a forward to another city) the actor still
+      // gets the result of what they did. The parties do not change with an action: read before the lock.
+      return ctx.db.transaction().execute(async (trx) => {
+        const parties = await readCaseParties(trx, id);
+        const alsoAudit = (c: CaseRow) => caseViewAudit(ctx, principal.actor, c, parties, false, req.ip);
+        const updated = await transitionCase(ctx, trx, principal, { caseId: id, action, version, params, alsoAudit });
+        return presentCaseView(ctx, principal.actor, updated, parties, false);
+      });
     });
   }
 }

@@ -166,6 +166,15 @@ describe('routing rules', () => {
     expect(fwd.state).toBe('awaiting_acceptance');
   });
 
+  it('suggests each competent body once, even when it is competent for the sub-category and its parent', async () => {
+    day('2026-03-02');
+    const c = await register({ categoryId: await categoryId(t, '0601'), title: '反映工资被拖欠' });
+    const ids = ((await clerk.get(`/api/v1/cases/${c.caseId}/routing-suggestions`)).json() as { id: number }[]).map((o) => o.id);
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    expect(ids.filter((id) => id === hrss)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('lets only a receiver of a forwarded or assigned matter object, within 5 working days', async () => {
     day('2026-03-02');
     // a direct petition at the handling body was not routed there: nothing to object to

@@ -4,9 +4,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
-import type { Tx } from '../db/database.ts';
+import type { Executor } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
 import { findCaseForLookup } from '../repositories/portal.ts';
 import { insertAudit } from '../repositories/audit.ts';
+import { openPortalSession } from './open-portal-session.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Compared against when the code is unknown, so both failures cost the same. */
@@ -17,15 +19,24 @@ export function normalizeQueryCode(code: string): string {
   return code.replace(/\s+/g, '').toUpperCase();
 }
 
-/** Checks the code and digits; returns the case id or throws QUERY_FAILED. */
-export async function lookUpCase(ctx: AppContext, trx: Tx, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<number> {
+/**
+ * Checks the code and digits. On success opens a portal session on the case and audits the view of
+ * personal case data (one statement); returns the case and the session. Otherwise audits the failed
+ * try and throws QUERY_FAILED. Not inside a caller's transaction: each write is one statement.
+ */
+export async function lookUpCase(ctx: AppContext, db: Executor, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<{ found: CaseRow; session: { token: string; maxAgeSeconds: number } }> {
   const code = normalizeQueryCode(input.queryCode);
-  const found = await findCaseForLookup(trx, code);
-  const expected = found?.mobile ? digest(`${found.id}:${found.mobile.slice(-4)}`) : DECOY;
-  const given = digest(`${found?.id ?? 0}:${input.mobileLast4}`);
-  const matches = timingSafeEqual(expected, given) && !!found?.mobile;
-  if (!matches) throw new AppError('QUERY_FAILED');
-  // the view of personal case data is audited; a failed try is audited by the caller (this transaction rolls back)
-  await insertAudit(trx, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup', caseId: found!.id, petitionerId: found!.petitioner_id, ip: ip ?? null }]);
-  return found!.id;
+  const row = await findCaseForLookup(db, code);
+  const expected = row?.petitioner_mobile ? digest(`${row.id}:${row.petitioner_mobile.slice(-4)}`) : DECOY;
+  const given = digest(`${row?.id ?? 0}:${input.mobileLast4}`);
+  const matches = timingSafeEqual(expected, given) && !!row?.petitioner_mobile;
+  if (!matches || !row) {
+    await insertAudit(db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup_failed', ip: ip ?? null }]);
+    throw new AppError('QUERY_FAILED');
+  }
+  const { petitioner_mobile: _mobile, ...found } = row;
+  const session = await openPortalSession(ctx, db, found.id, [
+    { at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup', caseId: found.id, petitionerId: found.petitioner_id, ip: ip ?? null },
+  ]);
+  return { found, session };
 }

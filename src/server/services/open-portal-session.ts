@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { deleteExpiredPortalSessions, deletePortalSession, findPortalSessionCase, insertPortalSession } from '../repositories/portal.ts';
+import { deletePortalSession, findPortalSessionCase, insertPortalSession } from '../repositories/portal.ts';
+import type { AuditEntry } from '../repositories/audit.ts';
 
 export const PORTAL_COOKIE = 'xf_portal';
 /** How long a look-up stays valid without looking up again. */
@@ -13,12 +14,11 @@ export const PORTAL_SESSION_MINUTES = 30;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Opens a session on one case; returns the token for the cookie. */
-export async function openPortalSession(ctx: AppContext, db: Executor, caseId: number): Promise<{ token: string; maxAgeSeconds: number }> {
+/** Opens a session on one case (writing `audit` with it, in one statement); returns the token for the cookie. */
+export async function openPortalSession(ctx: AppContext, db: Executor, caseId: number, audit: AuditEntry[] = []): Promise<{ token: string; maxAgeSeconds: number }> {
   const now = ctx.clock.now();
   const token = randomBytes(32).toString('base64url');
-  await deleteExpiredPortalSessions(db, now);
-  await insertPortalSession(db, { tokenHash: hashOf(token), caseId, at: now, expiresAt: new Date(now.getTime() + PORTAL_SESSION_MINUTES * 60_000) });
+  await insertPortalSession(db, { tokenHash: hashOf(token), caseId, at: now, expiresAt: new Date(now.getTime() + PORTAL_SESSION_MINUTES * 60_000) }, audit);
   return { token, maxAgeSeconds: PORTAL_SESSION_MINUTES * 60 };
 }
 

@@ -3,7 +3,6 @@
 // 16 pt with two-character indents, issuer and date at the foot with the seal's place, page numbers.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors.ts';
 import type { ComposedDocument } from './compose-document.ts';
 
@@ -41,6 +40,8 @@ const LINE_GAP = 5;
 /** The PDF bytes and its page count. */
 export async function renderDocumentPdf(d: ComposedDocument, fonts: CjkFonts = locateCjkFonts()): Promise<{ pdf: Buffer; pages: number }> {
   const margins = { top: 25 * MM, bottom: 28 * MM, left: 28 * MM, right: 26 * MM };
+  // loaded on the first document, not at start-up
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins, bufferPages: true, info: { Title: `${d.title} ${d.number}`, Author: d.issuer, Subject: d.caseNo } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -10,10 +10,10 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import type { CaseRow, CaseUpdate } from '../db/schema.ts';
 import { assertCanAct } from '../policies/case-policy.ts';
-import { duesOf, duesToColumns, findCaseForUpdate, insertEvent, updateCaseIfVersion } from '../repositories/cases.ts';
+import { duesOf, duesToColumns, findCaseForUpdate, updateCaseWithEvent } from '../repositories/cases.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
-import { insertAudit } from '../repositories/audit.ts';
+import type { AuditEntry } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
 import { applyCaseFacts } from './apply-case-facts.ts';
 
@@ -224,6 +224,8 @@ export interface TransitionInput {
   action: Action;
   version: number;
   params: ActionParams;
+  /** Further audit entries written with the transition's own (the actor's view of the result). */
+  alsoAudit?: (updated: CaseRow) => AuditEntry[];
 }
 
 /**
@@ -254,19 +256,21 @@ export async function transitionCase(ctx: AppContext, trx: Tx, principal: Princi
     ...(ch.isEvaluatedAtStage !== undefined && { is_evaluated_at_stage: ch.isEvaluatedAtStage }),
     updated_at: now,
   };
-  const updated = await updateCaseIfVersion(trx, c.id, c.version, patch);
-  if (!updated) throw new AppError('VERSION_CONFLICT');
   const actor = principal.kind === 'staff' ? principal.actor : null;
-  const dueChanges = Object.fromEntries(Object.entries(plan.dues).filter(([k, v]) => v !== snapshotOf(c).dues[k as keyof typeof plan.dues]));
-  const eventId = await insertEvent(trx, {
+  const before = snapshotOf(c).dues;
+  const dueChanges = Object.fromEntries(Object.entries(plan.dues).filter(([k, v]) => v !== before[k as keyof typeof plan.dues]));
+  const version = c.version + 1;
+  // the case, its event and the audit entries in one statement
+  const written = await updateCaseWithEvent(trx, c.id, c.version, patch, {
     caseId: c.id, type: input.action, fromState: c.state, toState: plan.to, actorUserId: actor?.userId ?? null,
     actorOrgId: actor?.orgId ?? null, actorKind: principal.kind, at: now, data: { ...effect.data, dues: dueChanges }, isPublic: effect.isPublic,
-  });
-  if (effect.after) await effect.after(trx, updated, eventId);
-  await insertAudit(trx, [{
+  }, [{
     at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
-    ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version: updated.version },
-  }]);
+    ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
+  }, ...(input.alsoAudit?.({ ...c, ...patch, version } as CaseRow) ?? [])]);
+  if (!written) throw new AppError('VERSION_CONFLICT');
+  const { event_id: eventId, ...updated } = written;
+  if (effect.after) await effect.after(trx, updated, eventId);
   await applyCaseFacts(trx, [c.id]);
   return updated;
 }

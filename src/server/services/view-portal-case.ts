@@ -3,17 +3,20 @@ import { localDate } from '../../domain/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
 import { findCase } from '../repositories/cases.ts';
-import { findOrgName, listPetitionerAttachments, listPublicAttachments, listPublicEvents } from '../repositories/portal.ts';
+import { findPortalCaseParts } from '../repositories/portal.ts';
 import { presentPortalCase, type PortalCaseView } from '../presenters/portal-presenter.ts';
 
 /** Shows only what the petitioner is entitled to see (see the presenter's allow-list). */
 export async function viewPortalCase(ctx: AppContext, db: Executor, caseId: number): Promise<PortalCaseView> {
   const c = await findCase(db, caseId);
   if (!c) throw new AppError('PORTAL_SESSION_EXPIRED');
-  const events = await listPublicEvents(db, c.id);
-  const pub = await listPublicAttachments(db, c.id);
-  const mine = await listPetitionerAttachments(db, c.id);
-  const handlingOrgName = await findOrgName(db, c.handling_org_id);
-  return presentPortalCase(c, events, { public: pub, mine }, handlingOrgName, localDate(ctx.clock.now()));
+  return presentPortalCaseRow(ctx, db, c);
+}
+
+/** The same view of a case row the caller has just read. */
+export async function presentPortalCaseRow(ctx: AppContext, db: Executor, c: CaseRow): Promise<PortalCaseView> {
+  const parts = await findPortalCaseParts(db, c.id, c.handling_org_id);
+  return presentPortalCase(c, parts.events, { public: parts.public, mine: parts.mine }, parts.handlingOrgName, localDate(ctx.clock.now()));
 }

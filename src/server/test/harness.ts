@@ -67,7 +67,8 @@ export async function startTestApp(now: string = '2026-03-02T10:00:00+08:00'): P
   const { handle, drop } = await openTestDatabase();
   const clock = createTestClock(now);
   // tests travel in time: sessions must outlive the journey
-  const config = loadConfig({}, { seedDemo: false, lockoutThreshold: 5, lockoutMinutes: 15, sessionTtlHours: 24 * 3650 });
+  // as if behind a reverse proxy, so tests can speak for many client addresses (X-Forwarded-For)
+  const config = loadConfig({}, { seedDemo: false, lockoutThreshold: 5, lockoutMinutes: 15, sessionTtlHours: 24 * 3650, trustProxy: true });
   const ctx: AppContext = { db: handle.db, reader: handle.db, engine: handle.engine, clock, config, storage: createMemoryStorage() };
   const app = await buildApp(ctx);
   const client = (cookie?: string): Client => {

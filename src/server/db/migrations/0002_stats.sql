@@ -1,9 +1,13 @@
 -- Statistics (统计): per-case contributions and the rollups summed from them.
 -- stats_case_contrib holds, for every case, the rows it adds to the figures (one per metric,
 -- dimension value, body and day); stats_rollups holds their sums per body (self, or the body
--- with everything below it), per day and per month. Both are kept up to date in the transaction
--- of each state change (services/apply-case-facts.ts) and can be rebuilt from the cases
--- (services/rebuild-rollups.ts). The definitions are in src/server/stats/formulas.ts.
+-- with everything below it), per day and per month. The transaction of each state change
+-- (services/apply-case-facts.ts) replaces the case's changed contribution rows and appends the
+-- difference to stats_rollup_deltas (no key, so concurrent writers never wait on each other);
+-- jobs/fold-rollup-deltas.ts moves the deltas into stats_rollups in batches; every figure query
+-- reads stats_rollups plus the deltas not yet folded, so figures are exact at any moment.
+-- Everything can be rebuilt from the cases (services/rebuild-rollups.ts). The definitions are
+-- in src/server/stats/formulas.ts.
 
 CREATE TABLE stats_case_contrib (
   case_id integer NOT NULL,
@@ -33,6 +37,19 @@ CREATE TABLE stats_rollups (
   w bigint NOT NULL DEFAULT 0,
   -- every figure query is a range scan of this key: (org, tree, metric, grain, bucket between ...)
   PRIMARY KEY (org_id, tree, metric, grain, bucket, dim)
+);
+
+-- Changes of contributions not yet folded into stats_rollups: append-only (inserted by request
+-- transactions, deleted only by the folder). The body's own row; the fold spreads it over the
+-- bodies above it (org_path) and over day and month. No index: it is a short queue, scanned.
+CREATE TABLE stats_rollup_deltas (
+  org_id integer NOT NULL,
+  org_path text NOT NULL,
+  day date NOT NULL,
+  metric text NOT NULL,
+  dim text NOT NULL,
+  n integer NOT NULL,
+  w integer NOT NULL
 );
 
 -- a later case repeating this one (一次性办结率)

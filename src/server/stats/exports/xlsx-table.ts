@@ -1,6 +1,6 @@
 // Any table to an Excel workbook (.xlsx): one sheet per table, Chinese sheet names, a styled header
 // row frozen at the top, typed cells (integers, fractions shown as percentages, dates).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.ts';
 
 export type CellValue = string | number | null;
@@ -65,7 +65,9 @@ export function checkSheets(sheets: TableSheet[]): void {
 /** Builds the workbook. Sheet names are checked (EXPORT_BAD_SHEET_NAME); sizes are bounded. */
 export async function buildWorkbook(sheets: TableSheet[], meta: { title?: string; creator?: string; created: Date }): Promise<Buffer> {
   checkSheets(sheets);
-  const wb = new ExcelJS.Workbook();
+  // loaded on the first export, not at start-up (it holds tens of MB)
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = meta.creator ?? 'xinfang';
   wb.created = meta.created;
   wb.modified = meta.created;
