@@ -46,7 +46,7 @@ export async function findPortalCaseParts(db: Executor, caseId: number, handling
       .where('case_id', '=', caseId).where('uploaded_by', 'is', null).orderBy('id')).as('mine'),
     eb.selectFrom('organisations').select('name').where('id', '=', handlingOrgId ?? 0).as('handling_org_name'),
   ]).executeTakeFirstOrThrow();
-  return { events: r.events, public: r.public_docs, mine: r.mine, handlingOrgName: r.handling_org_name ?? null };
+  return { events: r.events.map((e) => ({ ...e, at: new Date(e.at) })), public: r.public_docs, mine: r.mine, handlingOrgName: r.handling_org_name ?? null };
 }
 
 export async function listPublicEvents(db: Executor, caseId: number) {

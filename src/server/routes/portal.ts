@@ -15,7 +15,7 @@ import { listCategories } from '../repositories/categories.ts';
 import { findCaseAttachment, findSuggestion, listPortalAreas, listSuggestions } from '../repositories/portal.ts';
 import { closePortalSession, openPortalSession, PORTAL_COOKIE, resolvePortalSession } from '../services/open-portal-session.ts';
 import { lookUpCase, normalizeQueryCode } from '../services/look-up-case.ts';
-import { viewPortalCase } from '../services/view-portal-case.ts';
+import { presentPortalCaseRow, viewPortalCase } from '../services/view-portal-case.ts';
 import { submitOnlinePetition, type OnlinePetitionInput } from '../services/submit-online-petition.ts';
 import { rateAnswer } from '../services/rate-answer.ts';
 import { requestReview } from '../services/request-review.ts';
@@ -125,13 +125,13 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     const key = idempotencyKeyOf(req);
     if (!key) throw new AppError('PORTAL_IDEMPOTENCY_KEY_REQUIRED');
     const input = req.body as OnlinePetitionInput;
+    // one transaction: the registration and the new case's session, which lets the citizen add
+    // attachments straight away (a replay opens a new session on the same case)
     const r = await runIdempotent(ctx, 'portal-petition', key, input, 201, async (trx) => {
       const receipt = await submitOnlinePetition(ctx, trx, req.ip, input);
       return { ...receipt };
-    });
-    // the new case's session lets the citizen add attachments straight away
-    const session = await openPortalSession(ctx, ctx.db, r.body.caseId);
-    setSession(reply, session.token, session.maxAgeSeconds);
+    }, (trx, receipt) => openPortalSession(ctx, trx, receipt.caseId));
+    setSession(reply, r.then.token, r.then.maxAgeSeconds);
     const { caseNo, queryCode, state, acceptDueBy, declineReason } = r.body;
     return reply.status(201).send({ caseNo, queryCode, state, acceptDueBy, declineReason });
   });
@@ -144,19 +144,10 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     },
   }, async (req, reply) => {
     const input = req.body as { queryCode: string; mobileLast4: string };
-    const view = await ctx.db.transaction().execute(async (trx) => {
-      const caseId = await lookUpCase(ctx, trx, input, req.ip);
-      const session = await openPortalSession(ctx, trx, caseId);
-      setSession(reply, session.token, session.maxAgeSeconds);
-      return viewPortalCase(ctx, trx, caseId);
-    }).catch(async (e: unknown) => {
-      // a failed look-up is audited even though its transaction rolled back
-      if (e instanceof AppError && e.code === 'QUERY_FAILED') {
-        await insertAudit(ctx.db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup_failed', ip: req.ip }]);
-      }
-      throw e;
-    });
-    return view;
+    // no transaction: the check is a read, the session and its audit entry one statement, the view a read
+    const { found, session } = await lookUpCase(ctx, ctx.db, input, req.ip);
+    setSession(reply, session.token, session.maxAgeSeconds);
+    return presentPortalCaseRow(ctx, ctx.db, found);
   });
 
   app.get('/portal/case', {

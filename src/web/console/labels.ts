@@ -19,6 +19,9 @@ const EVENT_LABELS: Pairs = {
   supervision_answer: ['督办反馈', 'Supervision answered'],
   evaluation_expired: ['超期未评价', 'Evaluation window lapsed'],
   evaluation_lapsed: ['超期未评价', 'Evaluation window lapsed'],
+  add_submission: ['同一事项再次来信来访', 'Further submission on this matter'],
+  reception_visit: ['领导接待日接访', 'Received on a reception day'],
+  from_dispute: ['由矛盾纠纷排查转入', 'Registered from a screened dispute'],
 };
 
 const CLOCK_LABELS: Pairs = {
