@@ -4,31 +4,20 @@
 // Screenshots at 1280x800 in Chinese and English.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, type Browser, type Page } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn, startServer, SHOTS_DIR, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { request, type Page } from 'playwright-core';
+import { newPage, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ cases: 150 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite({ cases: 150 });
 
 async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await signIn(page, server.url, username);
+  const { page } = await newPage(suite.browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await signIn(page, suite.server.url, username);
   return page;
 }
 
 async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1${url}`);
+  const res = await page.request.get(`${suite.server.url}/api/v1${url}`);
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as T;
 }
@@ -94,7 +83,7 @@ describe('administration', () => {
     const users = await getJson<{ username: string; role: string; orgName: string }[]>(page, '/users');
     expect(users.find((u) => u.username === 'e2e.clerk')).toMatchObject({ role: 'clerk', orgName: '清河县信访局' });
     const fresh = await request.newContext(); // its own cookies: the administrator stays signed in
-    expect((await fresh.post(`${server.url}/api/v1/auth/login`, { data: { username: 'e2e.clerk', password: 'Dengji@2026' } })).status()).toBe(200);
+    expect((await fresh.post(`${suite.server.url}/api/v1/auth/login`, { data: { username: 'e2e.clerk', password: 'Dengji@2026' } })).status()).toBe(200);
     await fresh.dispose();
     await field(page, 'user-search').fill('');
     await shot(page, 'admin-users-zh');
@@ -147,7 +136,7 @@ describe('printable documents', () => {
     const list = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?state=handling&limit=5');
     expect(list.items.length, 'the demo data has cases in handling').toBeGreaterThan(0);
     const c = list.items[0]!;
-    await page.goto(`${server.url}/console/cases/${c.id}`);
+    await page.goto(`${suite.server.url}/console/cases/${c.id}`);
     await page.getByTestId('doc-accept-notice').click();
     const sheet = page.getByTestId('doc-sheet');
     await sheet.waitFor();
@@ -186,7 +175,7 @@ describe('printable documents', () => {
     const page = await as('clerk');
     const concluded = await getJson<{ items: { id: number }[] }>(page, '/cases?state=concluded&limit=5');
     expect(concluded.items.length).toBeGreaterThan(0);
-    await page.goto(`${server.url}/console/documents/${concluded.items[0]!.id}/opinion`);
+    await page.goto(`${suite.server.url}/console/documents/${concluded.items[0]!.id}/opinion`);
     await page.getByTestId('doc-sheet').waitFor();
     await expect.poll(() => page.getByTestId('doc-title').textContent()).toBe('信访事项处理意见书');
     const text = await page.getByTestId('doc-sheet').textContent();
@@ -195,7 +184,7 @@ describe('printable documents', () => {
     await shot(page, 'document-opinion-zh');
 
     const handling = await getJson<{ items: { id: number }[] }>(page, '/cases?state=handling&limit=5');
-    await page.goto(`${server.url}/console/documents/${handling.items[0]!.id}/opinion`);
+    await page.goto(`${suite.server.url}/console/documents/${handling.items[0]!.id}/opinion`);
     await page.getByTestId('doc-error').waitFor();
     expect(await page.getByTestId('doc-error').textContent()).toContain('暂不能出具此文书');
     expect(await page.getByTestId('doc-pdf').isDisabled()).toBe(true);

@@ -2,30 +2,14 @@
 // handler accepts and asks for an extension; the head of the body approves; the handler answers; a
 // supervisor issues a supervision notice on an overdue case; a leader records an instruction.
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, newPage, shot, browserSuite } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
 const PETITIONER_ID = generateIdCardNumber('130534', '19700312', 517);
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ cases: 150 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await signIn(page, server.url, username);
-  return page;
-}
+const suite = browserSuite({ cases: 150 });
+const as = suite.as;
 
 async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
   const select = page.getByTestId(testId);
@@ -60,8 +44,8 @@ describe('staff console', () => {
   let caseNo = '';
 
   it('signs in, rejects a wrong password inline, and shows the home queues', async () => {
-    const { page } = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page } = await newPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await page.getByTestId('login-username').waitFor();
     await shot(page, 'console-login-zh');
     await page.getByTestId('login-username').fill('clerk');
@@ -295,7 +279,7 @@ describe('staff console', () => {
     expect(overflow).toBeLessThanOrEqual(0);
 
     // keyboard: tabbing from the page start reaches the menu links with a visible focus outline
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${suite.server.url}/console/`);
     await page.getByTestId('queue-to_route').waitFor();
     let focusedMenu = false;
     for (let i = 0; i < 12 && !focusedMenu; i++) {
@@ -310,8 +294,8 @@ describe('staff console', () => {
 
     // tablet width: the menu folds to icons and no page overflows horizontally
     await page.setViewportSize({ width: 820, height: 1180 });
-    for (const path of ['/console/', '/console/cases', '/console/register', caseUrl.replace(server.url, '')]) {
-      await page.goto(`${server.url}${path}`);
+    for (const path of ['/console/', '/console/cases', '/console/register', caseUrl.replace(suite.server.url, '')]) {
+      await page.goto(`${suite.server.url}${path}`);
       await page.getByTestId('app-shell').waitFor();
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);

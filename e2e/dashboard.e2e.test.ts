@@ -3,32 +3,16 @@
 // downloads as .xlsx; a township handler records a dispute and converts it into a case.
 // Screenshots at 1280x800 in Chinese and English.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { shot, browserSuite } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ cases: 60 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await signIn(page, server.url, username);
-  return page;
-}
+const suite = browserSuite({ cases: 60 });
+const as = suite.as;
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1${path}`);
+  const res = await page.request.get(`${suite.server.url}/api/v1${path}`);
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as T;
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const DEMO_PASSWORD = 'Xinfang@2026';
 export const SHOTS_DIR = path.resolve('.tmp/screenshots');
@@ -79,4 +80,27 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('app-shell').waitFor();
+}
+
+/** A test file's server and browser: started before its tests, stopped after them. */
+export function browserSuite(opts: Parameters<typeof startServer>[0] = {}) {
+  const s = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    s.server = await startServer(opts);
+    s.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+  });
+  return {
+    get server() { return s.server; },
+    get browser() { return s.browser; },
+    /** A new page with `username` signed in on the staff console. */
+    async as(username: string): Promise<Page> {
+      const { page } = await newPage(s.browser);
+      await signIn(page, s.server.url, username);
+      return page;
+    },
+  };
 }

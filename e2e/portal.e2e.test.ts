@@ -1,34 +1,23 @@
-// The citizen portal in a real browser, at a phone viewport (390x844) and on desktop: submit a
+// The citizen portal in a real suite.browser, at a phone viewport (390x844) and on desktop: submit a
 // petition, reload mid-form and find the draft, a double tap plus a retry after a lost answer give
 // one case, follow with the 查询码, see the staff's answer appear after the console acts (staff
 // actions go through the API with a staff session), rate 不满意 and ask for review right there, and
 // read why review can no longer be asked on a demo case whose window has passed. Screenshots at
 // 390x844 in Chinese go to .tmp/screenshots.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, launchBrowser, newPage, PHONE, shot, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, DESKTOP, newPage, PHONE, shot, browserSuite } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ cases: 100, env: { XF_PORTAL_LOOKUP_PER_MINUTE: '1000', XF_PORTAL_SUBMIT_PER_MINUTE: '1000' } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite({ cases: 100, env: { XF_PORTAL_LOOKUP_PER_MINUTE: '1000', XF_PORTAL_SUBMIT_PER_MINUTE: '1000' } });
 
 /** A staff session from node: sign in through the API and call it with the session cookie. */
 async function staff(username: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${suite.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const call = async (method: string, url: string, body?: object) => {
-    const r = await fetch(`${server.url}/api/v1${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const r = await fetch(`${suite.server.url}/api/v1${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     const json = await r.json();
     if (!r.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
     return json;
@@ -64,10 +53,10 @@ async function fillIdentity(page: Page, p: { name: string; idNumber: string; mob
 for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`portal on ${label}`, () => {
     it('submits, survives a reload, creates one case on a double tap and a retry, and follows it to the answer, rating and review', async () => {
-      const { page, context } = await newPage(browser, device);
+      const { page, context } = await newPage(suite.browser, device);
       const p = person();
       const title = `小区门前道路破损积水（${label}）`;
-      await page.goto(`${server.url}/portal`);
+      await page.goto(`${suite.server.url}/portal`);
       await page.getByTestId('portal-home').waitFor();
       if (label === 'phone') await shot(page, 'portal-home-390');
       await page.getByTestId('portal-go-submit').click();
@@ -136,8 +125,8 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
 
       // follow with the code, in a fresh browser session (no cookie from the submission)
       await context.close();
-      const { page: f, context: fc } = await newPage(browser, device);
-      await f.goto(`${server.url}/portal/follow`);
+      const { page: f, context: fc } = await newPage(suite.browser, device);
+      await f.goto(`${suite.server.url}/portal/follow`);
       await f.getByTestId('portal-follow-code').fill(queryCode);
       await f.getByTestId('portal-follow-digits').fill(p.mobile.slice(-4) === '0000' ? '1111' : '0000');
       await f.getByTestId('portal-follow-submit').click();
@@ -148,7 +137,7 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
       await f.getByTestId('portal-stage').waitFor();
       expect(await f.getByTestId('portal-stage').innerText()).toContain('已收到');
       expect(await f.getByTestId('portal-next-due').innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
-      expect(f.url()).toBe(`${server.url}/portal/follow`);
+      expect(f.url()).toBe(`${suite.server.url}/portal/follow`);
       expect(await f.getByTestId('portal-case').innerText()).toContain('路面照片.png');
       if (label === 'phone') await shot(f, 'portal-follow-registered-390');
 
@@ -198,11 +187,11 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
         break;
       }
       expect(target, 'the demo data holds a concluded case past its review window').not.toBeNull();
-      const { page, context } = await newPage(browser, device);
+      const { page, context } = await newPage(suite.browser, device);
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-      await page.goto(`${server.url}/portal/follow`);
+      await page.goto(`${suite.server.url}/portal/follow`);
       await page.getByTestId('portal-follow-code').waitFor({ timeout: 10_000 }).catch(async () => {
         await shot(page, `debug-follow-${label}`);
         throw new Error(`follow form missing: ${problems.join(' | ')} :: ${(await page.content()).slice(0, 1500)}`);
@@ -226,8 +215,8 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
 
 describe('portal extras', () => {
   it('switches to English, takes a citizen suggestion and shows it adopted, and shows the open figures page', async () => {
-    const { page, context } = await newPage(browser, PHONE);
-    await page.goto(`${server.url}/portal/suggestions`);
+    const { page, context } = await newPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/portal/suggestions`);
     await page.getByTestId('portal-suggestion-topic').selectOption('elderly_care');
     await page.getByTestId('portal-suggestion-title').fill('在各镇增设老年食堂');
     await page.getByTestId('portal-suggestion-content').fill('建议在葛仙庄镇等乡镇增设老年食堂，方便独居老人就餐。');
@@ -248,11 +237,11 @@ describe('portal extras', () => {
     expect(await page.getByTestId('portal-suggestion-status').innerText()).toContain('已采纳');
 
     await page.getByTestId('portal-lang').click();
-    await page.goto(`${server.url}/portal`);
+    await page.goto(`${suite.server.url}/portal`);
     expect(await page.getByTestId('portal-home').innerText()).toContain('Submit a petition');
     await page.getByTestId('portal-lang').click();
 
-    await page.goto(`${server.url}/portal/figures`);
+    await page.goto(`${suite.server.url}/portal/figures`);
     await page.getByTestId('portal-figures').waitFor();
     expect(await page.getByTestId('portal-figures-totals').innerText()).toMatch(/信访量\s*\d+/);
     expect(await page.locator('[data-testid^="portal-figures-2"]').count()).toBeGreaterThan(0);

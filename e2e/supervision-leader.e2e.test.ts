@@ -1,31 +1,15 @@
 // The supervision board and the leaders' page in a real browser: a supervisor finds an overdue case
 // under its body and issues a notice in one click; a leader schedules a reception day, records a
 // visit linked to a case and finds it on the calendar. Screenshots at 1280x800 in Chinese and English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot, browserSuite } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ cases: 150 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await signIn(page, server.url, username);
-  return page;
-}
+const suite = browserSuite({ cases: 150 });
+const as = suite.as;
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1${path}`);
+  const res = await page.request.get(`${suite.server.url}/api/v1${path}`);
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as T;
 }
@@ -196,7 +180,7 @@ describe('leaders', () => {
 
   it('a township leader schedules only for the township: the form offers no other body', async () => {
     const page = await as('town.head');
-    await page.goto(`${server.url}/console/leader?tab=reception`);
+    await page.goto(`${suite.server.url}/console/leader?tab=reception`);
     await page.getByTestId('reception-new').click();
     await page.locator('#reception_orgId').click();
     const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
