@@ -1,7 +1,7 @@
 // Scenario tests through the HTTP API on a real database: every transition, every limit's boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
-import { buildRegistration, orgId, categoryId } from '../test/factories.ts';
+import { buildRegistration, orgId, categoryId, scenario } from '../test/factories.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -10,26 +10,13 @@ beforeAll(async () => {
   clerk = await t.as('clerk');
 });
 afterAll(async () => t.close());
+const { day, act, ok } = scenario(() => t);
 
 async function register(body: Record<string, unknown> = {}) {
   const res = await clerk.post('/api/v1/cases', await buildRegistration(t, body));
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { caseId: number; caseNo: string; queryCode: string; state: string };
 }
-
-async function act(who: string, caseId: number, action: string, body: object = {}) {
-  const c = await t.as(who);
-  const cur = (await c.get(`/api/v1/cases/${caseId}`)).json() as { version: number };
-  return c.post(`/api/v1/cases/${caseId}/${action}`, { version: cur.version, ...body });
-}
-
-async function ok(who: string, caseId: number, action: string, body: object = {}) {
-  const res = await act(who, caseId, action, body);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Record<string, any>;
-}
-
-const day = (iso: string) => t.clock.set(new Date(`${iso}T10:00:00+08:00`));
 
 /** Takes a fresh case to `handling` at the county human-resources bureau on the given day. */
 async function toHandling(on: string) {

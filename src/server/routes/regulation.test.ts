@@ -3,7 +3,7 @@
 // window; hearing pause in re-review; extension notice to the petitioner; skip-level visits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
-import { buildPerson, buildRegistration, categoryId, orgId } from '../test/factories.ts';
+import { buildPerson, buildRegistration, categoryId, orgId, scenario } from '../test/factories.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -14,22 +14,12 @@ beforeAll(async () => {
   hrss = await orgId(t, '县人力资源和社会保障局');
 });
 afterAll(async () => t.close());
+const { day, act, ok } = scenario(() => t);
 
-const day = (iso: string) => t.clock.set(new Date(`${iso}T10:00:00+08:00`));
 async function register(body: Record<string, unknown> = {}, by: Client = clerk) {
   const res = await by.post('/api/v1/cases', await buildRegistration(t, body));
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { caseId: number; caseNo: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null; addedToExisting: boolean; declineReason: string | null; acceptDueBy: string | null };
-}
-async function act(who: string, caseId: number, action: string, body: object = {}) {
-  const c = await t.as(who);
-  const cur = (await c.get(`/api/v1/cases/${caseId}`)).json() as { version: number };
-  return c.post(`/api/v1/cases/${caseId}/${action}`, { version: cur.version, ...body });
-}
-async function ok(who: string, caseId: number, action: string, body: object = {}) {
-  const res = await act(who, caseId, action, body);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Record<string, any>;
 }
 const due = (c: Record<string, any>, name: string) => c.clocks.find((k: any) => k.name === name)?.due;
 

@@ -39,3 +39,20 @@ export async function buildRegistration(t: TestApp, overrides: Record<string, un
     ...overrides,
   };
 }
+
+/** Scenario steps on one test app (read lazily: the app starts in beforeAll): set the local day,
+ *  and act on a case as a demo user at the case's current version (`ok` expects 200). */
+export function scenario(app: () => TestApp) {
+  const day = (iso: string) => app().clock.set(new Date(`${iso}T10:00:00+08:00`));
+  async function act(who: string, caseId: number, action: string, body: object = {}) {
+    const c = await app().as(who);
+    const cur = (await c.get(`/api/v1/cases/${caseId}`)).json() as { version: number };
+    return c.post(`/api/v1/cases/${caseId}/${action}`, { version: cur.version, ...body });
+  }
+  async function ok(who: string, caseId: number, action: string, body: object = {}) {
+    const res = await act(who, caseId, action, body);
+    if (res.statusCode !== 200) throw new Error(`${action}: expected 200, got ${res.statusCode} ${res.body}`);
+    return res.json() as Record<string, any>;
+  }
+  return { day, act, ok };
+}
