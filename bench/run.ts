@@ -14,6 +14,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import { databaseFromPglite, databaseFromUrl, openPglite, type DatabaseHandle } from '../src/server/db/database.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { sweepDeadlines } from '../src/server/jobs/sweep-deadlines.ts';
+import { computeFigures } from '../src/server/services/compute-figures.ts';
+import { localDate } from '../src/domain/calendar.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createMemoryStorage } from '../src/server/storage/file-storage.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/reference-data.ts';
@@ -80,7 +82,7 @@ if (!engines.every((e) => e === 'pglite' || e === 'postgres')) {
   process.exit(2);
 }
 const duration = Number(args.duration ?? (smoke ? 2 : 10));
-const only = new Set((args.only ?? 'W1,W2,W3,W4,W5').split(',').map((s) => s.trim().toUpperCase()));
+const only = new Set((args.only ?? 'W1,W2,W3,W4,W5,W6').split(',').map((s) => s.trim().toUpperCase()));
 const seed = Number(args.seed);
 /** How long a workload runs: a duration, or in smoke mode a fixed number of requests (2 per connection),
  * so it completes however loaded the machine is. */
@@ -233,6 +235,9 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   const poolCap = Math.max(200, Math.min(20_000, duration * 1_500));
   const data = await readBenchData(raw, poolCap);
   const dbVersion = String((await raw.query('SHOW server_version'))[0]!.server_version);
+  // W6: the figures of the demo county's city (with every county below it) for this year
+  const cityId = Number((await raw.query(`SELECT id FROM organisations WHERE name = '邢台市人民政府'`))[0]!.id);
+  const figuresQuery = { orgId: cityId, subtree: true, period: 'year', from: `${localDate(new Date()).slice(0, 4)}-01-01` } as const;
   if (engine === 'pglite') await raw.close();
 
   const cpuProf = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
@@ -290,6 +295,12 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       // by time, over a list of distinct cases longer than the run can use (each case is acted on once)
       await record('W4', 'POST /api/v1/cases/:id/accept|answer', 32, await runHttp({ baseUrl: base, connections: 32, ...(smoke ? { amount: jobs } : { duration }), requests: reqs }), `${jobs} cases available`);
     }
+    if (only.has('W6')) {
+      const cookie = await cookieOf('city.handler');
+      const url = `/api/v1/stats/figures?org=${cityId}&period=year&from=${figuresQuery.from}`;
+      await getJson(base, url, cookie);
+      await record('W6', 'GET /api/v1/stats/figures (a city, a year)', 8, await runHttp({ baseUrl: base, connections: 8, ...span(8), requests: [{ method: 'GET', path: url, headers: { cookie } }] }));
+    }
   } finally {
     await server.stop();
   }
@@ -338,6 +349,13 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
         ratio: round2(rawSeconds / oursSeconds), serverPeakMb: 0, note: `${sweep.near} near, ${sweep.overdue} overdue, ${sweep.evaluationsExpired} evaluations lapsed`,
       });
       log(`  W5 sweep: ours ${oursSeconds.toFixed(2)} s, raw ${rawSeconds.toFixed(2)} s (${sweep.near} near, ${sweep.overdue} overdue)`);
+    }
+    if (only.has('W6') && ours.has('W6')) {
+      // the engine's own queries in process (no HTTP, no session, no validation)
+      const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : databaseFromPglite(pglite!);
+      const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
+      push('W6', 'figures of a city for a year', await runRaw({ concurrency: rawConc(8), ...span(8), op: async () => { await computeFigures(ctx, null, figuresQuery); } }));
+      if (engine === 'postgres') await handle.close();
     }
   } finally {
     await raw.close();

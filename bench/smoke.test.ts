@@ -31,7 +31,7 @@ describe('bench smoke run', () => {
     // every open and closed state the lifecycle has, apart from the rare re-review stage
     for (const s of ['registered', 'awaiting_acceptance', 'handling', 'concluded', 'archived', 'declined', 'diverted']) expect(stats.byState[s] ?? 0, s).toBeGreaterThan(0);
 
-    expect(result.workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3a', 'W3b', 'W4', 'W5']);
+    expect(result.workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3a', 'W3b', 'W4', 'W5', 'W6']);
     for (const w of result.workloads) {
       expect(w.ours.requests, `${w.id} ours`).toBeGreaterThan(0);
       expect(w.ours.errors, `${w.id} ours: ${w.ours.errorSamples.join(' | ')}`).toBe(0);
