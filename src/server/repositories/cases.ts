@@ -35,9 +35,16 @@ export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
 }
 
 /** Inserts a case numbered `prefix` + the next case sequence (at least 7 digits), in one statement. */
-export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no'>): Promise<CaseRow> {
+/** Inserts a case with the next number and a query code drawn by `drawCode`; a code already in use
+ *  (rare: one in about 10^12 per case) is drawn again instead of failing the registration. */
+export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no' | 'query_code'>, drawCode: () => string): Promise<CaseRow> {
   const caseNo = sql<string>`${prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`;
-  return db.insertInto('cases').values({ ...c, case_no: caseNo }).returningAll().executeTakeFirstOrThrow();
+  for (let attempt = 1; ; attempt++) {
+    const row = await db.insertInto('cases').values({ ...c, query_code: drawCode(), case_no: caseNo })
+      .onConflict((oc) => oc.column('query_code').doNothing()).returningAll().executeTakeFirst();
+    if (row) return row;
+    if (attempt === 5) throw new Error('no free query code after 5 draws');
+  }
 }
 
 export async function findCase(db: Executor, id: number): Promise<CaseRow | undefined> {
@@ -117,14 +124,38 @@ export async function listEvents(db: Executor, caseId: number, onlyPublic = fals
   return q.orderBy('e.id').execute();
 }
 
-export async function insertSubmission(db: Executor, s: {
+export interface NewSubmission {
   caseId: number; channel: string; receivedAt: Date; receivedBy: number | null; receivedOrgId: number | null; headcount: number;
   isCollective: boolean; isRepeat: boolean; levelReached: string | null; agentName: string | null; note: string | null;
-}): Promise<number> {
-  const r = await db.insertInto('submissions').values({
-    case_id: s.caseId, channel: s.channel, received_at: s.receivedAt, received_by: s.receivedBy, received_org_id: s.receivedOrgId,
-    headcount: s.headcount, is_collective: s.isCollective, is_repeat: s.isRepeat, level_reached: s.levelReached, agent_name: s.agentName, note: s.note,
-  }).returning('id').executeTakeFirstOrThrow();
+}
+
+const submissionRow = (s: NewSubmission) => ({
+  case_id: s.caseId, channel: s.channel, received_at: s.receivedAt, received_by: s.receivedBy, received_org_id: s.receivedOrgId,
+  headcount: s.headcount, is_collective: s.isCollective, is_repeat: s.isRepeat, level_reached: s.levelReached, agent_name: s.agentName, note: s.note,
+});
+
+export async function insertSubmission(db: Executor, s: NewSubmission): Promise<number> {
+  const r = await db.insertInto('submissions').values(submissionRow(s)).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Writes a submission with its people, the case's events and the audit entries in one statement; the submission's id. */
+export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[]): Promise<number> {
+  if (!events.length || !audit.length) throw new Error('insertSubmissionWithRecords needs an event and an audit entry');
+  const base = db.with('s', (d) => d.insertInto('submissions').values(submissionRow(s)).returning('id'));
+  const withPeople = people.length
+    ? base.with('sp', (d) => d.insertInto('submission_people').columns(['submission_id', 'petitioner_id', 'role'])
+      .expression((eb) => eb.selectFrom('s').select([
+        's.id as submission_id',
+        sql<number>`unnest(${people.map((p) => p.petitionerId)}::int[])`.as('petitioner_id'),
+        sql<string>`unnest(${people.map((p) => p.role)}::text[])`.as('role'),
+      ]))
+      .onConflict((oc) => oc.doNothing()))
+    : base;
+  const r = await withPeople
+    .with('e', (d) => d.insertInto('case_events').values(events.map(eventRow)))
+    .with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow)))
+    .selectFrom('s').select('id').executeTakeFirstOrThrow();
   return r.id;
 }
 

@@ -12,7 +12,7 @@ const PURGE_PER_SESSION = 8;
 /** Inserts a session, clears a few expired ones and writes `audit`, in one statement. */
 export async function insertPortalSession(db: Executor, s: { tokenHash: string; caseId: number; at: Date; expiresAt: Date }, audit: AuditEntry[] = []): Promise<void> {
   const q = db.with('purged', (d) => d.deleteFrom('portal_sessions').where('token_hash', 'in', (eb) => eb.selectFrom('portal_sessions')
-    .select('token_hash').where('expires_at', '<=', s.at).limit(PURGE_PER_SESSION).forUpdate().skipLocked()));
+    .select('token_hash').where('expires_at', '<=', s.at).orderBy('expires_at').limit(PURGE_PER_SESSION).forUpdate().skipLocked()));
   const withAudit = audit.length ? q.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : q;
   await withAudit.insertInto('portal_sessions').values({ token_hash: s.tokenHash, case_id: s.caseId, created_at: s.at, expires_at: s.expiresAt }).execute();
 }

@@ -1,144 +1,23 @@
-// Statistics SQL: what each case contributes to the figures (the definitions documented in
-// stats/formulas.ts), the rollups summed from it, the snapshot counts, drill-down and recount.
+// Statistics SQL: what each case contributes to the figures (the view stats_contributions of
+// migration 0002, documented in stats/formulas.ts), the deltas and rollups summed from it, the
+// fold, the snapshot counts, drill-down and recount.
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
 
 /** China-time local date of a timestamptz column. */
 const ld = (col: string) => sql.raw(`((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`);
 
-const LEVEL_ORDER_SQL = (col: string) => `CASE ${col} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 WHEN 'township' THEN 4 WHEN 'village' THEN 5 END`;
-/** Mirrors services/register-case.ts competentLevel: the lowest level competent for an area code. */
-const COMPETENT_ORDER_SQL = (col: string) => `CASE WHEN length(${col}) = 12 THEN 4 WHEN ${col} LIKE '%0000' THEN 1 WHEN ${col} LIKE '%00' THEN 2 ELSE 3 END`;
-
-export interface ContribRow { case_id: number; metric: string; dim: string; org_id: number; org_path: string; day: string; n: number; w: number }
-
 /**
- * The contribution rows of the cases selected by `where` (a condition on `cases` aliased c0).
- * This query IS the definition of every rollup metric; stats/formulas.ts METRICS describes it.
- */
-export function contributionsSql(where: RawBuilder<unknown>): RawBuilder<ContribRow> {
-  const subLd = ld('s.received_at');
-  return sql<ContribRow>`
-WITH c AS (
-  SELECT c0.id, c0.kind, c0.category_id, c0.area_code, c0.registered_org_id, c0.current_org_id, c0.handling_org_id, c0.review_org_id,
-    c0.received_on, c0.accept_due, c0.route_due, c0.answer_due, c0.accepted_on, c0.answered_on, c0.concluded_on, c0.decline_reason,
-    c0.divert_procedure, c0.extension_status, c0.extension_days, c0.is_repeat, c0.state, c0.next_due
-  FROM cases c0 WHERE ${where}),
-parts (case_id, metric, dim, org_id, day, n, w) AS (
-  -- submissions (批次 n, 人次 w) at the receiving body on the day received
-  SELECT s.case_id, m.metric, m.dim, COALESCE(s.received_org_id, c.registered_org_id), ${subLd}, 1, s.headcount
-  FROM submissions s JOIN c ON c.id = s.case_id JOIN categories cat ON cat.id = c.category_id
-  CROSS JOIN LATERAL (VALUES
-    ('sub', s.channel), ('sub_kind', c.kind), ('sub_cat', c.category_id::text), ('sub_catp', COALESCE(cat.parent_id, cat.id)::text),
-    ('sub_area', c.area_code), ('sub_level', COALESCE(s.level_reached, '')),
-    ('sub_coll', CASE WHEN s.is_collective THEN '' END), ('sub_rep', CASE WHEN s.is_repeat THEN '' END),
-    ('sub_skip', CASE WHEN ${sql.raw(LEVEL_ORDER_SQL('s.level_reached'))} < ${sql.raw(COMPETENT_ORDER_SQL('c.area_code'))} - 1 THEN s.level_reached END)
-  ) AS m(metric, dim)
-  WHERE m.dim IS NOT NULL
-  UNION ALL
-  -- accepted, at the handling body
-  SELECT c.id, 'acc', CASE WHEN c.accept_due IS NULL OR c.accepted_on <= c.accept_due THEN 't' ELSE 'l' END, c.handling_org_id, c.accepted_on, 1, 1
-  FROM c WHERE c.accepted_on IS NOT NULL AND c.handling_org_id IS NOT NULL
-  UNION ALL
-  -- declined or diverted, at the body that decided
-  SELECT c.id, CASE WHEN c.divert_procedure IS NOT NULL THEN 'div' ELSE 'dec' END,
-    CASE WHEN COALESCE(c.concluded_on, c.received_on) <= COALESCE(c.accept_due, c.route_due, COALESCE(c.concluded_on, c.received_on)) THEN 't' ELSE 'l' END,
-    c.current_org_id, COALESCE(c.concluded_on, c.received_on), 1, 1
-  FROM c WHERE c.decline_reason IS NOT NULL AND c.accepted_on IS NULL
-  UNION ALL
-  -- answered: on time ('o'), within the extension only ('e'), late ('l')
-  SELECT c.id, 'ans',
-    CASE WHEN c.answer_due IS NULL OR c.answered_on <= c.answer_due
-      THEN CASE WHEN c.extension_status = 'approved' AND c.extension_days IS NOT NULL AND c.answered_on > c.answer_due - c.extension_days THEN 'e' ELSE 'o' END
-      ELSE 'l' END,
-    c.handling_org_id, c.answered_on, 1, 1
-  FROM c WHERE c.answered_on IS NOT NULL AND c.handling_org_id IS NOT NULL
-  UNION ALL
-  -- concluded (answer delivered or mediated): first time ('f') or not ('n')
-  SELECT c.id, 'concl',
-    CASE WHEN NOT c.is_repeat AND c.review_org_id IS NULL AND NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of_case_id = c.id) THEN 'f' ELSE 'n' END,
-    c.handling_org_id, c.concluded_on, 1, 1
-  FROM c WHERE c.answered_on IS NOT NULL AND c.concluded_on IS NOT NULL AND c.handling_org_id IS NOT NULL
-  UNION ALL
-  SELECT e.case_id, 'ext', CASE e.type WHEN 'request_extension' THEN 'req' WHEN 'approve_extension' THEN 'app' ELSE 'rej' END,
-    COALESCE(c.handling_org_id, c.current_org_id), ${ld('e.at')}, 1, 1
-  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type IN ('request_extension', 'approve_extension', 'reject_extension')
-  UNION ALL
-  SELECT v.case_id, 'evb', v.bureau_rating, v.bureau_org_id, ${ld('v.at')}, 1, 1 FROM evaluations v JOIN c ON c.id = v.case_id WHERE v.bureau_org_id IS NOT NULL
-  UNION ALL
-  SELECT v.case_id, 'evh', v.body_rating, v.body_org_id, ${ld('v.at')}, 1, 1 FROM evaluations v JOIN c ON c.id = v.case_id WHERE v.body_org_id IS NOT NULL
-  UNION ALL
-  -- evaluation windows closed unrated: the sweep's event, or a review asked while the window was open and unrated
-  SELECT x.case_id, m.metric, '', CASE m.metric WHEN 'exb' THEN c.registered_org_id ELSE COALESCE(c.handling_org_id, c.current_org_id) END, ${ld('x.at')}, 1, 1
-  FROM case_events x JOIN c ON c.id = x.case_id CROSS JOIN (VALUES ('exb'), ('exh')) AS m(metric)
-  WHERE x.type = 'evaluation_expired' OR (x.type IN ('request_review', 'request_re_review') AND NOT EXISTS (
-    SELECT 1 FROM case_events v WHERE v.case_id = x.case_id AND v.type IN ('evaluate', 'evaluation_expired') AND v.id < x.id
-      AND v.id > (SELECT max(o.id) FROM case_events o WHERE o.case_id = x.case_id AND o.type IN ('deliver', 'mediate', 'decide_review', 'decide_re_review') AND o.id < x.id)))
-  UNION ALL
-  -- review and re-review, at the reviewing body named by the request
-  SELECT e.case_id, CASE WHEN e.type IN ('request_review', 'decide_review') THEN 'rv' ELSE 'rr' END,
-    CASE WHEN e.type LIKE 'request%' THEN 'req' WHEN e.data->>'outcome' IN ('changed', 'revoked') THEN 'chg' ELSE 'kept' END,
-    CASE WHEN e.type LIKE 'request%' THEN (e.data->>'reviewOrgId')::int
-      ELSE (SELECT (r.data->>'reviewOrgId')::int FROM case_events r WHERE r.case_id = e.case_id AND r.type = replace(e.type, 'decide_', 'request_') AND r.id < e.id ORDER BY r.id DESC LIMIT 1) END,
-    ${ld('e.at')}, 1, 1
-  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type IN ('request_review', 'decide_review', 'request_re_review', 'decide_re_review')
-  UNION ALL
-  SELECT sn.case_id, 'sv', 'iss', sn.issuer_org_id, ${ld('sn.issued_at')}, 1, 1 FROM supervision_notices sn JOIN c ON c.id = sn.case_id
-  UNION ALL
-  SELECT sn.case_id, 'sv', CASE WHEN ${ld('sn.answered_at')} <= sn.due_on THEN 'ans_t' ELSE 'ans_l' END, sn.issuer_org_id, ${ld('sn.answered_at')}, 1, 1
-  FROM supervision_notices sn JOIN c ON c.id = sn.case_id WHERE sn.answered_at IS NOT NULL
-  UNION ALL
-  SELECT e.case_id, 'ins', e.actor_user_id::text, e.actor_org_id, ${ld('e.at')}, 1, 1
-  FROM case_events e JOIN c ON c.id = e.case_id WHERE e.type = 'instruct' AND e.actor_org_id IS NOT NULL AND e.actor_user_id IS NOT NULL
-  UNION ALL
-  SELECT ow.case_id, 'own', ow.leader_user_id::text, u.org_id, ${ld('ow.created_at')}, 1, 1
-  FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id
-  UNION ALL
-  -- the case now, dated by the due date of its running clock (open states always have one)
-  SELECT c.id, 'open', c.state, c.current_org_id, c.next_due, 1, 1 FROM c WHERE c.next_due IS NOT NULL
-  UNION ALL
-  SELECT c.id, 'unans', '', c.handling_org_id, c.answer_due, 1, 1
-  FROM c WHERE c.answered_on IS NULL AND c.accepted_on IS NOT NULL AND c.answer_due IS NOT NULL AND c.handling_org_id IS NOT NULL
-  UNION ALL
-  SELECT c.id, 'undec', '', c.current_org_id, c.next_due, 1, 1 FROM c WHERE c.state IN ('registered', 'awaiting_acceptance') AND c.next_due IS NOT NULL
-  UNION ALL
-  SELECT ow.case_id, 'ownc', ow.leader_user_id::text, u.org_id, ${ld('ow.concluded_at')}, 1, 1
-  FROM case_ownerships ow JOIN c ON c.id = ow.case_id JOIN users u ON u.id = ow.leader_user_id WHERE ow.concluded_at IS NOT NULL
-)
--- rows are not merged: a case may hold two equal rows (two submissions alike); every reader sums
-SELECT p.case_id, p.metric, p.dim, p.org_id, o.path AS org_path, p.day, p.n, p.w
-FROM parts p JOIN organisations o ON o.id = p.org_id
-WHERE p.day IS NOT NULL`;
-}
-
-const CONTRIB_KEY = ['case_id', 'metric', 'dim', 'org_id', 'org_path', 'day'] as const;
-const sameKey = (a: string, b: string) => sql.raw(CONTRIB_KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND '));
-
-/**
- * Re-applies the facts of some cases in ONE statement: recomputes their contribution rows,
- * compares them with the stored ones per (case, metric, dim, body, day), replaces only the rows of
- * the keys that changed, and appends the differences, summed per body, metric, dim and day, to
- * stats_rollup_deltas. Nothing here is keyed across cases, so concurrent writers never wait on
- * each other; the hot rollup rows are written only by the folder (foldRollupDeltas).
+ * Re-applies the facts of some cases: the database function stats_apply_case_facts (migration
+ * 0002) recomputes their rows from the view stats_contributions - THE definition of every rollup
+ * metric, described in stats/formulas.ts METRICS - replaces the rows that changed and appends the
+ * differences to stats_rollup_deltas. Nothing written is keyed across cases, so concurrent writers
+ * never wait on each other; the hot rollup rows are written only by the folder (foldRollupDeltas).
+ * A function, so each connection plans the statement once (planning it costs ten times running it).
  */
 export async function applyContributionChanges(db: Executor, caseIds: number[]): Promise<void> {
   if (!caseIds.length) return;
-  const ids = sql.join(caseIds);
-  await sql`
-WITH cur AS (${contributionsSql(sql`c0.id IN (${ids})`)}),
-old AS (SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM stats_case_contrib WHERE case_id IN (${ids})),
-diff AS (
-  SELECT case_id, metric, dim, org_id, org_path, day, sum(n) AS n, sum(w) AS w FROM (
-    SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM cur
-    UNION ALL SELECT case_id, metric, dim, org_id, org_path, day, -n, -w FROM old) x
-  GROUP BY case_id, metric, dim, org_id, org_path, day
-  HAVING sum(n) <> 0 OR sum(w) <> 0),
-del AS (DELETE FROM stats_case_contrib s USING diff d WHERE s.case_id IN (${ids}) AND ${sameKey('s', 'd')}),
-ins AS (INSERT INTO stats_case_contrib (case_id, metric, dim, org_id, org_path, day, n, w)
-  SELECT c.case_id, c.metric, c.dim, c.org_id, c.org_path, c.day, c.n, c.w FROM cur c JOIN diff d ON ${sameKey('c', 'd')})
-INSERT INTO stats_rollup_deltas (org_id, org_path, day, metric, dim, n, w)
-SELECT org_id, org_path, day, metric, dim, sum(n), sum(w) FROM diff
-GROUP BY org_id, org_path, day, metric, dim HAVING sum(n) <> 0 OR sum(w) <> 0`.execute(db);
+  await sql`SELECT stats_apply_case_facts(ARRAY[${sql.join(caseIds)}]::int[])`.execute(db);
 }
 
 /** The ids of an organisation's materialised path: the body itself and every body above it. */
@@ -316,12 +195,15 @@ export async function rootOrgs(db: Executor) {
 /** Recomputes every contribution and rollup from the cases (set-based; one transaction; the deltas are dropped). */
 export async function rebuildAll(db: Executor): Promise<void> {
   await lockRollupFolder(db);
+  // memory for the big sorts and hash aggregates of this one transaction (else they spill to disk)
+  await sql`SET LOCAL work_mem = '256MB'`.execute(db);
+  await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(db);
   await sql`TRUNCATE stats_case_contrib, stats_rollups, stats_rollup_deltas`.execute(db);
   // indexes are built once after the load (much faster than row by row)
   await sql`DROP INDEX IF EXISTS stats_case_contrib_case`.execute(db);
   await sql`DROP INDEX IF EXISTS stats_case_contrib_drill`.execute(db);
   await sql`INSERT INTO stats_case_contrib (case_id, metric, dim, org_id, org_path, day, n, w)
-    SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM (${contributionsSql(sql`true`)}) x`.execute(db);
+    SELECT case_id, metric, dim, org_id, org_path, day, n, w FROM stats_contributions`.execute(db);
   await sql`CREATE INDEX stats_case_contrib_case ON stats_case_contrib(case_id)`.execute(db);
   await sql`CREATE INDEX stats_case_contrib_drill ON stats_case_contrib(metric, org_path text_pattern_ops, day, case_id)`.execute(db);
   // the key is built once after the load too (same definition as in 0002_stats.sql)

@@ -59,7 +59,7 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.org_id')
     .leftJoin('organisations as p', 'p.id', 'o.parent_id')
-    .select(['u.id', 'u.org_id', 'u.username', 'u.display_name', 'u.role', 'o.path as org_path', 'o.kind as org_kind', 'o.name as org_name', 'p.path as parent_path'])
+    .select(['u.id', 'u.org_id', 'u.username', 'u.display_name', 'u.role', 'o.path as org_path', 'o.kind as org_kind', 'o.name as org_name', 'p.path as parent_path', 's.expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.is_active', '=', true)

@@ -156,6 +156,30 @@ describe('follow-up look-up', () => {
     expect(none.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
   });
 
+  it('does the same database work for a wrong code as for wrong digits, and a look-up takes three statements', async () => {
+    day('2026-03-02');
+    const body = await petition();
+    const r = (await submit(body)).json();
+    const last4 = body.petitioner.mobile.slice(-4);
+    // every statement the app sends through ctx.db while `fn` runs
+    const statements = async (fn: () => Promise<unknown>) => {
+      const seen: string[] = [];
+      const db = t.ctx.db;
+      t.ctx.db = db.withPlugin({
+        transformQuery: (a) => { seen.push(a.node.kind); return a.node; },
+        transformResult: async (a) => a.result,
+      });
+      try { await fn(); } finally { t.ctx.db = db; }
+      return seen;
+    };
+    const wrongDigits = await statements(() => lookUp(r.queryCode, last4 === '0000' ? '1111' : '0000'));
+    const wrongCode = await statements(() => lookUp('ZZZZZZZZ', last4));
+    expect(wrongDigits).toEqual(wrongCode);
+    expect(wrongDigits).toEqual(['SelectQueryNode', 'InsertQueryNode']);
+    // the check, the session with its audit entry, the view
+    expect(await statements(() => lookUp(r.queryCode, last4))).toEqual(['SelectQueryNode', 'InsertQueryNode', 'SelectQueryNode']);
+  });
+
   it('never shows the accused, staff notes or internal events, and shows the answer text once delivered', async () => {
     day('2026-03-02');
     const body = await petition({ kind: 'accusation', categoryId: await categoryId(t, '0401'), accusedName: '某局副局长赵某某', title: '反映干部作风问题' });

@@ -15,6 +15,8 @@ import { putSetting, replaceCalendarYear } from '../repositories/settings.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { hashPassword } from './sign-in.ts';
 import { forgetRules, PROFILE_KEY, readRules } from './load-rules.ts';
+import { forgetReferenceData } from './reference-cache.ts';
+import { forgetSessions } from '../http/auth.ts';
 
 const audit = (ctx: AppContext, actor: Actor, action: string, detail: Record<string, unknown>) =>
   insertAudit(ctx.db, [{ at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action, detail }]);
@@ -45,6 +47,7 @@ export async function createOrg(ctx: AppContext, actor: Actor, o: { parentId: nu
     if (o.categoryIds) await setOrgCategories(trx, r.id, [...new Set(o.categoryIds)]);
     return r;
   });
+  forgetReferenceData(ctx);
   await audit(ctx, actor, 'admin.org.create', { id: row.id });
   return row;
 }
@@ -61,6 +64,8 @@ export async function changeOrg(ctx: AppContext, actor: Actor, id: number, patch
     if (Object.keys(patch).some((k) => k !== 'categoryIds')) await updateOrg(trx, id, patch);
     if (patch.categoryIds) await setOrgCategories(trx, id, [...new Set(patch.categoryIds)]);
   });
+  forgetReferenceData(ctx);
+  forgetSessions(ctx);
   await audit(ctx, actor, 'admin.org.update', { id, ...patch });
 }
 
@@ -79,6 +84,7 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: number, patc
   if (patch.orgId && !(await findOrg(ctx.db, patch.orgId))) throw new AppError('UNKNOWN_ORG');
   const { password, ...rest } = patch;
   if (Object.keys(rest).length || password) await updateUser(ctx.db, id, { ...rest, ...(password && { passwordHash: await hashPassword(password) }) });
+  forgetSessions(ctx);
   await audit(ctx, actor, 'admin.user.update', { id, ...rest, passwordChanged: !!password });
 }
 
@@ -95,6 +101,7 @@ export async function resetUserPassword(ctx: AppContext, actor: Actor, id: numbe
     await updateUser(trx, id, { passwordHash });
     await deleteUserSessions(trx, id);
   });
+  forgetSessions(ctx);
   await audit(ctx, actor, 'admin.user.reset_password', { id });
   return { temporaryPassword };
 }
@@ -104,6 +111,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, c: { parentI
   const exists = await ctx.db.selectFrom('categories').select('id').where('code', '=', c.code).executeTakeFirst();
   if (exists) throw new AppError('VALIDATION_FAILED', { field: 'code', reason: 'taken' });
   const row = await insertCategory(ctx.db, { ...c, sort: c.sort ?? 0 });
+  forgetReferenceData(ctx);
   await audit(ctx, actor, 'admin.category.create', { id: row.id });
   return row;
 }
@@ -111,6 +119,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, c: { parentI
 export async function changeCategory(ctx: AppContext, actor: Actor, id: number, patch: { nameZh?: string; nameEn?: string; sort?: number; isActive?: boolean }) {
   if (!(await findCategory(ctx.db, id))) throw new AppError('UNKNOWN_CATEGORY');
   if (Object.keys(patch).length) await updateCategory(ctx.db, id, patch);
+  forgetReferenceData(ctx);
   await audit(ctx, actor, 'admin.category.update', { id, ...patch });
 }
 

@@ -8,14 +8,14 @@ import { initialDues, runningDue, type CaseState, OPEN_STATES } from '../../doma
 import type { AppContext, Principal } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import type { CaseRow, OrgRow } from '../db/schema.ts';
-import { findCategory } from '../repositories/categories.ts';
 import { findOrg, listActiveBureaus } from '../repositories/organisations.ts';
-import { findPetitionersBy, insertPetitioner, updatePetitionerContact } from '../repositories/petitioners.ts';
+import { matchOrInsertPetitioner } from '../repositories/petitioners.ts';
 import {
-  duesToColumns, findCase, findCaseForUpdate, insertCase, insertEvent, insertSubmission, insertSubmissionPeople, nextCaseSequence, updateCase,
+  duesToColumns, findCase, findCaseForUpdate, insertEventsAndAudit, insertNumberedCase, insertSubmission, insertSubmissionPeople, insertSubmissionWithRecords,
+  updateCase, type NewEvent, type NewSubmission,
 } from '../repositories/cases.ts';
-import { insertAudit } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
+import { activeBureaus, categoriesById } from './reference-cache.ts';
 import { applyCaseFacts } from './apply-case-facts.ts';
 
 export interface PersonInput {
@@ -92,35 +92,37 @@ function validatePerson(p: PersonInput, idRequired: boolean): PersonInput {
   return { ...p, name: p.name.trim(), idNumber, mobile: p.mobile || null };
 }
 
-/** Finds the petitioner by 身份证 (else by mobile and name), or records a new one. */
-async function matchPetitioner(trx: Tx, p: PersonInput): Promise<number> {
-  const found = p.idNumber
-    ? await findPetitionersBy(trx, { idNumber: p.idNumber }, 1)
-    : p.mobile ? (await findPetitionersBy(trx, { mobile: p.mobile })).filter((x) => x.name === p.name) : [];
-  if (found[0]) {
-    await updatePetitionerContact(trx, found[0].id, { mobile: p.mobile, address: p.address, areaCode: p.areaCode });
-    return found[0].id;
-  }
-  const row = await insertPetitioner(trx, { name: p.name, idNumber: p.idNumber ?? null, mobile: p.mobile ?? null, address: p.address ?? null, areaCode: p.areaCode ?? null });
-  return row.id;
+/** Finds the petitioner by 身份证 (else by mobile and name), or records a new one (one statement). */
+async function matchPetitioner(trx: Tx, p: PersonInput): Promise<{ id: number; isNew: boolean }> {
+  return matchOrInsertPetitioner(trx, { name: p.name, idNumber: p.idNumber ?? null, mobile: p.mobile ?? null, address: p.address ?? null, areaCode: p.areaCode ?? null });
 }
 
-/** The petition bureau responsible for an area: the deepest bureau whose area code the matter shares. */
-export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: string): Promise<OrgRow> {
-  const bureaus = await listActiveBureaus(db);
-  if (!bureaus.length) throw new AppError('UNKNOWN_ORG', { reason: 'no petition bureau configured' });
+/** The petition bureau responsible for an area: the deepest bureau whose area code the matter shares.
+ * `bureaus` are the active bureaus when the caller has them (cached), else they are read. */
+export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: string, bureaus?: readonly OrgRow[]): Promise<OrgRow> {
+  const all = bureaus ?? await listActiveBureaus(db);
+  if (!all.length) throw new AppError('UNKNOWN_ORG', { reason: 'no petition bureau configured' });
   const a6 = areaCode.slice(0, 6);
   const score = (o: OrgRow) => (o.area_code.slice(0, 6) === a6 ? 3 : o.area_code.slice(0, 4) === a6.slice(0, 4) ? 2 : o.area_code.slice(0, 2) === a6.slice(0, 2) ? 1 : 0) * 100 - (o.path.split('/').length);
-  return bureaus.sort((x, y) => score(y) - score(x))[0]!;
+  // the first of the best scores in path order (one pass: a province has thousands of bureaus)
+  let best = all[0]!;
+  let bestScore = score(best);
+  for (const o of all) {
+    const sc = score(o);
+    if (sc > bestScore) { best = o; bestScore = sc; }
+  }
+  return best;
 }
 
-/** Repeat on an earlier matter of the same petitioner: explicit, or same category and same area. */
-async function findRepeatTarget(trx: Tx, petitionerId: number, input: RegisterInput): Promise<CaseRow | undefined> {
+/** Repeat on an earlier matter of the same petitioner: explicit, or same category and same area (a
+ * petitioner recorded just now has no earlier matter). */
+async function findRepeatTarget(trx: Tx, petitioner: { id: number; isNew: boolean }, input: RegisterInput): Promise<CaseRow | undefined> {
+  const petitionerId = petitioner.id;
   let target: CaseRow | undefined;
   if (input.repeatOfCaseId) {
     target = await findCaseForUpdate(trx, input.repeatOfCaseId);
     if (!target) throw new AppError('CASE_NOT_FOUND', { repeatOfCaseId: input.repeatOfCaseId });
-  } else {
+  } else if (!petitioner.isNew) {
     target = await trx.selectFrom('cases').selectAll()
       .where('petitioner_id', '=', petitionerId).where('category_id', '=', input.categoryId).where('area_code', '=', input.areaCode)
       .orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -153,7 +155,7 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
   const headcount = input.headcount ?? 1 + coValid.length;
   if (headcount < 1 + coValid.length) throw new AppError('HEADCOUNT_TOO_SMALL');
   const isCollective = headcount >= LIMITS.collectiveMinHeadcount;
-  const category = await findCategory(trx, input.categoryId);
+  const category = (await categoriesById(ctx, trx)).get(input.categoryId);
   if (!category || !category.is_active) throw new AppError('UNKNOWN_CATEGORY');
   let accusedOrg: OrgRow | undefined;
   if (input.kind === 'accusation') {
@@ -165,42 +167,40 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
   }
 
   // where it is registered: the clerk's own body, or for online submissions the area's bureau
-  const regOrg = principal.kind === 'staff' ? (await findOrg(trx, principal.actor.orgId))! : await findBureauForArea(trx, input.areaCode);
+  const regOrg = principal.kind === 'staff' ? (await findOrg(trx, principal.actor.orgId))! : await findBureauForArea(trx, input.areaCode, await activeBureaus(ctx, trx));
   const atBureau = regOrg.kind === 'petition_bureau';
   const levelReached: LevelReached = input.levelReached ?? (regOrg.level === 'village' ? 'township' : regOrg.level as LevelReached);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime()) throw new AppError('INVALID_DATE', { field: 'receivedAt' });
 
-  const petitionerId = await matchPetitioner(trx, petitioner);
-  const repeatTarget = await findRepeatTarget(trx, petitionerId, input);
+  const matched = await matchPetitioner(trx, petitioner);
+  const petitionerId = matched.id;
+  const repeatTarget = await findRepeatTarget(trx, matched, input);
   const actorUserId = principal.kind === 'staff' ? principal.actor.userId : null;
   const actorKind = principal.kind;
   const ip = principal.kind === 'system' ? null : principal.ip ?? null;
 
-  const peopleRows = async (submissionId: number) => {
-    const rows: { submissionId: number; petitionerId: number; role: string }[] = [];
-    for (const p of coValid) rows.push({ submissionId, petitionerId: await matchPetitioner(trx, p), role: 'co_petitioner' });
-    for (const p of repValid) rows.push({ submissionId, petitionerId: await matchPetitioner(trx, p), role: 'representative' });
-    await insertSubmissionPeople(trx, rows);
-  };
-  const submission = (caseId: number, isRepeat: boolean) => insertSubmission(trx, {
+  // the co-petitioners and representatives of this submission
+  const people: { petitionerId: number; role: string }[] = [];
+  for (const p of coValid) people.push({ petitionerId: (await matchPetitioner(trx, p)).id, role: 'co_petitioner' });
+  for (const p of repValid) people.push({ petitionerId: (await matchPetitioner(trx, p)).id, role: 'representative' });
+  const submission = (caseId: number, isRepeat: boolean): NewSubmission => ({
     caseId, channel: input.channel, receivedAt, receivedBy: actorUserId, receivedOrgId: regOrg.id, headcount, isCollective,
     isRepeat, levelReached, agentName: input.agentName ?? null, note: input.note ?? null,
   });
 
   // staff explicitly added it to a matter still open: one more submission on the same case
   if (input.repeatOfCaseId && repeatTarget && (OPEN_STATES as readonly string[]).includes(repeatTarget.state) && principal.kind === 'staff') {
-    const sid = await submission(repeatTarget.id, true);
-    await peopleRows(sid);
+    const sid = await insertSubmission(trx, submission(repeatTarget.id, true));
+    await insertSubmissionPeople(trx, people.map((p) => ({ submissionId: sid, ...p })));
     await updateCase(trx, repeatTarget.id, {
       is_repeat: true, updated_at: now, version: repeatTarget.version + 1,
       ...(isCollective && { is_collective: true, headcount: Math.max(headcount, repeatTarget.headcount) }),
     });
-    await insertEvent(trx, {
+    await insertEventsAndAudit(trx, [{
       caseId: repeatTarget.id, type: 'add_submission', fromState: repeatTarget.state, toState: repeatTarget.state, actorUserId,
       actorOrgId: regOrg.id, actorKind, at: now, data: { submissionId: sid, channel: input.channel, headcount }, isPublic: true,
-    });
-    await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.add_submission', caseId: repeatTarget.id, petitionerId, ip }]);
+    }], [{ at: now, actorUserId, actorKind, action: 'case.add_submission', caseId: repeatTarget.id, petitionerId, ip }]);
     await applyCaseFacts(trx, [repeatTarget.id]);
     return {
       caseId: repeatTarget.id, caseNo: repeatTarget.case_no, queryCode: repeatTarget.query_code, state: repeatTarget.state as CaseState,
@@ -217,11 +217,9 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
     dues = { ...dues, route: null, accept: null };
     declineReason = 'FINAL_NOT_REACCEPTED';
   }
-  const seq = await nextCaseSequence(trx);
-  const caseNo = `XF${localDate(now).slice(0, 4)}${regOrg.area_code.slice(0, 6)}${String(seq).padStart(7, '0')}`;
-  const queryCode = newQueryCode();
-  const row = await insertCase(trx, {
-    case_no: caseNo, query_code: queryCode, title: input.title.trim(), content: input.content, kind: input.kind, category_id: category.id,
+  // numbered XF + year + area + the case sequence, in the insert itself
+  const row = await insertNumberedCase(trx, `XF${localDate(now).slice(0, 4)}${regOrg.area_code.slice(0, 6)}`, {
+    title: input.title.trim(), content: input.content, kind: input.kind, category_id: category.id,
     channel: input.channel, area_code: input.areaCode, matter_address: input.matterAddress ?? null, petitioner_id: petitionerId,
     registered_org_id: regOrg.id, current_org_id: regOrg.id, current_org_path: regOrg.path, registered_org_path: regOrg.path,
     accused_org_id: accusedOrg?.id ?? null, accused_org_path: accusedOrg?.path ?? null, accused_name: input.accusedName?.trim() || null,
@@ -230,20 +228,23 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
     received_on: localDate(receivedAt), registered_by: actorUserId, ...duesToColumns(dues), next_due: runningDue(state, dues),
     decline_reason: declineReason === 'FINAL_NOT_REACCEPTED' ? '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）' : null,
     proper_channel: null, created_at: now, updated_at: now,
-  });
-  const sid = await submission(row.id, isRepeat);
-  await peopleRows(sid);
-  await insertEvent(trx, {
+  }, newQueryCode);
+  const queryCode = row.query_code;
+  const caseNo = row.case_no;
+  const events: NewEvent[] = [{
     caseId: row.id, type: 'register', fromState: null, toState: isFinalRepeat ? 'registered' : state, actorUserId, actorOrgId: regOrg.id, actorKind,
     at: now, data: { channel: input.channel, headcount, isRepeat, repeatOfCaseNo: repeatTarget?.case_no ?? null, atBureau }, isPublic: true,
-  });
+  }];
   if (isFinalRepeat) {
-    await insertEvent(trx, {
+    events.push({
       caseId: row.id, type: 'decline', fromState: 'registered', toState: 'declined', actorUserId, actorOrgId: regOrg.id, actorKind: 'system',
       at: now, data: { reason: row.decline_reason, code: 'FINAL_NOT_REACCEPTED', repeatOfCaseNo: repeatTarget!.case_no }, isPublic: true,
     });
   }
-  await insertAudit(trx, [{ at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } }]);
+  // the submission, its people, the events and the audit entry in one statement
+  await insertSubmissionWithRecords(trx, submission(row.id, isRepeat), people, events, [
+    { at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } },
+  ]);
   await applyCaseFacts(trx, [row.id, repeatTarget?.id]);
   return {
     caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, addedToExisting: false,

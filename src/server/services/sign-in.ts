@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { findUserByUsername, insertSession, recordFailedLogin, resetFailedLogins, deleteSession } from '../repositories/users.ts';
 import { insertAudit } from '../repositories/audit.ts';
-import { hashToken } from '../http/auth.ts';
+import { forgetSessions, hashToken } from '../http/auth.ts';
 
 // algorithm 2 = Argon2id
 const ARGON = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -52,4 +52,5 @@ export async function signIn(ctx: AppContext, username: string, password: string
 /** Ends a session. */
 export async function signOut(ctx: AppContext, token: string): Promise<void> {
   await deleteSession(ctx.db, hashToken(token));
+  forgetSessions(ctx);
 }
