@@ -34,8 +34,8 @@ export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
   return db.insertInto('cases').values(c).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Inserts a case numbered `prefix` + the next case sequence (at least 7 digits), in one statement. */
-/** Inserts a case with the next number and a query code drawn by `drawCode`; a code already in use
+/** Inserts a case numbered `prefix` + the next case sequence (at least 7 digits), in one statement, with
+ *  a query code drawn by `drawCode`; a code already in use
  *  (rare: one in about 10^12 per case) is drawn again instead of failing the registration. */
 export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no' | 'query_code'>, drawCode: () => string): Promise<CaseRow> {
   const caseNo = sql<string>`${prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`;
