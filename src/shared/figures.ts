@@ -172,7 +172,6 @@ export interface Figures {
   breakdowns: Record<BreakdownKey, BreakdownRow[]>;
   leaders: LeaderRow[];
   /** Figures the deployment cannot produce yet, with the reason (empty when all are computed). */
-  gaps: { key: string; reason: string }[];
 }
 
 /** Ranking of the bodies directly below a body (or given bodies) by on-time rate and satisfaction. */

@@ -123,11 +123,6 @@ export function prevDay(d: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export async function hasReceptionTables(db: Executor): Promise<boolean> {
-  const r = await sql<{ t: string | null }>`SELECT to_regclass('reception_visits')::text AS t`.execute(db);
-  return !!r.rows[0]?.t;
-}
-
 /** Reception figures of the leaders of a body (and below): days held, visits and their headcount. */
 export async function receptionCounts(db: Executor, path: string, tree: boolean, from: string, to: string) {
   const days = await sql<{ leader_user_id: number; days: number }>`

@@ -48,7 +48,6 @@ const FiguresSchema = Type.Object({
   now: Type.Object(Object.fromEntries(NOW_KEYS.map((k) => [k, Type.Integer()]))),
   breakdowns: Type.Object(Object.fromEntries(BREAKDOWN_KEYS.map((k) => [k, Type.Array(BreakdownRow)]))),
   leaders: Type.Array(LeaderRow),
-  gaps: Type.Array(Type.Object({ key: Type.String(), reason: Type.String() })),
 });
 const RankingSchema = Type.Object({
   query: Resolved,

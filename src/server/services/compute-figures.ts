@@ -8,7 +8,7 @@ import {
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { listCategories } from '../repositories/categories.ts';
-import { hasReceptionTables, leaderNames, receptionCounts } from '../repositories/stats.ts';
+import { leaderNames, receptionCounts } from '../repositories/stats.ts';
 import { change, computeValues, figureDefs, type ReceptionCounts, type Sums } from '../stats/formulas.ts';
 import { nowSums, periodSums, resolveQuery, snapshotSums, today as todayOf, type ResolvedQuery } from '../stats/engine.ts';
 
@@ -18,12 +18,12 @@ const BREAKDOWN_METRIC: Record<BreakdownKey, string> = {
 
 interface PeriodData { sums: Sums; values: Record<FigureKey, number | null>; reception: Awaited<ReturnType<typeof receptionCounts>> | null }
 
-async function loadPeriod(db: Executor, q: ResolvedQuery, r: PeriodRange, today: string, withReception: boolean): Promise<PeriodData> {
+async function loadPeriod(db: Executor, q: ResolvedQuery, r: PeriodRange, today: string): Promise<PeriodData> {
   const sums = await periodSums(db, q.orgId, q.subtree, r);
   const snap = await snapshotSums(db, q.orgId, q.subtree, r, today);
   // reception days held: up to today (days scheduled later are not counted yet)
   const heldTo = r.to < today ? r.to : today;
-  const reception = withReception ? (heldTo >= r.from ? await receptionCounts(db, q.orgPath, q.subtree, r.from, heldTo) : { days: [], visits: [] }) : null;
+  const reception = heldTo >= r.from ? await receptionCounts(db, q.orgPath, q.subtree, r.from, heldTo) : { days: [], visits: [] };
   const rec: ReceptionCounts | null = reception ? {
     receptionDays: reception.days.reduce((t, x) => t + Number(x.days), 0),
     receptionVisits: reception.visits.reduce((t, x) => t + Number(x.visits), 0),
@@ -109,10 +109,9 @@ export async function computeFigures(ctx: AppContext, actor: Actor | null, query
   const db = ctx.reader;
   const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
-  const withReception = await hasReceptionTables(db);
-  const cur = await loadPeriod(db, q, q.range, today, withReception);
-  const py = await loadPeriod(db, q, q.prevYear, today, withReception);
-  const pp = await loadPeriod(db, q, q.prevPeriod, today, withReception);
+  const cur = await loadPeriod(db, q, q.range, today);
+  const py = await loadPeriod(db, q, q.prevYear, today);
+  const pp = await loadPeriod(db, q, q.prevPeriod, today);
   const defs = figureDefs(q);
   const figures = {} as Record<FigureKey, FigureValue>;
   for (const k of FIGURE_KEYS) figures[k] = fv(cur.values[k], py.values[k], pp.values[k], !!defs[k].isRate);
@@ -124,6 +123,5 @@ export async function computeFigures(ctx: AppContext, actor: Actor | null, query
     now: await nowSums(db, q.orgId, q.subtree, today),
     breakdowns: await breakdowns(db, cur.sums, py.sums, pp.sums),
     leaders: await leaders(db, cur.sums, cur.reception),
-    gaps: withReception ? [] : [{ key: 'receptionDays', reason: 'reception_days/reception_visits tables are not installed' }],
   };
 }

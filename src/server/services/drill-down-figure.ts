@@ -7,7 +7,7 @@ import { BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, type BreakdownKey, type Drilldow
 import type { Actor, AppContext } from '../context.ts';
 import { canViewCase, isAccusedViewer } from '../policies/case-policy.ts';
 import { presentCaseSummary } from '../presenters/case-presenter.ts';
-import { casesForDrill, drillContribCaseIds, drillReceptionCaseIds, hasReceptionTables } from '../repositories/stats.ts';
+import { casesForDrill, drillContribCaseIds, drillReceptionCaseIds } from '../repositories/stats.ts';
 import { figureDefs, NOW_PARTS, type DrillPart, type Metric } from '../stats/formulas.ts';
 import { daysOf, resolveQuery, today as todayOf } from '../stats/engine.ts';
 
@@ -36,7 +36,6 @@ export async function drillDownFigure(ctx: AppContext, actor: Actor, query: Dril
   }
   let ids: number[];
   if (parts === 'reception') {
-    if (!(await hasReceptionTables(db))) throw new AppError('STATS_UNKNOWN_FIGURE');
     ids = await drillReceptionCaseIds(db, q.orgPath, q.subtree, q.range.from, q.range.to, after, limit + 1);
   } else {
     // parts over the same days go in one query; the pages of the others are merged by case id

@@ -98,7 +98,6 @@ export function buildReportSheets(f: Figures, disputes: { rows: DisputeRateRowT[
       ['满意率口径', f.query.satisfactionBasis === 'satisfied_or_basic' ? '（满意 + 基本满意）/ 参评' : '满意 / 参评'],
       ['同比、环比', '件数为增减幅度；比率为增减百分点'],
       ['化解率', '已化解 / 排查总数，按统计期间所含的排查期次（月）统计'],
-      ...f.gaps.map((g): CellValue[] => [`暂缺：${FIGURE_LABELS[g.key as FigureKey]?.[0] ?? g.key}`, g.reason]),
     ],
   };
   return [
