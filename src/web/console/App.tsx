@@ -39,7 +39,7 @@ const zhCN = asLocale(zhCNModule);
 const enUS = asLocale(enUSModule);
 
 const THEME = {
-  token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextDescription: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.5)', colorError: '#cf1322', colorWarning: '#ad4e00', colorSuccess: '#237804', fontSize: 14 },
+  token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextDescription: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.58)', colorError: '#cf1322', colorWarning: '#ad4e00', colorSuccess: '#237804', fontSize: 14 },
 };
 
 export function App() {

@@ -25,7 +25,7 @@ function Shell() {
   const { lang, setLang } = useLang();
   const tx = useTx();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7282e', fontSize: 16, borderRadius: 8 } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7282e', fontSize: 16, borderRadius: 8, colorTextDescription: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.58)' } }}>
       <AntApp>
         <div className="xf-portal">
           <header className="xf-header">

@@ -88,7 +88,7 @@ export function HomePage() {
             const to = q === 'supervision_open' ? (supervisionArea ? `/${supervisionArea.path.split('/:')[0]}` : null) : `/cases?queue=${q}`;
             return (
               <Col key={q} xs={24} sm={12} md={8} xl={6}>
-                {to ? <Link to={to} className="xf-queue-link" aria-label={`${label[i]} ${count}`}>{card}</Link> : card}
+                {to ? <Link to={to} className="xf-queue-link">{card}</Link> : card}
               </Col>
             );
           })}

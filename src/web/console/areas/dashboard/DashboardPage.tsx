@@ -194,13 +194,13 @@ export default function DashboardPage() {
           <Segmented value={kind} onChange={(k) => setKind(k as PeriodKind)} data-testid="period-kind"
             options={[{ value: 'month', label: t.month }, { value: 'quarter', label: t.quarter }, { value: 'year', label: t.year }]} />
           <DatePicker picker={kind} value={day} allowClear={false} onChange={(d) => d && setDay(d)} data-testid="period-date" />
-          <TreeSelect style={{ width: 200 }} allowClear placeholder={t.scope} value={org} onChange={(x) => setOrg(x ?? undefined)} treeData={orgOptions}
+          <TreeSelect style={{ width: 200 }} allowClear placeholder={t.scope} aria-label={t.scope} value={org} onChange={(x) => setOrg(x ?? undefined)} treeData={orgOptions}
             treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} data-testid="dashboard-org" />
           <Tooltip title={t.subtree}><Switch checked={subtree} onChange={setSubtree} checkedChildren={t.subtree} unCheckedChildren={t.subtree} /></Tooltip>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>{t.reload}</Button>
           <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={!!busy} onClick={() => void exportReport('xlsx')} data-testid="export-xlsx">{t.xlsx}</Button>
           <Space.Compact>
-            <InputNumber min={1} max={9999} value={issueNo ?? defaultIssue} onChange={(n) => setIssueNo(n)} prefix={t.issue} style={{ width: 110 }} data-testid="bulletin-issue" />
+            <InputNumber min={1} max={9999} value={issueNo ?? defaultIssue} onChange={(n) => setIssueNo(n)} prefix={t.issue} aria-label={t.issue} style={{ width: 110 }} data-testid="bulletin-issue" />
             <Button icon={<FileWordOutlined />} loading={busy === 'docx'} disabled={!!busy} onClick={() => void exportReport('docx')} data-testid="export-docx">{t.docx}</Button>
           </Space.Compact>
         </Space>

@@ -1,6 +1,6 @@
 // The dispute register (矛盾纠纷排查台账): what each body's screening found, who is responsible, how
 // each was resolved, the 化解率 by body, and conversion into a case.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -35,6 +35,16 @@ const RISK_COLORS: Record<RiskLevel, string> = { low: 'default', medium: 'orange
 
 export default function DisputesPage() {
   const t = useText(dict);
+  // the wide register scrolls sideways: its scroll area takes keyboard focus so it can be scrolled
+  // without a mouse (WCAG 2.1.1)
+  const tableWrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tableWrap.current?.querySelectorAll('.ant-table-content').forEach((e) => {
+      e.setAttribute('tabindex', '0');
+      e.setAttribute('role', 'region');
+      e.setAttribute('aria-label', t.title);
+    });
+  });
   const { lang } = useLang();
   const me = useMe();
   const i = lang === 'zh' ? 0 : 1;
@@ -109,11 +119,12 @@ export default function DisputesPage() {
       {!canList ? <Alert type="info" showIcon title={t.figuresOnly} /> : (
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select allowClear placeholder={t.allStatus} style={{ width: 130 }} value={status} onChange={(s) => { setStatus(s); setOffset(0); }}
+            <Select allowClear placeholder={t.allStatus} aria-label={t.allStatus} style={{ width: 130 }} value={status} onChange={(s) => { setStatus(s); setOffset(0); }}
               options={DISPUTE_STATUSES.map((s) => ({ value: s, label: DISPUTE_STATUS_LABELS[s][i] }))} data-testid="dispute-status-filter" />
             <DatePicker.RangePicker picker="month" value={range} onChange={(r) => { setRange(r as [Dayjs | null, Dayjs | null] | null); setOffset(0); }} placeholder={[t.from, t.to]} />
             <Input.Search allowClear placeholder={t.search} style={{ width: 260 }} onSearch={(s) => { setQ(s); setOffset(0); }} data-testid="dispute-search" />
           </Space>
+          <div ref={tableWrap}>
           <Table<Dispute> size="small" rowKey="id" dataSource={page?.items ?? []} loading={!page} data-testid="disputes-table" scroll={{ x: 1560 }}
             onRow={(d) => ({ 'data-testid': `dispute-row-${d.id}` }) as React.HTMLAttributes<HTMLElement>}
             pagination={{ current: offset / 20 + 1, pageSize: 20, total: page?.total ?? 0, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * 20) }}
@@ -139,6 +150,7 @@ export default function DisputesPage() {
                 ) : null,
               },
             ]} />
+          </div>
         </Card>
       )}
       <DisputeFormModal dispute={editing} onClose={() => setEditing(null)} onDone={done} />

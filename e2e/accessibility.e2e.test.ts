@@ -1,0 +1,50 @@
+// WCAG 2.1 A/AA rules (axe-core) on the main pages of the staff console at 1280x800 and of the
+// portal at 390x844: no violations (colour contrast, labels, focusable scroll areas, ...).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPage, PHONE } from './harness.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const suite = browserSuite({ cases: 60 });
+
+async function violations(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () =>
+    ((await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations as any[])
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`));
+  return found;
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it('the staff console pages have no violations', async () => {
+    const page = await suite.as('supervisor');
+    const found: Record<string, string[]> = { home: await violations(page) };
+    for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'disputes']) {
+      await page.goto(`${suite.server.url}/console/${p}`);
+      await page.getByTestId('app-shell').waitFor();
+      found[p] = await violations(page);
+    }
+    await page.goto(`${suite.server.url}/console/cases`);
+    await page.locator('a[href*="/console/cases/"]').first().click();
+    await page.getByTestId('case-state').waitFor();
+    found.case = await violations(page);
+    const admin = await suite.as('admin');
+    await admin.goto(`${suite.server.url}/console/admin`);
+    await admin.getByTestId('app-shell').waitFor();
+    found.admin = await violations(admin);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it('the portal pages have no violations on a phone', async () => {
+    const { page } = await newPage(suite.browser, PHONE);
+    const found: Record<string, string[]> = {};
+    for (const p of ['/portal', '/portal/submit', '/portal/follow', '/portal/suggestions', '/portal/figures']) {
+      await page.goto(`${suite.server.url}${p}`);
+      found[p] = await violations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});
