@@ -70,7 +70,31 @@ it('keeps every rollup equal to a rebuild and to a recount after random event se
   const hrssPath = (await t.ctx.db.selectFrom('organisations').select('path').where('id', '=', hrss).executeTakeFirstOrThrow()).path;
   const caseIds: number[] = [];
   const person = buildPerson();
-  await fc.assert(fc.asyncProperty(fc.array(commandArb, { minLength: 6, maxLength: 25 }), async (commands) => {
+  /** (2) a plain recount equals the figures, for the county with its subtree and the department
+   *  alone; (1) the incremental rollups equal a rebuild from scratch. */
+  async function verify() {
+    // (2) a plain recount from the cases, for the county with its subtree and the department alone
+    const today = localDate(t.clock.now());
+    for (const [path, tree, orgIdQ] of [[countyPath, true, county], [hrssPath, false, hrss]] as const) {
+      for (const from of [`${today.slice(0, 4)}-01-01`, `${Number(today.slice(0, 4)) - 1}-01-01`]) {
+        const recount = await recountFigures(t.ctx.db, path, tree, from, `${from.slice(0, 4)}-12-31`, today);
+        const f = await computeFigures(t.ctx, supervisor, { orgId: orgIdQ, subtree: tree, period: 'year', from });
+        for (const [k, v] of Object.entries(recount)) {
+          const got = k === 'satisfiedOrBasicBody' ? (f.figures.satisfiedBody.value ?? 0) + (f.figures.basicallySatisfiedBody.value ?? 0)
+            : k === 'openNow' || k === 'overdueNow' ? f.now[k] : f.figures[k as keyof typeof f.figures].value;
+          expect(got, `${k} ${path} ${from}`).toBe(v);
+        }
+      }
+  }
+  // (1) the incremental rollups equal a rebuild from scratch
+  const incremental = await rollupTotalsByKey(t.ctx.db);
+  await rebuildRollups(t.ctx.db);
+  expect(await rollupTotalsByKey(t.ctx.db)).toEqual(incremental);
+  }
+  await fc.assert(fc.asyncProperty(fc.array(commandArb, { minLength: 6, maxLength: 25 }), async (drawn) => {
+    // every run opens with a skip-level collective visit (n = 0: the known petitioner, to the
+    // province; 9 people), so the figures that need one are always reached
+    const commands = [{ kind: 'register', target: 0, advance: 0, n: 0, channel: 'visit', headcount: 9 } as (typeof drawn)[number], ...drawn];
     for (const cmd of commands) {
       t.clock.advanceDays(cmd.advance);
       t.clock.advanceMs((cmd.n % 5) * 3_600_000);
@@ -109,24 +133,25 @@ it('keeps every rollup equal to a rebuild and to a recount after random event se
       // now and then the rollup fold, in small batches, so it may stop part-way and leave deltas
       if (cmd.target % 4 === 0) await foldRollups(t.ctx.db, 1 + (cmd.n % 40), 1 + (cmd.n % 3));
     }
-    // (2) a plain recount from the cases, for the county with its subtree and the department alone
-    const today = localDate(t.clock.now());
-    for (const [path, tree, orgIdQ] of [[countyPath, true, county], [hrssPath, false, hrss]] as const) {
-      for (const from of [`${today.slice(0, 4)}-01-01`, `${Number(today.slice(0, 4)) - 1}-01-01`]) {
-        const recount = await recountFigures(t.ctx.db, path, tree, from, `${from.slice(0, 4)}-12-31`, today);
-        const f = await computeFigures(t.ctx, supervisor, { orgId: orgIdQ, subtree: tree, period: 'year', from });
-        for (const [k, v] of Object.entries(recount)) {
-          const got = k === 'satisfiedOrBasicBody' ? (f.figures.satisfiedBody.value ?? 0) + (f.figures.basicallySatisfiedBody.value ?? 0)
-            : k === 'openNow' || k === 'overdueNow' ? f.now[k] : f.figures[k as keyof typeof f.figures].value;
-          expect(got, `${k} ${path} ${from}`).toBe(v);
-        }
-      }
-    }
-    // (1) the incremental rollups equal a rebuild from scratch
-    const incremental = await rollupTotalsByKey(t.ctx.db);
-    await rebuildRollups(t.ctx.db);
-    expect(await rollupTotalsByKey(t.ctx.db)).toEqual(incremental);
+    await verify();
   }), { numRuns: 10 });
+  // one case the whole way through rating and review, so those figures are always exercised too
+  const step = async (user: string, id: number, action: string, body: object = {}) => {
+    const cur = (await clients.get(user)!.get(`/api/v1/cases/${id}`)).json() as { version: number };
+    const res = await clients.get(user)!.post(`/api/v1/cases/${id}/${action}`, { version: cur.version, ...body });
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  };
+  const reg = await clients.get('clerk')!.post('/api/v1/cases', await buildRegistration(t, {}));
+  expect(reg.statusCode, reg.body).toBe(201);
+  const id = reg.json().caseId as number;
+  await step('clerk', id, 'forward', { targetOrgId: hrss });
+  await step('hrss.handler', id, 'accept');
+  await step('hrss.handler', id, 'answer', { outcome: 'not_upheld', text: '不予支持' });
+  await step('hrss.handler', id, 'deliver');
+  await step('clerk', id, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'dissatisfied' });
+  await step('clerk', id, 'request-review', { reason: '不服' });
+  await step('county.handler', id, 'decide-review', { outcome: 'changed', text: '变更' });
+  await verify();
   // the runs reached the figures that matter (not only registrations)
   const metrics = (await t.ctx.db.selectFrom('stats_case_contrib').select('metric').distinct().execute()).map((r) => r.metric);
   for (const m of ['sub', 'sub_rep', 'sub_coll', 'sub_skip', 'acc', 'ans', 'concl', 'evb', 'evh', 'rv']) expect(metrics).toContain(m);
