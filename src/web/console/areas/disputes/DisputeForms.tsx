@@ -1,5 +1,5 @@
 // The dispute forms: record or correct an entry, record its resolution, convert it into a case.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, TreeSelect, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, newIdempotencyKey } from '../../../common/api.ts';
@@ -35,6 +35,26 @@ const req = (msg: string) => [{ required: true, message: msg }];
 // antd's ButtonProps has no data-* keys; the DOM button receives them
 const testId = (id: string) => ({ 'data-testid': id }) as unknown as ButtonProps;
 
+/** A modal's save: busy while it runs; on success a toast and `onDone`, on failure the API's message. */
+function useSave(onDone: () => void) {
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const run = async (call: () => Promise<ReactNode>) => {
+    setSaving(true);
+    setError(null);
+    try {
+      message.success(await call());
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { error, saving, run };
+}
+
 function useScopeOrgs() {
   const me = useMe();
   const orgs = useOrgs();
@@ -45,10 +65,8 @@ export function DisputeFormModal({ dispute, onClose, onDone }: { dispute: Disput
   const t = useText(dict);
   const { lang } = useLang();
   const me = useMe();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSave(onDone);
   const [key] = useState(newIdempotencyKey);
   const tree = useScopeOrgs();
   const editing = dispute && dispute !== 'new' ? dispute : null;
@@ -57,23 +75,16 @@ export function DisputeFormModal({ dispute, onClose, onDone }: { dispute: Disput
     ? { ...editing, period: dayjs(`${editing.period}-01`), foundOn: dayjs(editing.foundOn) }
     : { period: dayjs(), foundOn: dayjs(), partiesCount: 2, riskLevel: 'low', type: 'neighbour', orgId: me.orgId, responsibleOrgId: me.orgId };
 
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
+  const submit = (v: Record<string, unknown>) => {
     const body: Record<string, unknown> = {
       period: (v.period as Dayjs).format('YYYY-MM'), foundOn: (v.foundOn as Dayjs).format('YYYY-MM-DD'), areaCode: v.areaCode, location: v.location || null,
       partiesCount: v.partiesCount, summary: v.summary, type: v.type, riskLevel: v.riskLevel, responsibleOrgId: v.responsibleOrgId ?? null, responsiblePerson: v.responsiblePerson,
     };
-    try {
+    return run(async () => {
       if (editing) await api('PATCH', `/disputes/${editing.id}`, { version: editing.version, ...body });
       else await api('POST', '/disputes', { orgId: v.orgId ?? null, ...body }, { 'Idempotency-Key': key });
-      message.success(t.saved);
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
+      return t.saved;
+    });
   };
 
   return (
@@ -107,23 +118,12 @@ export function DisputeFormModal({ dispute, onClose, onDone }: { dispute: Disput
 
 export function ResolveModal({ dispute, onClose, onDone }: { dispute: Dispute | null; onClose: () => void; onDone: () => void }) {
   const t = useText(dict);
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { resolution: string; note: string; resolvedOn: Dayjs }) => {
-    if (!dispute) return;
-    setSaving(true);
-    try {
-      await api('POST', `/disputes/${dispute.id}/resolution`, { version: dispute.version, resolution: v.resolution, note: v.note, resolvedOn: v.resolvedOn.format('YYYY-MM-DD') });
-      message.success(t.saved);
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, run } = useSave(onDone);
+  const submit = (v: { resolution: string; note: string; resolvedOn: Dayjs }) => dispute && run(async () => {
+    await api('POST', `/disputes/${dispute.id}/resolution`, { version: dispute.version, resolution: v.resolution, note: v.note, resolvedOn: v.resolvedOn.format('YYYY-MM-DD') });
+    return t.saved;
+  });
   return (
     <Modal open={!!dispute} title={t.resolveTitle} onCancel={onClose} onOk={() => form.submit()} okText={t.save} confirmLoading={saving} destroyOnHidden
       okButtonProps={testId('resolve-save')}>
@@ -140,29 +140,17 @@ export function ResolveModal({ dispute, onClose, onDone }: { dispute: Dispute | 
 export function ConvertModal({ dispute, onClose, onDone }: { dispute: Dispute | null; onClose: () => void; onDone: () => void }) {
   const t = useText(dict);
   const { lang } = useLang();
-  const { message } = App.useApp();
   const cats = useCategories();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSave(onDone);
   const [key] = useState(newIdempotencyKey);
-  const submit = async (v: Record<string, string | number | undefined>) => {
-    if (!dispute) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const r = await api<{ case: RegisterResult }>('POST', `/disputes/${dispute.id}/convert`, {
-        version: dispute.version, channel: v.channel, kind: v.kind, categoryId: v.categoryId, title: v.title || null,
-        petitioner: { name: v.name, idNumber: v.idNumber || null, mobile: v.mobile || null },
-      }, { 'Idempotency-Key': key });
-      message.success(<span data-testid="convert-done">{t.converted.replace('{n}', r.case.caseNo)}</span>);
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (v: Record<string, string | number | undefined>) => dispute && run(async () => {
+    const r = await api<{ case: RegisterResult }>('POST', `/disputes/${dispute.id}/convert`, {
+      version: dispute.version, channel: v.channel, kind: v.kind, categoryId: v.categoryId, title: v.title || null,
+      petitioner: { name: v.name, idNumber: v.idNumber || null, mobile: v.mobile || null },
+    }, { 'Idempotency-Key': key });
+    return <span data-testid="convert-done">{t.converted.replace('{n}', r.case.caseNo)}</span>;
+  });
   return (
     <Modal open={!!dispute} title={t.convertTitle} onCancel={onClose} onOk={() => form.submit()} okText={t.convert} confirmLoading={saving} width={620} destroyOnHidden
       okButtonProps={testId('convert-save')}>
