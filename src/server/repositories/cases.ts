@@ -235,16 +235,19 @@ function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopePath: string) {
   ]);
 }
 
+/** What a case list row shows (with `o` the current body and `c` the category joined). */
+export const CASE_SUMMARY_COLUMNS = [
+  'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
+  'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
+  'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
+] as const;
+
 /** One page of cases matching the filter, keyset-paginated on (sort key, id). */
 export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, limit: number, cursor: Cursor | null) {
   let q = db.selectFrom('cases')
     .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
     .leftJoin('categories as c', 'c.id', 'cases.category_id')
-    .select([
-      'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
-      'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
-      'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
-    ])
+    .select(CASE_SUMMARY_COLUMNS)
     .where((eb) => scopeClause(eb, f.scopePath));
   if (f.currentOrgId) q = q.where('cases.current_org_id', '=', f.currentOrgId);
   if (f.orgPath) q = q.where('cases.current_org_path', 'like', `${f.orgPath}%`);

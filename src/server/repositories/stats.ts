@@ -3,6 +3,7 @@
 // fold, the snapshot counts, drill-down and recount.
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { CASE_SUMMARY_COLUMNS } from './cases.ts';
 
 /** China-time local date of a timestamptz column. */
 const ld = (col: string) => sql.raw(`((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`);
@@ -166,12 +167,7 @@ export async function casesForDrill(db: Executor, ids: number[]) {
   return db.selectFrom('cases')
     .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
     .leftJoin('categories as c', 'c.id', 'cases.category_id')
-    .select([
-      'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
-      'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
-      'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
-      'cases.current_org_path', 'cases.registered_org_path', 'cases.handling_org_path', 'cases.accused_org_path',
-    ])
+    .select([...CASE_SUMMARY_COLUMNS, 'cases.current_org_path', 'cases.registered_org_path', 'cases.handling_org_path', 'cases.accused_org_path'])
     .where('cases.id', 'in', ids).orderBy('cases.id').execute();
 }
 
