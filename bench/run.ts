@@ -22,6 +22,7 @@ import { DEMO_PASSWORD } from '../src/server/seed/reference-data.ts';
 import { seedBulk, type BulkSeedReport } from './generator/load.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 import { runHttp, runRaw, type LoadFigures } from './lib/drive.ts';
+import { cpuSince, cpuSnapshot } from './lib/cpu.ts';
 import {
   intakeRaw, intakeRequests, lookupRaw, lookupRequests, queuePaths, queueRaw, readBenchData, sweepRaw, transitionJobs, transitionRaw,
   transitionRequests, transitionUsers, type BenchData, type QueuePage, type RawSql,
@@ -41,6 +42,9 @@ export interface WorkloadResult {
   /** ours / raw, by throughput (for W5: raw seconds / our seconds). */
   ratio: number;
   serverPeakMb: number;
+  /** CPU ms per request: the server process and the database's processes (ours); the driver's
+   * process and the database's (raw). On PGlite the database runs inside the server (or driver). */
+  cpu: { oursServerMs: number; oursDbMs: number; rawDriverMs: number; rawDbMs: number };
   note?: string;
 }
 
@@ -242,7 +246,22 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
 
   const cpuProf = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
   const server = await startServer({ databaseUrl: prep.databaseUrl, dataDir: prep.dataDir || path.join(ROOT, '.tmp/bench/unused'), poolSize: Number(args.pool ?? 10), nodeFlags: cpuProf, cwd: args['server-root'] ? path.resolve(args['server-root']) : undefined });
-  const ours = new Map<string, { figures: LoadFigures; endpoint: string; concurrency: number; peak: number; note?: string }>();
+  const ours = new Map<string, { figures: LoadFigures; endpoint: string; concurrency: number; peak: number; cpu: { server: number; db: number }; note?: string }>();
+  const isPg = engine === 'postgres';
+  /** Runs one measured load and reads what it cost in CPU (the server's and the database's). */
+  const costed = async <T extends LoadFigures>(serverPid: number | null, run: () => Promise<T>) => {
+    const a = cpuSnapshot(serverPid, isPg);
+    const figures = await run();
+    const c = cpuSince(a, cpuSnapshot(serverPid, isPg));
+    const per = (ms: number) => (figures.requests ? round2(ms / figures.requests) : 0);
+    return { figures, server: per(serverPid ? c.serverMs : c.selfMs), db: per(c.dbMs) };
+  };
+  let lastCpu = { server: 0, db: 0 };
+  const oursRun = async (run: () => Promise<LoadFigures>) => {
+    const r = await costed(server.pid, run);
+    lastCpu = { server: r.server, db: r.db };
+    return r.figures;
+  };
   const runTag = Math.floor(Date.now() / 1000) % 100_000;
   let pages: QueuePage[] = [];
   let idleMb = 0;
@@ -260,14 +279,14 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     const record = async (id: string, endpoint: string, concurrency: number, figures: LoadFigures, note?: string) => {
       await drained();
       const peak = server.memory().peakMb;
-      ours.set(id, { figures, endpoint, concurrency, peak, note });
-      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}`);
+      ours.set(id, { figures, endpoint, concurrency, peak, cpu: lastCpu, note });
+      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}; CPU/req server ${lastCpu.server} ms, database ${lastCpu.db} ms`);
     };
     if (only.has('W1')) {
-      await record('W1', 'POST /api/v1/portal/petitions', 32, await runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) }));
+      await record('W1', 'POST /api/v1/portal/petitions', 32, await oursRun(() => runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) })));
     }
     if (only.has('W2')) {
-      await record('W2', 'POST /api/v1/portal/lookup', 64, await runHttp({ baseUrl: base, connections: 64, ...span(64), requests: lookupRequests(data) }));
+      await record('W2', 'POST /api/v1/portal/lookup', 64, await oursRun(() => runHttp({ baseUrl: base, connections: 64, ...span(64), requests: lookupRequests(data) })));
     }
     if (only.has('W3')) {
       const queues = queuePaths(data);
@@ -284,8 +303,8 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
         }
       }
       const reqs = (list: { path: string; cookie: string }[]) => list.map((l) => ({ method: 'GET', path: l.path, headers: { cookie: l.cookie } }));
-      await record('W3a', 'GET /api/v1/cases (first page)', 16, await runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(firsts) }));
-      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(nexts) }));
+      await record('W3a', 'GET /api/v1/cases (first page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(firsts) })));
+      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(nexts) })));
     }
     if (only.has('W4')) {
       const jobs = Math.min(transitionJobs(data), smoke ? 64 : Math.ceil(duration * 3_000));
@@ -293,14 +312,14 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       for (const u of transitionUsers(data)) await cookieOf(u);
       const reqs = transitionRequests(data, jobs, (u) => cookies.get(u)!);
       // by time, over a list of distinct cases longer than the run can use (each case is acted on once)
-      await record('W4', 'POST /api/v1/cases/:id/accept|answer', 32, await runHttp({ baseUrl: base, connections: 32, ...(smoke ? { amount: jobs } : { duration }), requests: reqs }), `${jobs} cases available`);
+      await record('W4', 'POST /api/v1/cases/:id/accept|answer', 32, await oursRun(() => runHttp({ baseUrl: base, connections: 32, ...(smoke ? { amount: jobs } : { duration }), requests: reqs })), `${jobs} cases available`);
     }
     if (only.has('W6')) {
       const cookie = await cookieOf('city.handler');
       const url = `/api/v1/stats/figures?org=${cityId}&period=year&from=${figuresQuery.from}`;
       await getJson(base, url, cookie);
       // one leader opening the dashboard: the latency a user sees (the target is under 100 ms)
-      await record('W6', 'GET /api/v1/stats/figures (a city, a year)', 1, await runHttp({ baseUrl: base, connections: 1, ...span(1), requests: [{ method: 'GET', path: url, headers: { cookie } }] }));
+      await record('W6', 'GET /api/v1/stats/figures (a city, a year)', 1, await oursRun(() => runHttp({ baseUrl: base, connections: 1, ...span(1), requests: [{ method: 'GET', path: url, headers: { cookie } }] })));
     }
   } finally {
     await server.stop();
@@ -311,24 +330,26 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   if (engine === 'pglite') raw = await openRaw(1);
   const rawConc = (c: number) => (engine === 'pglite' ? 1 : c);
   const results: WorkloadResult[] = [];
-  const push = (id: string, label: string, rawFig: LoadFigures) => {
+  const push = (id: string, label: string, measured: { figures: LoadFigures; server: number; db: number }) => {
     const o = ours.get(id);
     if (!o) return;
-    results.push({ id, label, concurrency: o.concurrency, endpoint: o.endpoint, ours: o.figures, raw: rawFig, ratio: rawFig.perSecond ? round2(o.figures.perSecond / rawFig.perSecond) : 0, serverPeakMb: round2(o.peak), note: o.note });
-    log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}`);
+    const rawFig = measured.figures;
+    const cpu = { oursServerMs: o.cpu.server, oursDbMs: o.cpu.db, rawDriverMs: measured.server, rawDbMs: measured.db };
+    results.push({ id, label, concurrency: o.concurrency, endpoint: o.endpoint, ours: o.figures, raw: rawFig, ratio: rawFig.perSecond ? round2(o.figures.perSecond / rawFig.perSecond) : 0, serverPeakMb: round2(o.peak), cpu, note: o.note });
+    log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}; CPU/req driver ${measured.server} ms, database ${measured.db} ms`);
   };
   try {
-    if (only.has('W1')) push('W1', 'intake (online submission)', await runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) }));
-    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) }));
+    if (only.has('W1')) push('W1', 'intake (online submission)', await costed(null, () => runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) })));
+    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await costed(null, () => runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) })));
     if (only.has('W3')) {
       const firstPages = pages.filter((p) => !p.cursor);
       const nextPages = pages.filter((p) => p.cursor);
-      push('W3a', 'work queue, first page', await runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, firstPages) }));
-      if (nextPages.length) push('W3b', 'work queue, next page', await runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, nextPages) }));
+      push('W3a', 'work queue, first page', await costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, firstPages) })));
+      if (nextPages.length) push('W3b', 'work queue, next page', await costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, nextPages) })));
     }
     if (only.has('W4') && ours.has('W4')) {
       const jobs = Math.min(Math.min(data.accept.raw.length, data.answer.raw.length) * 2, Math.ceil(duration * 6_000));
-      push('W4', 'transitions (accept, answer)', await runRaw({ concurrency: rawConc(32), amount: jobs, ...(smoke ? {} : { duration }), op: transitionRaw(raw, data) }));
+      push('W4', 'transitions (accept, answer)', await costed(null, () => runRaw({ concurrency: rawConc(32), amount: jobs, ...(smoke ? {} : { duration }), op: transitionRaw(raw, data) })));
     }
     if (only.has('W5')) {
       // the sweep over every case, once: raw statements (rolled back), then the job itself
@@ -347,7 +368,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       const fig = (s: number): LoadFigures => ({ requests: 1, errors: 0, seconds: round2(s), perSecond: round2(1 / s), p50: round2(s * 1000), p95: round2(s * 1000), p99: round2(s * 1000), errorSamples: [] });
       results.push({
         id: 'W5', label: 'deadline sweep, once (in process)', concurrency: 1, endpoint: 'jobs/sweep-deadlines.ts', ours: fig(oursSeconds), raw: fig(rawSeconds),
-        ratio: round2(rawSeconds / oursSeconds), serverPeakMb: 0, note: `${sweep.near} near, ${sweep.overdue} overdue, ${sweep.evaluationsExpired} evaluations lapsed`,
+        ratio: round2(rawSeconds / oursSeconds), serverPeakMb: 0, cpu: { oursServerMs: 0, oursDbMs: 0, rawDriverMs: 0, rawDbMs: 0 }, note: `${sweep.near} near, ${sweep.overdue} overdue, ${sweep.evaluationsExpired} evaluations lapsed`,
       });
       log(`  W5 sweep: ours ${oursSeconds.toFixed(2)} s, raw ${rawSeconds.toFixed(2)} s (${sweep.near} near, ${sweep.overdue} overdue)`);
     }
@@ -355,7 +376,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       // the engine's own queries in process (no HTTP, no session, no validation)
       const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : databaseFromPglite(pglite!);
       const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
-      push('W6', 'figures of a city for a year', await runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } }));
+      push('W6', 'figures of a city for a year', await costed(null, () => runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } })));
       if (engine === 'postgres') await handle.close();
     }
   } finally {
@@ -376,14 +397,15 @@ function round2(n: number): number {
 
 export function formatTable(r: BenchResult): string {
   const head = `${r.engine} · ${r.cases.toLocaleString('en')} cases · ${r.machine.cpu} × ${r.machine.cores} · ${r.machine.database} · Node ${r.machine.node} · load ${r.machine.loadAverage.join(' ')}`;
-  const rows = [['workload', 'conc', 'ours/s', 'p50', 'p95', 'p99', 'err', 'raw/s', 'raw p50', 'raw p95', 'raw p99', 'ratio', 'peak MB']];
+  const rows = [['workload', 'conc', 'ours/s', 'p50', 'p95', 'p99', 'err', 'raw/s', 'raw p50', 'raw p95', 'raw p99', 'ratio', 'peak MB', 'cpu srv', 'cpu db', 'raw drv', 'raw db']];
   for (const w of r.workloads) {
     rows.push([`${w.id} ${w.label}`, String(w.concurrency), w.ours.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.ours.p50), ms(w.ours.p95), ms(w.ours.p99), String(w.ours.errors),
-      w.raw.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.raw.p50), ms(w.raw.p95), ms(w.raw.p99), w.ratio.toFixed(2), w.serverPeakMb ? w.serverPeakMb.toFixed(0) : '-']);
+      w.raw.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.raw.p50), ms(w.raw.p95), ms(w.raw.p99), w.ratio.toFixed(2), w.serverPeakMb ? w.serverPeakMb.toFixed(0) : '-',
+      ...[w.cpu?.oursServerMs, w.cpu?.oursDbMs, w.cpu?.rawDriverMs, w.cpu?.rawDbMs].map((c) => (w.id === 'W5' || c === undefined ? '-' : c.toFixed(2)))]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((x) => [...x[i]!].length + (x[i]!.match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
   const fmt = (x: string[]) => x.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0)) : c.padStart(widths[i]!))).join('  ');
-  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time)`].join('\n');
+  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time); cpu = CPU ms per request of the server (srv) or driver (drv) process and of the database's processes (db; on PGlite inside the process)`].join('\n');
 }
 
 function ms(n: number): string {

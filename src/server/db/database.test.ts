@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { databaseFromPglite, openPglite } from './database.ts';
+import { databaseFromPglite, openPglite, preparedNameOf } from './database.ts';
 import { migrate, listMigrations } from './migrate.ts';
 
 describe('embedded database', () => {
@@ -32,5 +32,20 @@ describe('embedded database', () => {
     await sql`INSERT INTO audit_log (at, actor_kind, action) VALUES (now(), 'system', 'test')`.execute(h.db);
     await expect(audit.execute(h.db)).rejects.toThrow(/append-only/);
     await h.close();
+  });
+});
+
+describe('prepared statements on PostgreSQL', () => {
+  it('names a parameterised text once and keeps LIKE, several statements and transaction control unnamed', () => {
+    const text = 'select "id" from "cases" where "id" = $1';
+    const name = preparedNameOf(text);
+    expect(name).toMatch(/^xf_[\w-]{20}$/);
+    expect(preparedNameOf(text)).toBe(name);
+    expect(preparedNameOf('select 1 where $1 = 2')).not.toBe(name);
+    // a generic plan could not use the prefix index of `path LIKE $1`
+    expect(preparedNameOf('select "id" from "cases" where "current_org_path" like $1')).toBeUndefined();
+    expect(preparedNameOf('CREATE TABLE a (n int); CREATE TABLE b (n int)')).toBeUndefined();
+    expect(preparedNameOf('commit')).toBeUndefined();
+    expect(preparedNameOf('  BEGIN')).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type QueryResult, type Transaction,
 } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -122,11 +123,47 @@ export function databaseFromPglite(pglite: PGlite): DatabaseHandle {
   return { db, reader: db, engine: 'pglite', pglite, close: () => db.destroy() };
 }
 
+/** How many distinct statement texts a process prepares; texts beyond it run unnamed (as before), so
+ * builder output of unbounded variety (`IN` lists of any length) cannot grow every connection. */
+export const MAX_PREPARED_TEXTS = 2_000;
+const preparedNames = new Map<string, string>();
+/** Transaction control and session settings: nothing to plan, sent as they are. */
+const CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start|set|show|reset|listen|notify)\b/i;
+
+/**
+ * The name a statement text is prepared under, or undefined to run it unnamed. A named statement is
+ * parsed once per connection and its plan can be reused; PostgreSQL still plans each execution with
+ * its values until a generic plan proves as cheap. Statements with LIKE stay unnamed: a generic plan
+ * cannot use the prefix index of `path LIKE $1` (the scope of every list), so they are planned with
+ * their value each time. Several statements in one text (a migration) need the simple protocol.
+ */
+export function preparedNameOf(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known) return known;
+  if (/\blike\b/i.test(text) || text.includes(';') || CONTROL.test(text) || preparedNames.size >= MAX_PREPARED_TEXTS) return undefined;
+  const name = `xf_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+/** A pg client that sends parameterised statements as named prepared statements (see preparedNameOf). */
+class PreparingClient extends pg.Client {
+  // pg's overloads are many; Kysely calls query(text, values), the one form changed here
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && args.length === 2) {
+      const name = preparedNameOf(text);
+      if (name) return super.query({ name, text, values });
+    }
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
+
 export function databaseFromUrl(url: string, poolSize: number, replicaUrls: string[] = []): DatabaseHandle {
   // An idle connection the server ends (restart, failover, admin shutdown) is dropped from the pool
   // and replaced on next use; without a listener pg would raise it as an uncaught error.
   const pool = (connectionString: string) => {
-    const p = new pg.Pool({ connectionString, max: poolSize });
+    const p = new pg.Pool({ connectionString, max: poolSize, Client: PreparingClient });
     p.on('error', () => {});
     return p;
   };
