@@ -30,6 +30,9 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy (off by default: clients could forge it and slip
    *  past the per-IP limits). */
   trustProxy: boolean;
+  /** Key that signs citizens' look-up tokens (XF_PORTAL_TOKEN_SECRET, at least 32 characters); when
+   *  unset, a random key is made once and kept in the database's settings, shared by every node. */
+  portalTokenSecret: string | null;
 }
 
 class ConfigError extends Error {}
@@ -48,6 +51,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string, minLength: number): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters long`);
+  return raw;
 }
 
 /** Reads and validates the configuration; throws with a clear message on a bad value. */
@@ -77,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     portalLookupPerMinute: int(env, 'XF_PORTAL_LOOKUP_PER_MINUTE', 20, 1, 1_000_000),
     dbPoolSize: int(env, 'XF_DB_POOL_SIZE', 10, 1, 200),
     trustProxy: bool(env, 'XF_TRUST_PROXY', false),
+    portalTokenSecret: secret(env, 'XF_PORTAL_TOKEN_SECRET', 32),
     ...overrides,
   };
   return config;

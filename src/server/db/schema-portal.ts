@@ -1,12 +1,11 @@
-// Kysely table types for the portal area (mirror migration 0003_portal.sql).
+// Kysely table types for the portal area (mirror migrations 0003_portal.sql and 0010_portal_tokens.sql).
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface PortalSessionsTable {
+/** Look-up tokens ended before they expired (migration 0010). */
+export interface PortalRevocationsTable {
   token_hash: string;
-  case_id: number;
-  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
@@ -26,6 +25,6 @@ export interface CitizenSuggestionsTable {
 }
 
 export interface PortalTables {
-  portal_sessions: PortalSessionsTable;
+  portal_revocations: PortalRevocationsTable;
   citizen_suggestions: CitizenSuggestionsTable;
 }

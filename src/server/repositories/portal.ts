@@ -1,36 +1,47 @@
-// SQL for the citizen portal: look-up sessions, the petitioner's contact for the look-up check,
+// SQL for the citizen portal: ended look-up tokens, the petitioner's contact for the look-up check,
 // public events and documents of a case, and citizen suggestions.
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
-import { auditRow, type AuditEntry } from './audit.ts';
 
-/** How many expired sessions each new one clears (skipping rows another request holds), so the table
- * stays small at any rate of look-ups without a job or contention. */
-const PURGE_PER_SESSION = 8;
+/** How many lapsed revocations each new one clears (skipping rows another request holds), so the
+ * table holds only tokens that could still be presented, without a job or contention. */
+const PURGE_PER_REVOCATION = 8;
 
-/** Inserts a session, clears a few expired ones and writes `audit`, in one statement. */
-export async function insertPortalSession(db: Executor, s: { tokenHash: string; caseId: number; at: Date; expiresAt: Date }, audit: AuditEntry[] = []): Promise<void> {
-  const q = db.with('purged', (d) => d.deleteFrom('portal_sessions').where('token_hash', 'in', (eb) => eb.selectFrom('portal_sessions')
-    .select('token_hash').where('expires_at', '<=', s.at).orderBy('expires_at').limit(PURGE_PER_SESSION).forUpdate().skipLocked()));
-  const withAudit = audit.length ? q.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : q;
-  await withAudit.insertInto('portal_sessions').values({ token_hash: s.tokenHash, case_id: s.caseId, created_at: s.at, expires_at: s.expiresAt }).execute();
+/** Records a look-up token ended before it ran out, clearing a few lapsed ones, in one statement. */
+export async function insertPortalRevocation(db: Executor, r: { tokenHash: string; expiresAt: Date; now: Date }): Promise<void> {
+  await db.with('purged', (d) => d.deleteFrom('portal_revocations').where('token_hash', 'in', (eb) => eb.selectFrom('portal_revocations')
+    .select('token_hash').where('expires_at', '<=', r.now).orderBy('expires_at').limit(PURGE_PER_REVOCATION).forUpdate().skipLocked()))
+    .insertInto('portal_revocations').values({ token_hash: r.tokenHash, expires_at: r.expiresAt })
+    .onConflict((oc) => oc.column('token_hash').doNothing()).execute();
 }
 
-/** The case a live portal session is scoped to, or undefined. */
-export async function findPortalSessionCase(db: Executor, tokenHash: string, now: Date): Promise<number | undefined> {
-  const r = await db.selectFrom('portal_sessions').select('case_id').where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
-  return r?.case_id;
+export async function isPortalTokenRevoked(db: Executor, tokenHash: string): Promise<boolean> {
+  return !!(await db.selectFrom('portal_revocations').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst());
 }
 
-export async function deletePortalSession(db: Executor, tokenHash: string): Promise<void> {
-  await db.deleteFrom('portal_sessions').where('token_hash', '=', tokenHash).execute();
-}
-
-/** The case by 查询码 with the mobile of its petitioner (the mobile for the look-up check only). */
-export async function findCaseForLookup(db: Executor, queryCode: string): Promise<(CaseRow & { petitioner_mobile: string | null }) | undefined> {
-  return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
-    .selectAll('c').select('p.mobile as petitioner_mobile').where('c.query_code', '=', queryCode).executeTakeFirst();
+/** The case by 查询码 with the mobile of its petitioner (for the check only) and everything the
+ * petitioner's view shows besides the row (see findPortalCaseParts), in one statement. */
+export async function findCaseViewForLookup(db: Executor, queryCode: string) {
+  const r = await db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
+    .selectAll('c').select('p.mobile as petitioner_mobile')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
+        .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
+        .whereRef('e.case_id', '=', 'c.id').where('e.is_public', '=', true).orderBy('e.id')).as('parts_events'),
+      jsonArrayFrom(eb.selectFrom('attachments as a').select(['a.id', 'a.filename', 'a.mime', 'a.size'])
+        .whereRef('a.case_id', '=', 'c.id').where('a.is_public', '=', true).orderBy('a.id')).as('parts_public'),
+      jsonArrayFrom(eb.selectFrom('attachments as m').select(['m.id', 'm.filename', 'm.mime', 'm.size'])
+        .whereRef('m.case_id', '=', 'c.id').where('m.uploaded_by', 'is', null).orderBy('m.id')).as('parts_mine'),
+      eb.selectFrom('organisations as h').select('h.name').whereRef('h.id', '=', 'c.handling_org_id').as('parts_handling_org_name'),
+    ])
+    .where('c.query_code', '=', queryCode).executeTakeFirst();
+  if (!r) return undefined;
+  const { petitioner_mobile, parts_events, parts_public, parts_mine, parts_handling_org_name, ...row } = r;
+  return {
+    row: row as CaseRow, mobile: petitioner_mobile,
+    parts: { events: parts_events.map((e) => ({ ...e, at: new Date(e.at) })), public: parts_public, mine: parts_mine, handlingOrgName: parts_handling_org_name ?? null },
+  };
 }
 
 /** What the petitioner's view shows besides the case row, in one statement: the public events, the

@@ -24,3 +24,11 @@ export async function replaceCalendarYear(db: Executor, year: number, days: { da
   await db.deleteFrom('calendar_days').where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`).execute();
   if (days.length) await db.insertInto('calendar_days').values(days).execute();
 }
+
+/** The setting's value, storing `value` first when there is none (concurrent callers all get the
+ * value stored first). */
+export async function claimSetting<T>(db: Executor, key: string, value: T, at: Date): Promise<T> {
+  await db.insertInto('settings').values({ key, value: JSON.stringify(value), updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await getSetting<T>(db, key)) as T;
+}

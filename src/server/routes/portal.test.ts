@@ -156,7 +156,7 @@ describe('follow-up look-up', () => {
     expect(none.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
   });
 
-  it('does the same database work for a wrong code as for wrong digits, and a look-up takes three statements', async () => {
+  it('does the same database work for a wrong code as for wrong digits, and a look-up takes two statements', async () => {
     day('2026-03-02');
     const body = await petition();
     const r = (await submit(body)).json();
@@ -176,8 +176,8 @@ describe('follow-up look-up', () => {
     const wrongCode = await statements(() => lookUp('ZZZZZZZZ', last4));
     expect(wrongDigits).toEqual(wrongCode);
     expect(wrongDigits).toEqual(['SelectQueryNode', 'InsertQueryNode']);
-    // the check, the session with its audit entry, the view
-    expect(await statements(() => lookUp(r.queryCode, last4))).toEqual(['SelectQueryNode', 'InsertQueryNode', 'SelectQueryNode']);
+    // the case with its view, and the audit entry (the session is a signed token: nothing written)
+    expect(await statements(() => lookUp(r.queryCode, last4))).toEqual(['SelectQueryNode', 'InsertQueryNode']);
   });
 
   it('never shows the accused, staff notes or internal events, and shows the answer text once delivered', async () => {
@@ -315,6 +315,50 @@ describe('rating and review', () => {
     t.clock.set(new Date('2026-03-02T10:31:00+08:00'));
     const expired = await call('GET', '/portal/case', { cookie });
     expect(expired.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+  });
+});
+
+describe('look-up sessions', () => {
+  it('refuses a token altered to point at another case, a forged one, and one ended by 结束查询, on every request', async () => {
+    day('2026-03-02');
+    const mine = await petition();
+    const other = (await submit(await petition())).json();
+    const r = (await submit(mine)).json();
+    const { cookie } = await lookUp(r.queryCode, mine.petitioner.mobile.slice(-4));
+    expect((await call('GET', '/portal/case', { cookie })).json().caseNo).toBe(r.caseNo);
+    // the token names its case and expiry in the clear; changing either breaks the signature
+    const token = cookie!.slice('xf_portal='.length);
+    const parts = token.split('.');
+    const otherId = await caseIdOf(other.caseNo);
+    const repointed = `xf_portal=${[parts[0], otherId, ...parts.slice(2)].join('.')}`;
+    const prolonged = `xf_portal=${[parts[0], parts[1], Number(parts[2]) + 86_400, ...parts.slice(3)].join('.')}`;
+    const forged = `xf_portal=${parts.slice(0, 4).join('.')}.${'A'.repeat(parts[4]!.length)}`;
+    for (const bad of [repointed, prolonged, forged, 'xf_portal=garbage', `xf_portal=${'x'.repeat(500)}`]) {
+      const res = await call('GET', '/portal/case', { cookie: bad });
+      expect(res.statusCode, bad).toBe(401);
+      expect(res.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+    }
+    // ending the session refuses the same token afterwards, even if it was copied before
+    expect((await call('POST', '/portal/logout', { cookie })).statusCode).toBe(200);
+    const after = await call('GET', '/portal/case', { cookie });
+    expect(after.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+    const rate = await call('POST', '/portal/case/evaluate', { cookie, body: { bureauRating: 'satisfied', bodyRating: 'satisfied' } });
+    expect(rate.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+    // a fresh look-up works again
+    const again = await lookUp(r.queryCode, mine.petitioner.mobile.slice(-4));
+    expect((await call('GET', '/portal/case', { cookie: again.cookie })).statusCode).toBe(200);
+  });
+
+  it('writes each look-up\'s audit entry before answering, also when many arrive at once', async () => {
+    day('2026-03-02');
+    const body = await petition();
+    const r = (await submit(body)).json();
+    const count = async () => Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', 'in', ['portal.lookup', 'portal.lookup_failed']).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => lookUp(r.queryCode, i % 3 === 0 ? '0000' : body.petitioner.mobile.slice(-4))));
+    expect(results.map((x) => x.res.statusCode).sort()).toEqual([...Array(8).fill(200), ...Array(4).fill(body.petitioner.mobile.endsWith('0000') ? 200 : 404)].sort());
+    expect(await count()).toBe(before + 12);
   });
 });
 

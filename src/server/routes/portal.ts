@@ -15,7 +15,7 @@ import { listCategories } from '../repositories/categories.ts';
 import { findCaseAttachment, findSuggestion, listPortalAreas, listSuggestions } from '../repositories/portal.ts';
 import { closePortalSession, openPortalSession, PORTAL_COOKIE, resolvePortalSession } from '../services/open-portal-session.ts';
 import { lookUpCase, normalizeQueryCode } from '../services/look-up-case.ts';
-import { presentPortalCaseRow, viewPortalCase } from '../services/view-portal-case.ts';
+import { viewPortalCase } from '../services/view-portal-case.ts';
 import { submitOnlinePetition, type OnlinePetitionInput } from '../services/submit-online-petition.ts';
 import { rateAnswer } from '../services/rate-answer.ts';
 import { requestReview } from '../services/request-review.ts';
@@ -144,10 +144,10 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     },
   }, async (req, reply) => {
     const input = req.body as { queryCode: string; mobileLast4: string };
-    // no transaction: the check is a read, the session and its audit entry one statement, the view a read
-    const { found, session } = await lookUpCase(ctx, ctx.db, input, req.ip);
+    // no transaction: one read, and the audit entry written with those of concurrent look-ups
+    const { view, session } = await lookUpCase(ctx, input, req.ip);
     setSession(reply, session.token, session.maxAgeSeconds);
-    return presentPortalCaseRow(ctx, ctx.db, found);
+    return view;
   });
 
   app.get('/portal/case', {
@@ -209,7 +209,7 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
   app.post('/portal/logout', {
     schema: { tags: ['portal'], summary: '结束查询 End the look-up session', security: [], response: { 200: Ok } },
   }, async (req, reply) => {
-    await closePortalSession(ctx.db, req.cookies[PORTAL_COOKIE]);
+    await closePortalSession(ctx, ctx.db, req.cookies[PORTAL_COOKIE]);
     void reply.clearCookie(PORTAL_COOKIE, { path: '/api/v1/portal' });
     return { ok: true };
   });

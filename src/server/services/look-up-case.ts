@@ -2,12 +2,13 @@
 // is unknown or the digits are wrong, the answer is the same QUERY_FAILED and takes the same work,
 // so the look-up never reveals whether a code exists.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { localDate } from '../../domain/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
-import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
-import { findCaseForLookup } from '../repositories/portal.ts';
-import { insertAudit } from '../repositories/audit.ts';
+import { findCaseViewForLookup } from '../repositories/portal.ts';
+import { insertAuditGrouped } from '../repositories/audit.ts';
+import { presentPortalCase, type PortalCaseView } from '../presenters/portal-presenter.ts';
 import { openPortalSession } from './open-portal-session.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -20,23 +21,28 @@ export function normalizeQueryCode(code: string): string {
 }
 
 /**
- * Checks the code and digits. On success opens a portal session on the case and audits the view of
- * personal case data (one statement); returns the case and the session. Otherwise audits the failed
- * try and throws QUERY_FAILED. Not inside a caller's transaction: each write is one statement.
+ * Checks the code and digits (one read brings the case and its view). On success audits the view
+ * of personal case data and opens a portal session on the case (a signed token: nothing written);
+ * otherwise audits the failed try and throws QUERY_FAILED. The audit entry is written with those of
+ * concurrent look-ups (one statement and commit for all) and is committed before this returns.
+ * Not inside a caller's transaction.
  */
-export async function lookUpCase(ctx: AppContext, db: Executor, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<{ found: CaseRow; session: { token: string; maxAgeSeconds: number } }> {
+export async function lookUpCase(ctx: AppContext, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<{ found: CaseRow; view: PortalCaseView; session: { token: string; maxAgeSeconds: number } }> {
   const code = normalizeQueryCode(input.queryCode);
-  const row = await findCaseForLookup(db, code);
-  const expected = row?.petitioner_mobile ? digest(`${row.id}:${row.petitioner_mobile.slice(-4)}`) : DECOY;
+  const hit = await findCaseViewForLookup(ctx.db, code);
+  const row = hit?.row;
+  const expected = hit?.mobile ? digest(`${row!.id}:${hit.mobile.slice(-4)}`) : DECOY;
   const given = digest(`${row?.id ?? 0}:${input.mobileLast4}`);
-  const matches = timingSafeEqual(expected, given) && !!row?.petitioner_mobile;
-  if (!matches || !row) {
-    await insertAudit(db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup_failed', ip: ip ?? null }]);
+  const matches = timingSafeEqual(expected, given) && !!hit?.mobile;
+  if (!matches || !hit || !row) {
+    await insertAuditGrouped(ctx.db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup_failed', ip: ip ?? null }]);
     throw new AppError('QUERY_FAILED');
   }
-  const { petitioner_mobile: _mobile, ...found } = row;
-  const session = await openPortalSession(ctx, db, found.id, [
-    { at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup', caseId: found.id, petitionerId: found.petitioner_id, ip: ip ?? null },
+  const [session] = await Promise.all([
+    openPortalSession(ctx, ctx.db, row.id),
+    insertAuditGrouped(ctx.db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup', caseId: row.id, petitionerId: row.petitioner_id, ip: ip ?? null }]),
   ]);
-  return { found, session };
+  const p = hit.parts;
+  const view = presentPortalCase(row, p.events, { public: p.public, mine: p.mine }, p.handlingOrgName, localDate(ctx.clock.now()));
+  return { found: row, view, session };
 }

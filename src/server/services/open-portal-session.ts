@@ -1,35 +1,69 @@
-// A portal session: after a successful look-up (or a submission) the citizen holds a random token in
-// an HTTP-only cookie, scoped to that one case and short-lived, so that rating and review requests
-// carry no personal data in URLs or bodies. Only the token's hash is stored.
-import { createHash, randomBytes } from 'node:crypto';
+// A portal session: after a successful look-up (or a submission) the citizen holds a token in an
+// HTTP-only cookie, scoped to that one case and short-lived, so that rating and review requests
+// carry no personal data in URLs or bodies. The token is signed (HMAC-SHA256) and says which case
+// and until when: opening a session writes nothing, and any node that shares the key can check it.
+// Ending a session before it runs out (结束查询) records the token's hash until its expiry.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { deletePortalSession, findPortalSessionCase, insertPortalSession } from '../repositories/portal.ts';
-import type { AuditEntry } from '../repositories/audit.ts';
+import { insertPortalRevocation, isPortalTokenRevoked } from '../repositories/portal.ts';
+import { claimSetting } from '../repositories/settings.ts';
 
 export const PORTAL_COOKIE = 'xf_portal';
 /** How long a look-up stays valid without looking up again. */
 export const PORTAL_SESSION_MINUTES = 30;
+const KEY_SETTING = 'portal_token_key';
+const VERSION = 'p1';
 
+const keys = new WeakMap<AppContext, Buffer>();
+
+/** The signing key: the configured secret, else the one kept in the settings (made on first use,
+ * so every node of a deployment signs with the same key). Pass the transaction as `db` inside one. */
+async function signingKey(ctx: AppContext, db: Executor): Promise<Buffer> {
+  const known = keys.get(ctx);
+  if (known) return known;
+  const secret = ctx.config.portalTokenSecret ?? (await claimSetting(db, KEY_SETTING, { key: randomBytes(32).toString('base64url') }, ctx.clock.now())).key;
+  const key = createHash('sha256').update(`xinfang portal token:${secret}`).digest();
+  keys.set(ctx, key);
+  return key;
+}
+
+const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest('base64url');
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Opens a session on one case (writing `audit` with it, in one statement); returns the token for the cookie. */
-export async function openPortalSession(ctx: AppContext, db: Executor, caseId: number, audit: AuditEntry[] = []): Promise<{ token: string; maxAgeSeconds: number }> {
-  const now = ctx.clock.now();
-  const token = randomBytes(32).toString('base64url');
-  await insertPortalSession(db, { tokenHash: hashOf(token), caseId, at: now, expiresAt: new Date(now.getTime() + PORTAL_SESSION_MINUTES * 60_000) }, audit);
-  return { token, maxAgeSeconds: PORTAL_SESSION_MINUTES * 60 };
+/** Opens a session on one case; returns the token for the cookie. Writes nothing. */
+export async function openPortalSession(ctx: AppContext, db: Executor, caseId: number): Promise<{ token: string; maxAgeSeconds: number }> {
+  const key = await signingKey(ctx, db);
+  const expires = Math.floor(ctx.clock.now().getTime() / 1000) + PORTAL_SESSION_MINUTES * 60;
+  const body = `${VERSION}.${caseId}.${expires}.${randomBytes(9).toString('base64url')}`;
+  return { token: `${body}.${mac(key, body)}`, maxAgeSeconds: PORTAL_SESSION_MINUTES * 60 };
 }
 
-/** The case the session is scoped to; PORTAL_SESSION_EXPIRED when there is none or it has run out. */
+/** The case and expiry a token vouches for, or undefined (malformed, forged or expired). */
+async function verify(ctx: AppContext, db: Executor, token: string | undefined): Promise<{ caseId: number; expiresAt: Date } | undefined> {
+  if (!token || token.length > 120) return undefined;
+  const parts = token.split('.');
+  if (parts.length !== 5 || parts[0] !== VERSION || !/^\d{1,10}$/.test(parts[1]!) || !/^\d{1,12}$/.test(parts[2]!)) return undefined;
+  const body = parts.slice(0, 4).join('.');
+  const expected = Buffer.from(mac(await signingKey(ctx, db), body));
+  const given = Buffer.from(parts[4]!);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const expiresAt = new Date(Number(parts[2]) * 1000);
+  if (expiresAt.getTime() <= ctx.clock.now().getTime()) return undefined;
+  return { caseId: Number(parts[1]), expiresAt };
+}
+
+/** The case the session is scoped to; PORTAL_SESSION_EXPIRED when the token is missing, forged,
+ * expired or ended. */
 export async function resolvePortalSession(ctx: AppContext, db: Executor, token: string | undefined): Promise<number> {
-  if (!token || token.length > 100) throw new AppError('PORTAL_SESSION_EXPIRED');
-  const caseId = await findPortalSessionCase(db, hashOf(token), ctx.clock.now());
-  if (!caseId) throw new AppError('PORTAL_SESSION_EXPIRED');
-  return caseId;
+  const v = await verify(ctx, db, token);
+  if (!v || await isPortalTokenRevoked(db, hashOf(token!))) throw new AppError('PORTAL_SESSION_EXPIRED');
+  return v.caseId;
 }
 
-export async function closePortalSession(db: Executor, token: string | undefined): Promise<void> {
-  if (token && token.length <= 100) await deletePortalSession(db, hashOf(token));
+/** Ends a session before it runs out: the token is refused from now on, on every node. */
+export async function closePortalSession(ctx: AppContext, db: Executor, token: string | undefined): Promise<void> {
+  const v = await verify(ctx, db, token);
+  if (v) await insertPortalRevocation(db, { tokenHash: hashOf(token!), expiresAt: v.expiresAt, now: ctx.clock.now() });
 }

@@ -3,7 +3,6 @@ import { localDate } from '../../domain/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
 import { findCase } from '../repositories/cases.ts';
 import { findPortalCaseParts } from '../repositories/portal.ts';
 import { presentPortalCase, type PortalCaseView } from '../presenters/portal-presenter.ts';
@@ -12,11 +11,6 @@ import { presentPortalCase, type PortalCaseView } from '../presenters/portal-pre
 export async function viewPortalCase(ctx: AppContext, db: Executor, caseId: number): Promise<PortalCaseView> {
   const c = await findCase(db, caseId);
   if (!c) throw new AppError('PORTAL_SESSION_EXPIRED');
-  return presentPortalCaseRow(ctx, db, c);
-}
-
-/** The same view of a case row the caller has just read. */
-export async function presentPortalCaseRow(ctx: AppContext, db: Executor, c: CaseRow): Promise<PortalCaseView> {
   const parts = await findPortalCaseParts(db, c.id, c.handling_org_id);
   return presentPortalCase(c, parts.events, { public: parts.public, mine: parts.mine }, parts.handlingOrgName, localDate(ctx.clock.now()));
 }
