@@ -285,16 +285,17 @@ export function transitionRaw(raw: RawSql, d: BenchData) {
 
 // ---- W5 deadline sweep -----------------------------------------------------------------------
 
-/** W5 raw: the sweep's statements (reminders near and overdue, lapsed evaluations), rolled back. */
+/** W5 raw: the sweep's statements (reminders near and overdue in one INSERT, lapsed evaluations), rolled back. */
 export async function sweepRaw(raw: RawSql, now: Date): Promise<void> {
   const today = localDate(now);
   const soon = addCalendarDays(today, 3);
   const clock = `CASE state WHEN 'registered' THEN 'route' WHEN 'awaiting_acceptance' THEN 'accept' WHEN 'handling' THEN 'answer' WHEN 'answered' THEN 'answer' WHEN 'reviewing' THEN 'review' WHEN 're_reviewing' THEN 'reReview' END`;
   await raw.tx(async (q) => {
-    await q(`INSERT INTO reminders (case_id, clock, due, kind, org_id, created_at) SELECT id, ${clock}, next_due, 'near', current_org_id, $3 FROM cases
-      WHERE next_due >= $1 AND next_due <= $2 ON CONFLICT DO NOTHING`, [today, soon, now]);
-    await q(`INSERT INTO reminders (case_id, clock, due, kind, org_id, created_at) SELECT id, ${clock}, next_due, 'overdue', current_org_id, $2 FROM cases
-      WHERE next_due < $1 ON CONFLICT DO NOTHING`, [today, now]);
+    await q(`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+    await q(`WITH ins AS (INSERT INTO reminders (case_id, clock, due, kind, org_id, created_at)
+      SELECT id, ${clock}, next_due, CASE WHEN next_due < $1 THEN 'overdue' ELSE 'near' END, current_org_id, $3 FROM cases
+      WHERE next_due <= $2 ORDER BY id ON CONFLICT DO NOTHING RETURNING kind)
+      SELECT kind, count(*)::int AS n FROM ins GROUP BY kind`, [today, soon, now]);
     await q(`WITH lapsed AS (UPDATE cases SET evaluation_status = 'expired', updated_at = $2 WHERE evaluation_status = 'pending' AND evaluation_due < $1 RETURNING id, state, evaluation_due)
       INSERT INTO case_events (case_id, type, from_state, to_state, actor_kind, at, data, is_public)
       SELECT id, 'evaluation_expired', state, state, 'system', $2, jsonb_build_object('evaluationDue', evaluation_due), true FROM lapsed`, [today, now]);

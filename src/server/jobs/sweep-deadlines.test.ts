@@ -54,6 +54,26 @@ describe('deadline reminders', () => {
   });
 });
 
+describe('one sweep, both kinds', () => {
+  it('raises near for one case and overdue for another in the same run, counts each, and adds nothing on the next run', async () => {
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    at('2026-05-04');
+    const late = (await (await t.as('clerk')).post('/api/v1/cases', await buildRegistration(t))).json().caseId as number;
+    expect((await act('clerk', late, 'forward', { targetOrgId: hrss })).nextDue).toBe('2026-05-19');
+    at('2026-05-08');
+    const soon = (await (await t.as('clerk')).post('/api/v1/cases', await buildRegistration(t))).json().caseId as number;
+    expect((await act('clerk', soon, 'forward', { targetOrgId: hrss })).nextDue).toBe('2026-05-23');
+
+    at('2026-05-20', '08:00:00');
+    const r = await sweepDeadlines(t.ctx);
+    expect(r.overdue).toBeGreaterThanOrEqual(1);
+    expect(r.near).toBeGreaterThanOrEqual(1);
+    expect(await remindersOf(late)).toEqual([{ clock: 'accept', due: '2026-05-19', kind: 'overdue' }]);
+    expect(await remindersOf(soon)).toEqual([{ clock: 'accept', due: '2026-05-23', kind: 'near' }]);
+    expect(await sweepDeadlines(t.ctx)).toEqual({ near: 0, overdue: 0, evaluationsExpired: 0 });
+  });
+});
+
 describe('evaluation window', () => {
   it('marks a window that lapsed unrated as 超期未评价 with one event, and leaves a rated one alone', async () => {
     at('2026-03-02');
