@@ -1,4 +1,4 @@
-// Kysely table types for the stats area (mirror its migrations: 0002_stats.sql).
+// Kysely table types for the stats area (mirror its migrations: 0002_stats.sql, 0011_stats_queue.sql).
 import type { ColumnType } from 'kysely';
 
 /** A local date 'YYYY-MM-DD'. */
@@ -42,8 +42,14 @@ export interface StatsRollupDeltasTable {
   w: number;
 }
 
+/** A case whose figures are to be re-applied (append-only; taken by the settler). */
+export interface StatsCaseQueueTable {
+  case_id: number;
+}
+
 export interface StatsTables {
   stats_case_contrib: StatsCaseContribTable;
   stats_rollups: StatsRollupsTable;
   stats_rollup_deltas: StatsRollupDeltasTable;
+  stats_case_queue: StatsCaseQueueTable;
 }

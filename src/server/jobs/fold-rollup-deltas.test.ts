@@ -1,10 +1,10 @@
-// The rollup fold on a real database: request transactions only append deltas; the figures count
-// them at once; a fold (whole or in small batches) moves them into the rollups without changing
+// The rollup fold on a real database: request transactions only queue the changed cases; reading
+// figures settles them first, so the figures count them at once; a fold (whole or in small batches) moves them into the rollups without changing
 // any figure, and leaves nothing behind. Concurrent registrations never lose a delta.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { buildRegistration, orgId } from '../test/factories.ts';
-import { countRollupDeltas, rollupTotalsByKey } from '../repositories/stats.ts';
+import { countQueuedCases, countRollupDeltas, rollupTotalsByKey } from '../repositories/stats.ts';
 import { rebuildRollups } from '../services/rebuild-rollups.ts';
 import { foldRollups } from './fold-rollup-deltas.ts';
 
@@ -30,9 +30,13 @@ it('counts unfolded deltas, and folding them changes no figure and no rollup tot
     expect(res.statusCode, res.body).toBe(201);
     ids.push(res.json().caseId);
   }
-  // registered: deltas appended, nothing folded yet, and the figures already count them
-  expect(await countRollupDeltas(t.ctx.db)).toBeGreaterThan(0);
+  // registered: the cases are queued, their facts not yet applied; reading the figures settles
+  // them first (deltas appended, nothing folded yet), so the figures already count them
+  expect(await countQueuedCases(t.ctx.db)).toBe(3);
+  expect(await countRollupDeltas(t.ctx.db)).toBe(0);
   const before = await countyFigures();
+  expect(await countQueuedCases(t.ctx.db)).toBe(0);
+  expect(await countRollupDeltas(t.ctx.db)).toBeGreaterThan(0);
   expect(before.submissions).toBe(base.submissions! + 3);
   expect(before.headcount).toBe(base.headcount! + 11);
   expect(before.openNow).toBe(base.openNow + 3);
@@ -67,6 +71,7 @@ it('loses no delta when registrations and folds run at the same time', async () 
   expect((await countyFigures()).submissions).toBe(base.submissions! + regs.length);
   await foldRollups(t.ctx.db);
   expect(await countRollupDeltas(t.ctx.db)).toBe(0);
+  expect(await countQueuedCases(t.ctx.db)).toBe(0);
   const folded = await rollupTotalsByKey(t.ctx.db);
   await rebuildRollups(t.ctx.db);
   expect(await rollupTotalsByKey(t.ctx.db)).toEqual(folded);

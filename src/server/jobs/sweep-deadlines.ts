@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { addCalendarDays, localDate } from '../../domain/calendar.ts';
 import type { AppContext } from '../context.ts';
 import { RUNNING_CLOCK } from '../../domain/lifecycle.ts';
-import { applyCaseFacts } from '../services/apply-case-facts.ts';
+import { queueCaseFacts } from '../services/queue-case-facts.ts';
 
 // the name of the clock running in each state, as SQL
 const CLOCK_OF_STATE = sql.raw(`CASE state ${Object.entries(RUNNING_CLOCK).filter(([, c]) => c).map(([s, c]) => `WHEN '${s}' THEN '${c}'`).join(' ')} END`);
@@ -38,7 +38,7 @@ export async function sweepDeadlines(ctx: AppContext): Promise<SweepResult> {
         RETURNING id, state, evaluation_due)
       INSERT INTO case_events (case_id, type, from_state, to_state, actor_kind, at, data, is_public)
       SELECT id, 'evaluation_expired', state, state, 'system', ${now}, jsonb_build_object('evaluationDue', evaluation_due), true FROM lapsed RETURNING case_id`.execute(trx);
-    await applyCaseFacts(trx, expired.rows.map((r) => r.case_id));
+    await queueCaseFacts(trx, expired.rows.map((r) => r.case_id));
     return {
       near: count('near'),
       overdue: count('overdue'),

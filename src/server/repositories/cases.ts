@@ -102,14 +102,16 @@ export async function insertEventsAndAudit(db: Executor, events: NewEvent[], aud
 }
 
 /**
- * Applies a change only if the case is still at `version`, and writes its event and audit entries in
- * the same statement; undefined (and nothing written that the caller would keep: it must roll back)
+ * Applies a change only if the case is still at `version`, and writes its event and audit entries
+ * and queues the case for its figures in the same statement; undefined (and nothing written that the caller would keep: it must roll back)
  * when the version moved.
  */
 export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<(CaseRow & { event_id: number }) | undefined> {
   const withUpdate = db
     .with('u', (d) => d.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).returningAll())
-    .with('e', (d) => d.insertInto('case_events').values(eventRow(event)).returning('id'));
+    .with('e', (d) => d.insertInto('case_events').values(eventRow(event)).returning('id'))
+    // the case is queued for its figures (services/queue-case-facts.ts) in the same statement
+    .with('q', (d) => d.insertInto('stats_case_queue').values({ case_id: id }));
   const q = audit.length ? withUpdate.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : withUpdate;
   return q.selectFrom('u').selectAll('u').select((eb) => eb.selectFrom('e').select('e.id').as('event_id')).executeTakeFirst() as Promise<(CaseRow & { event_id: number }) | undefined>;
 }
@@ -139,8 +141,9 @@ export async function insertSubmission(db: Executor, s: NewSubmission): Promise<
   return r.id;
 }
 
-/** Writes a submission with its people, the case's events and the audit entries in one statement; the submission's id. */
-export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[]): Promise<number> {
+/** A new case's submission with its people, events and audit entries, queuing the case (and any in
+ * `queue`, e.g. the case it repeats) for its figures, in one statement. */
+export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[], queue: number[] = []): Promise<number> {
   if (!events.length || !audit.length) throw new Error('insertSubmissionWithRecords needs an event and an audit entry');
   const base = db.with('s', (d) => d.insertInto('submissions').values(submissionRow(s)).returning('id'));
   const withPeople = people.length
@@ -155,6 +158,8 @@ export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission
   const r = await withPeople
     .with('e', (d) => d.insertInto('case_events').values(events.map(eventRow)))
     .with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow)))
+    // the cases whose figures change, queued in the same statement (services/queue-case-facts.ts)
+    .with('q', (d) => d.insertInto('stats_case_queue').values([...new Set([s.caseId, ...queue])].map((case_id) => ({ case_id }))))
     .selectFrom('s').select('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -186,6 +191,25 @@ export async function findCaseParties(db: Executor, caseId: number): Promise<{ p
   const people = rows.filter((r) => r !== petitioner).map((r) => ({ submission_id: r.submission_id, role: r.role, id: r.id, name: r.name, id_number: r.id_number, mobile: r.mobile, address: r.address }));
   const p = petitioner ? { id: petitioner.id, name: petitioner.name, id_number: petitioner.id_number, mobile: petitioner.mobile, address: petitioner.address, area_code: petitioner.area_code, created_at: petitioner.created_at } : undefined;
   return { petitioner: p, people };
+}
+
+/** The case, locked for update, with its parties (as findCaseParties gives them), in one statement. */
+export async function findCaseWithPartiesForUpdate(db: Executor, id: number): Promise<{ row: CaseRow; parties: { petitioner: PetitionerRow | undefined; people: CaseParty[] } } | undefined> {
+  const r = await db.selectFrom('cases as c').selectAll('c')
+    .select([
+      sql<Record<string, unknown> | null>`(SELECT to_jsonb(p) FROM petitioners p WHERE p.id = c.petitioner_id)`.as('party_petitioner'),
+      sql<CaseParty[]>`(SELECT coalesce(jsonb_agg(jsonb_build_object('submission_id', sp.submission_id, 'role', sp.role, 'id', p.id, 'name', p.name,
+        'id_number', p.id_number, 'mobile', p.mobile, 'address', p.address) ORDER BY sp.submission_id, p.id), '[]'::jsonb)
+        FROM submission_people sp JOIN submissions s ON s.id = sp.submission_id JOIN petitioners p ON p.id = sp.petitioner_id WHERE s.case_id = c.id)`.as('party_people'),
+    ])
+    .where('c.id', '=', id).forUpdate('c').executeTakeFirst();
+  if (!r) return undefined;
+  const { party_petitioner: pp, party_people: people, ...row } = r;
+  const petitioner = pp ? {
+    id: Number(pp.id), name: String(pp.name), id_number: (pp.id_number ?? null) as string | null, mobile: (pp.mobile ?? null) as string | null,
+    address: (pp.address ?? null) as string | null, area_code: (pp.area_code ?? null) as string | null, created_at: new Date(String(pp.created_at)),
+  } as PetitionerRow : undefined;
+  return { row: row as CaseRow, parties: { petitioner, people } };
 }
 
 export async function listSubmissionPeople(db: Executor, caseId: number) {

@@ -21,6 +21,31 @@ export async function applyContributionChanges(db: Executor, caseIds: number[]):
   await sql`SELECT stats_apply_case_facts(ARRAY[${sql.join(caseIds)}]::int[])`.execute(db);
 }
 
+/** Queues cases for their figures to be re-applied (one append, in the caller's transaction). */
+export async function queueCases(db: Executor, caseIds: number[]): Promise<void> {
+  if (!caseIds.length) return;
+  await db.insertInto('stats_case_queue').values(caseIds.map((case_id) => ({ case_id }))).execute();
+}
+
+/** Takes at most `limit` queued entries (deleting them) and returns their distinct case ids in
+ * order. The caller holds the folder's lock, so no other settler takes the same entries. */
+export async function takeQueuedCases(db: Executor, limit: number): Promise<{ taken: number; caseIds: number[] }> {
+  const r = await sql<{ case_id: number }>`
+    DELETE FROM stats_case_queue WHERE ctid = ANY(ARRAY(SELECT ctid FROM stats_case_queue LIMIT ${limit})) RETURNING case_id`.execute(db);
+  return { taken: r.rows.length, caseIds: [...new Set(r.rows.map((x) => Number(x.case_id)))].sort((a, b) => a - b) };
+}
+
+export async function anyQueuedCases(db: Executor): Promise<boolean> {
+  const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM stats_case_queue) AS any`.execute(db);
+  return !!r.rows[0]?.any;
+}
+
+/** Queued entries not yet settled (monitoring, tests). */
+export async function countQueuedCases(db: Executor): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stats_case_queue`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /** The ids of an organisation's materialised path: the body itself and every body above it. */
 const ANCESTORS = (pathCol: string) => sql.raw(`unnest(string_to_array(trim(both '/' from ${pathCol}), '/'))::int`);
 

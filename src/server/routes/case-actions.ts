@@ -7,7 +7,7 @@ import { ACTIONS, type Action } from '../../domain/lifecycle.ts';
 import type { AppContext } from '../context.ts';
 import { staffPrincipal } from '../http/auth.ts';
 import { transitionCase, type ActionParams } from '../services/transition-case.ts';
-import { caseViewAudit, presentCaseView, readCaseParties } from '../services/view-case.ts';
+import { caseViewAudit, presentCaseView, type CaseParties } from '../services/view-case.ts';
 import { CaseDetail } from '../presenters/case-presenter.ts';
 import type { CaseRow } from '../db/schema.ts';
 
@@ -63,12 +63,11 @@ export default async function caseActionRoutes(app: FastifyInstance, { ctx }: { 
       const id = (req.params as { id: number }).id;
       // one transaction: the action, then the actor's (audited) view of the result. Right after an action
       // that moved the case out of their area (an objection, a forward to another city) the actor still
-      // gets the result of what they did. The parties do not change with an action: read before the lock.
+      // gets the result of what they did. The parties are read with the case under its lock.
       return ctx.db.transaction().execute(async (trx) => {
-        const parties = await readCaseParties(trx, id);
-        const alsoAudit = (c: CaseRow) => caseViewAudit(ctx, principal.actor, c, parties, false, req.ip);
-        const updated = await transitionCase(ctx, trx, principal, { caseId: id, action, version, params, alsoAudit });
-        return presentCaseView(ctx, principal.actor, updated, parties, false);
+        const alsoAudit = (c: CaseRow, parties: CaseParties) => caseViewAudit(ctx, principal.actor, c, parties, false, req.ip);
+        const { updated, parties } = await transitionCase(ctx, trx, principal, { caseId: id, action, version, params, alsoAudit });
+        return presentCaseView(ctx, principal.actor, updated, parties!, false);
       });
     });
   }

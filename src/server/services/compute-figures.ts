@@ -11,6 +11,7 @@ import { listCategories } from '../repositories/categories.ts';
 import { leaderNames, receptionCounts } from '../repositories/stats.ts';
 import { change, computeValues, figureDefs, type ReceptionCounts, type Sums } from '../stats/formulas.ts';
 import { nowSums, periodSums, resolveQuery, snapshotSums, today as todayOf, type ResolvedQuery } from '../stats/engine.ts';
+import { settleFigures } from './settle-figures.ts';
 
 const BREAKDOWN_METRIC: Record<BreakdownKey, string> = {
   channel: 'sub', kind: 'sub_kind', category: 'sub_cat', categoryParent: 'sub_catp', area: 'sub_area', levelReached: 'sub_level', skipLevel: 'sub_skip',
@@ -107,6 +108,8 @@ async function leaders(db: Executor, s: Sums, reception: PeriodData['reception']
 
 export async function computeFigures(ctx: AppContext, actor: Actor | null, query: FiguresQuery): Promise<Figures> {
   const db = ctx.reader;
+  // the changes queued so far are applied first (on the primary), so the figures are exact
+  await settleFigures(ctx.db);
   const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
   const cur = await loadPeriod(db, q, q.range, today);

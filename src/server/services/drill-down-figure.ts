@@ -10,6 +10,7 @@ import { presentCaseSummary } from '../presenters/case-presenter.ts';
 import { casesForDrill, drillContribCaseIds, drillReceptionCaseIds } from '../repositories/stats.ts';
 import { figureDefs, NOW_PARTS, type DrillPart, type Metric } from '../stats/formulas.ts';
 import { daysOf, resolveQuery, today as todayOf } from '../stats/engine.ts';
+import { settleFigures } from './settle-figures.ts';
 
 const BREAKDOWN_METRIC: Record<BreakdownKey, Metric> = {
   channel: 'sub', kind: 'sub_kind', category: 'sub_cat', categoryParent: 'sub_catp', area: 'sub_area', levelReached: 'sub_level', skipLevel: 'sub_skip',
@@ -17,6 +18,8 @@ const BREAKDOWN_METRIC: Record<BreakdownKey, Metric> = {
 
 export async function drillDownFigure(ctx: AppContext, actor: Actor, query: DrilldownQuery): Promise<DrilldownPage> {
   const db = ctx.reader;
+  // the changes queued so far are applied first (on the primary), so the figures are exact
+  await settleFigures(ctx.db);
   const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), LIMITS.pageSizeMax);

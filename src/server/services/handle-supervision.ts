@@ -5,7 +5,7 @@ import { answerNotice, findNotice, insertChase, listChases, listNotices, listOwn
 import { findCase, insertEvent } from '../repositories/cases.ts';
 import { canViewCase } from '../policies/case-policy.ts';
 import { insertAudit } from '../repositories/audit.ts';
-import { applyCaseFacts } from './apply-case-facts.ts';
+import { queueCaseFacts } from './queue-case-facts.ts';
 import { localDate } from '../../domain/calendar.ts';
 import { daysLeft } from '../../domain/deadlines.ts';
 
@@ -29,7 +29,7 @@ export async function answerSupervision(ctx: AppContext, actor: Actor, noticeId:
     if (!(await answerNotice(trx, noticeId, text, ctx.clock.now()))) throw new AppError('TRANSITION_NOT_ALLOWED');
     await insertEvent(trx, { caseId: n.case_id, type: 'supervision_answer', fromState: null, toState: null, actorUserId: actor.userId, actorOrgId: actor.orgId, actorKind: 'staff', at: ctx.clock.now(), data: { noticeId, text }, isPublic: false });
     await insertAudit(trx, [{ at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action: 'supervision.answer', caseId: n.case_id, detail: { noticeId } }]);
-    await applyCaseFacts(trx, [n.case_id]);
+    await queueCaseFacts(trx, [n.case_id]);
   });
 }
 

@@ -7,10 +7,13 @@ import { rollupBuckets, rootOrgs } from '../repositories/stats.ts';
 import { computeValues, type Sums } from '../stats/formulas.ts';
 import { dueRange, today as todayOf } from '../stats/engine.ts';
 import { bucketRanges } from '../stats/periods.ts';
+import { settleFigures } from './settle-figures.ts';
 
 export async function publishFigures(ctx: AppContext, year: number): Promise<PublicFigures> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('STATS_BAD_YEAR');
   const db = ctx.reader;
+  // the changes queued so far are applied first (on the primary), so the figures are exact
+  await settleFigures(ctx.db);
   const today = todayOf(ctx);
   const roots = await rootOrgs(db);
   const from = `${year}-01-01`, to = `${year}-12-31`;

@@ -6,11 +6,14 @@ import { childOrgs, prevDay, sumRollupsByOrg } from '../repositories/stats.ts';
 import { computeValues, type Sums } from '../stats/formulas.ts';
 import { dueRange, resolveQuery, today as todayOf } from '../stats/engine.ts';
 import { bucketRanges } from '../stats/periods.ts';
+import { settleFigures } from './settle-figures.ts';
 
 const METRICS = ['sub', 'ans', 'concl', 'evh'];
 
 export async function rankBodies(ctx: AppContext, actor: Actor, query: FiguresQuery): Promise<Ranking> {
   const db = ctx.reader;
+  // the changes queued so far are applied first (on the primary), so the figures are exact
+  await settleFigures(ctx.db);
   const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
   const children = await childOrgs(db, q.orgId);

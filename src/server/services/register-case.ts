@@ -16,7 +16,7 @@ import {
 } from '../repositories/cases.ts';
 import { loadRules } from './load-rules.ts';
 import { activeBureaus, categoriesById } from './reference-cache.ts';
-import { applyCaseFacts } from './apply-case-facts.ts';
+import { queueCaseFacts } from './queue-case-facts.ts';
 
 export interface PersonInput {
   name: string;
@@ -201,7 +201,7 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
       caseId: repeatTarget.id, type: 'add_submission', fromState: repeatTarget.state, toState: repeatTarget.state, actorUserId,
       actorOrgId: regOrg.id, actorKind, at: now, data: { submissionId: sid, channel: input.channel, headcount }, isPublic: true,
     }], [{ at: now, actorUserId, actorKind, action: 'case.add_submission', caseId: repeatTarget.id, petitionerId, ip }]);
-    await applyCaseFacts(trx, [repeatTarget.id]);
+    await queueCaseFacts(trx, [repeatTarget.id]);
     return {
       caseId: repeatTarget.id, caseNo: repeatTarget.case_no, queryCode: repeatTarget.query_code, state: repeatTarget.state as CaseState,
       isRepeat: true, repeatOfCaseId: repeatTarget.id, addedToExisting: true, acceptDueBy: repeatTarget.next_due, declineReason: null,
@@ -241,11 +241,11 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
       at: now, data: { reason: row.decline_reason, code: 'FINAL_NOT_REACCEPTED', repeatOfCaseNo: repeatTarget!.case_no }, isPublic: true,
     });
   }
-  // the submission, its people, the events and the audit entry in one statement
+  // the submission, its people, the events and the audit entry in one statement, which also queues
+  // the new case (and the one it repeats: its first-time conclusion changes) for the figures
   await insertSubmissionWithRecords(trx, submission(row.id, isRepeat), people, events, [
     { at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } },
-  ]);
-  await applyCaseFacts(trx, [row.id, repeatTarget?.id]);
+  ], repeatTarget ? [repeatTarget.id] : []);
   return {
     caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, addedToExisting: false,
     acceptDueBy: dues.accept ?? dues.route, declineReason: row.decline_reason,

@@ -10,12 +10,12 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import type { CaseRow, CaseUpdate } from '../db/schema.ts';
 import { assertCanAct } from '../policies/case-policy.ts';
-import { duesOf, duesToColumns, findCaseForUpdate, updateCaseWithEvent } from '../repositories/cases.ts';
+import { duesOf, duesToColumns, findCaseForUpdate, findCaseWithPartiesForUpdate, updateCaseWithEvent } from '../repositories/cases.ts';
+import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
 import type { AuditEntry } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
-import { applyCaseFacts } from './apply-case-facts.ts';
 
 /** Parameters an action may carry; each route's schema says which it takes. */
 export interface ActionParams {
@@ -224,16 +224,26 @@ export interface TransitionInput {
   action: Action;
   version: number;
   params: ActionParams;
-  /** Further audit entries written with the transition's own (the actor's view of the result). */
-  alsoAudit?: (updated: CaseRow) => AuditEntry[];
+  /** Further audit entries written with the transition's own (the actor's view of the result). When
+   * given, the case's parties are read with the case under its lock and returned. */
+  alsoAudit?: (updated: CaseRow, parties: CaseParties) => AuditEntry[];
+}
+
+export interface Transitioned {
+  updated: CaseRow;
+  /** The petitioner and the people of the submissions, when alsoAudit asked for them. */
+  parties: CaseParties | null;
 }
 
 /**
  * Fires a lifecycle action. The state machine decides whether it is allowed and moves the clocks;
  * the case must still be at the version the caller saw, so two clerks cannot both act on one state.
  */
-export async function transitionCase(ctx: AppContext, trx: Tx, principal: Principal, input: TransitionInput): Promise<CaseRow> {
-  const c = await findCaseForUpdate(trx, input.caseId);
+export async function transitionCase(ctx: AppContext, trx: Tx, principal: Principal, input: TransitionInput): Promise<Transitioned> {
+  // the lock, and the parties with it when the caller shows the result (one statement)
+  const locked = input.alsoAudit ? await findCaseWithPartiesForUpdate(trx, input.caseId) : undefined;
+  const c = locked ? locked.row : input.alsoAudit ? undefined : await findCaseForUpdate(trx, input.caseId);
+  const parties = locked?.parties ?? null;
   if (!c) throw new AppError('CASE_NOT_FOUND');
   if (principal.kind === 'staff') assertCanAct(principal.actor, c, input.action);
   else if (principal.kind === 'petitioner' && !(ACTIONS[input.action].roles as readonly string[]).includes('petitioner')) throw new AppError('FORBIDDEN');
@@ -267,12 +277,12 @@ export async function transitionCase(ctx: AppContext, trx: Tx, principal: Princi
   }, [{
     at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
-  }, ...(input.alsoAudit?.({ ...c, ...patch, version } as CaseRow) ?? [])]);
+  }, ...(input.alsoAudit && parties ? input.alsoAudit({ ...c, ...patch, version } as CaseRow, parties) : [])]);
   if (!written) throw new AppError('VERSION_CONFLICT');
   const { event_id: eventId, ...updated } = written;
   if (effect.after) await effect.after(trx, updated, eventId);
-  await applyCaseFacts(trx, [c.id]);
-  return updated;
+  // the case was queued for its figures by the same statement (what `after` added is settled with it)
+  return { updated, parties };
 }
 
 /** Whether the review window of a concluded case is still open (for the portal's explanation). */
