@@ -3,14 +3,15 @@
 //
 // How figures are made. Every case contributes rows (metric, dimension, body, day, n, w) computed
 // from its current facts by the view stats_contributions (db/migrations/0002_stats.sql) - the SQL
-// of each METRIC there is the only definition. The transaction of every change to a case replaces
-// its changed rows and appends the differences to stats_rollup_deltas (function
-// stats_apply_case_facts, via services/apply-case-facts.ts); no shared row is written, so writers
-// never queue on each other. The fold (jobs/fold-rollup-deltas.ts, every second, one folder at a
+// of each METRIC there is the only definition. The transaction of every change to a case queues
+// the case (services/queue-case-facts.ts); the settler (services/settle-figures.ts: every second
+// and before every figure read) replaces its changed rows and appends the differences to
+// stats_rollup_deltas (function stats_apply_case_facts); no shared row is written by a request, so
+// writers never queue on each other. The fold (jobs/fold-rollup-deltas.ts, every second, one folder at a
 // time) adds the deltas to stats_rollups, per body (alone, and for each body above it "with its
 // subtree"), per day and per month. A figure for a body and a period is a sum over at most ~62
 // daily + 12 monthly buckets of one body plus the deltas not yet folded, read in one statement,
-// so it equals a full recount at any moment.
+// so it equals a full recount whenever it is read.
 // The "as of today" parts (open/overdue now, unanswered or undecided past the limit) are rollups
 // too, dated by the due date (see SNAPSHOT below).
 //
