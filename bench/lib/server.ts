@@ -34,10 +34,30 @@ function readStatusKb(pid: number, key: string): number {
   }
 }
 
+/** The node flags and environment defaults that `npm start` gives the server (package.json
+ *  "scripts.start": `[NAME=value ...] node [--flag ...] scripts/start.ts`), so the bench measures the
+ *  server as it runs in production, e.g. with the same heap sizes. */
+export function productionLaunch(root: string): { nodeFlags: string[]; env: Record<string, string> } {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (pkg.scripts?.start ?? '').trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[i]!); i++) {
+    const [name, ...value] = words[i]!.split('=');
+    env[name!] = value.join('=');
+  }
+  const nodeFlags: string[] = [];
+  if (words[i] === 'node') for (i++; i < words.length && words[i]!.startsWith('-'); i++) nodeFlags.push(words[i]!);
+  return { nodeFlags, env };
+}
+
 /** Starts the server and resolves once it listens; rate limits are raised so the load is not refused. */
 export async function startServer(opts: ServerEnv): Promise<RunningServer> {
+  const root = opts.cwd ?? ROOT;
+  const launch = productionLaunch(root);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...launch.env,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -52,7 +72,7 @@ export async function startServer(opts: ServerEnv): Promise<RunningServer> {
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeFlags ?? []), 'src/server/main.ts'], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...launch.nodeFlags, ...(opts.nodeFlags ?? []), 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 120 s:\n${out}`)), 120_000);

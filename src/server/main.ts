@@ -1,4 +1,5 @@
 // Starts the server: one process serves the API, the staff console and the citizen portal.
+// Start it with `npm start`: package.json "start" carries the V8 heap flags (see scripts/start.ts).
 import { loadConfig, ConfigError } from './config.ts';
 import { boot } from './bootstrap.ts';
 import { buildApp } from './app.ts';
