@@ -8,6 +8,10 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // a poll of what a page shows waits like a user would: a full navigation of the console (bundle,
+    // session, reference data, the case) takes about a second on a loaded 2-core machine, which is
+    // the default poll timeout
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

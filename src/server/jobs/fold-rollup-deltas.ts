@@ -14,7 +14,9 @@ export interface FoldResult { folded: number; batches: number }
 /** Settles the queued cases (their deltas), then folds every delta committed so far (those
  * appended meanwhile wait for the next run). */
 export async function foldRollups(db: Kysely<DB>, batchSize = 20_000, maxBatches = 50): Promise<FoldResult> {
-  await settleFigures(db);
+  // small batches: each holds the folder's lock (and on the embedded engine its one connection)
+  // briefly, so requests get in between
+  await settleFigures(db, 50, 200);
   let folded = 0, batches = 0;
   while (batches < maxBatches) {
     const moved = await db.transaction().execute(async (trx) => {

@@ -15,6 +15,7 @@ import { findCase } from '../repositories/cases.ts';
 import { replaceCalendarYear } from '../repositories/settings.ts';
 import { CALENDAR_2026 } from './calendar-2026.ts';
 import { seedReceptionDays } from './seed-reception.ts';
+import { settleFigures } from '../services/settle-figures.ts';
 
 const DAY = 86_400_000;
 
@@ -177,5 +178,7 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
   // leaders' reception days of the last weeks and the next, with visits received on them
   const reception = await seedReceptionDays(ctx);
   log(`  reception days: ${reception.days}, visits: ${reception.visits}`);
+  // the figures of everything just made, before the server answers its first request
+  await settleFigures(db, Number.POSITIVE_INFINITY);
   return { users, cases: made, orgs };
 }
