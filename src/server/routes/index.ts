@@ -14,6 +14,7 @@ import receptionRoutes from './reception.ts';
 import disputeRoutes from './disputes.ts';
 import exportRoutes from './exports.ts';
 import documentRoutes from './documents.ts';
+import reminderRoutes from './reminders.ts';
 
 export type RouteModule = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
@@ -31,4 +32,5 @@ export const API_ROUTES: RouteModule[] = [
   disputeRoutes,
   exportRoutes,
   documentRoutes,
+  reminderRoutes,
 ];
