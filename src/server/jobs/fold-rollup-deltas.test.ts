@@ -1,6 +1,6 @@
 // The rollup fold on a real database: request transactions only queue the changed cases; reading
-// figures settles them first, so the figures count them at once; a fold (whole or in small batches) moves them into the rollups without changing
-// any figure, and leaves nothing behind. Concurrent registrations never lose a delta.
+// figures settles them first, so the figures count them at once; a fold (whole or in small
+// batches) moves them into the rollups without changing any figure, and leaves nothing behind. Concurrent registrations never lose a delta.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { buildRegistration, orgId } from '../test/factories.ts';

@@ -1,6 +1,6 @@
-// The rollup fold: applies the cases queued by changes (settle-figures.ts), then moves the contribution deltas appended
-// (stats_rollup_deltas) into stats_rollups, in batches, each batch in one transaction (delete
-// the deltas, upsert their sums). One folder at a time across connections and app nodes (an
+// The rollup fold: applies the cases queued by changes (settle-figures.ts), then moves the
+// contribution deltas appended (stats_rollup_deltas) into stats_rollups, in batches, each batch in
+// one transaction (delete the deltas, upsert their sums). One folder at a time across connections and app nodes (an
 // advisory lock), so the hot rollup rows (a province's total for today) have one writer and
 // request transactions never queue on them. Figures are exact before and after a fold: readers
 // count rollups and unfolded deltas in one statement.

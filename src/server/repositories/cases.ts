@@ -103,7 +103,8 @@ export async function insertEventsAndAudit(db: Executor, events: NewEvent[], aud
 
 /**
  * Applies a change only if the case is still at `version`, and writes its event and audit entries
- * and queues the case for its figures in the same statement; undefined (and nothing written that the caller would keep: it must roll back)
+ * and queues the case for its figures in the same statement; undefined (and nothing written that
+ * the caller would keep: it must roll back)
  * when the version moved.
  */
 export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<(CaseRow & { event_id: number }) | undefined> {
@@ -176,40 +177,36 @@ export async function listSubmissions(db: Executor, caseId: number) {
 
 export type CaseParty = Pick<PetitionerRow, 'id' | 'name' | 'id_number' | 'mobile' | 'address'> & { role: string; submission_id: number };
 
-/** The petitioner of a case and the people of its submissions, in one statement. */
-export async function findCaseParties(db: Executor, caseId: number): Promise<{ petitioner: PetitionerRow | undefined; people: CaseParty[] }> {
-  const rows = await db.selectFrom('petitioners as p')
-    .selectAll('p').select([sql<string>`'petitioner'`.as('role'), sql<number>`0`.as('submission_id')])
-    .where('p.id', '=', (eb) => eb.selectFrom('cases').select('petitioner_id').where('id', '=', caseId))
-    .unionAll((eb) => eb.selectFrom('submission_people as sp')
-      .innerJoin('submissions as s', 's.id', 'sp.submission_id')
-      .innerJoin('petitioners as p', 'p.id', 'sp.petitioner_id')
-      .selectAll('p').select(['sp.role', 'sp.submission_id'])
-      .where('s.case_id', '=', caseId))
-    .orderBy('submission_id').execute();
-  const petitioner = rows.find((r) => r.submission_id === 0 && r.role === 'petitioner');
-  const people = rows.filter((r) => r !== petitioner).map((r) => ({ submission_id: r.submission_id, role: r.role, id: r.id, name: r.name, id_number: r.id_number, mobile: r.mobile, address: r.address }));
-  const p = petitioner ? { id: petitioner.id, name: petitioner.name, id_number: petitioner.id_number, mobile: petitioner.mobile, address: petitioner.address, area_code: petitioner.area_code, created_at: petitioner.created_at } : undefined;
-  return { petitioner: p, people };
-}
+/** The case's petitioner and the people of its submissions, as two columns of a query on `cases as c`. */
+const PARTY_COLUMNS = [
+  sql<Record<string, unknown> | null>`(SELECT to_jsonb(p) FROM petitioners p WHERE p.id = c.petitioner_id)`.as('party_petitioner'),
+  sql<CaseParty[]>`(SELECT coalesce(jsonb_agg(jsonb_build_object('submission_id', sp.submission_id, 'role', sp.role, 'id', p.id, 'name', p.name,
+    'id_number', p.id_number, 'mobile', p.mobile, 'address', p.address) ORDER BY sp.submission_id, p.id), '[]'::jsonb)
+    FROM submission_people sp JOIN submissions s ON s.id = sp.submission_id JOIN petitioners p ON p.id = sp.petitioner_id WHERE s.case_id = c.id)`.as('party_people'),
+] as const;
 
-/** The case, locked for update, with its parties (as findCaseParties gives them), in one statement. */
-export async function findCaseWithPartiesForUpdate(db: Executor, id: number): Promise<{ row: CaseRow; parties: { petitioner: PetitionerRow | undefined; people: CaseParty[] } } | undefined> {
-  const r = await db.selectFrom('cases as c').selectAll('c')
-    .select([
-      sql<Record<string, unknown> | null>`(SELECT to_jsonb(p) FROM petitioners p WHERE p.id = c.petitioner_id)`.as('party_petitioner'),
-      sql<CaseParty[]>`(SELECT coalesce(jsonb_agg(jsonb_build_object('submission_id', sp.submission_id, 'role', sp.role, 'id', p.id, 'name', p.name,
-        'id_number', p.id_number, 'mobile', p.mobile, 'address', p.address) ORDER BY sp.submission_id, p.id), '[]'::jsonb)
-        FROM submission_people sp JOIN submissions s ON s.id = sp.submission_id JOIN petitioners p ON p.id = sp.petitioner_id WHERE s.case_id = c.id)`.as('party_people'),
-    ])
-    .where('c.id', '=', id).forUpdate('c').executeTakeFirst();
-  if (!r) return undefined;
-  const { party_petitioner: pp, party_people: people, ...row } = r;
+type Parties = { petitioner: PetitionerRow | undefined; people: CaseParty[] };
+
+function toParties(pp: Record<string, unknown> | null, people: CaseParty[]): Parties {
   const petitioner = pp ? {
     id: Number(pp.id), name: String(pp.name), id_number: (pp.id_number ?? null) as string | null, mobile: (pp.mobile ?? null) as string | null,
     address: (pp.address ?? null) as string | null, area_code: (pp.area_code ?? null) as string | null, created_at: new Date(String(pp.created_at)),
   } as PetitionerRow : undefined;
-  return { row: row as CaseRow, parties: { petitioner, people } };
+  return { petitioner, people };
+}
+
+/** The case's petitioner and the people of its submissions (one statement). */
+export async function findCaseParties(db: Executor, caseId: number): Promise<Parties> {
+  const r = await db.selectFrom('cases as c').select([...PARTY_COLUMNS]).where('c.id', '=', caseId).executeTakeFirst();
+  return r ? toParties(r.party_petitioner, r.party_people) : { petitioner: undefined, people: [] };
+}
+
+/** The case, locked for update, with its parties (as findCaseParties gives them), in one statement. */
+export async function findCaseWithPartiesForUpdate(db: Executor, id: number): Promise<{ row: CaseRow; parties: Parties } | undefined> {
+  const r = await db.selectFrom('cases as c').selectAll('c').select([...PARTY_COLUMNS]).where('c.id', '=', id).forUpdate('c').executeTakeFirst();
+  if (!r) return undefined;
+  const { party_petitioner, party_people, ...row } = r;
+  return { row: row as CaseRow, parties: toParties(party_petitioner, party_people) };
 }
 
 export async function listSubmissionPeople(db: Executor, caseId: number) {

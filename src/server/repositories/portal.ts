@@ -20,10 +20,11 @@ export async function isPortalTokenRevoked(db: Executor, tokenHash: string): Pro
   return !!(await db.selectFrom('portal_revocations').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst());
 }
 
-/** The case by 查询码 with the mobile of its petitioner (for the check only) and everything the
- * petitioner's view shows besides the row (see findPortalCaseParts), in one statement. */
-export async function findCaseViewForLookup(db: Executor, queryCode: string) {
-  const r = await db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
+/** The case with the mobile of its petitioner (for the look-up check only) and everything the
+ * petitioner's view shows besides the row: the public events, the documents marked for them, their
+ * own files and the handling body's name. One statement, filtered by the caller. */
+function portalCaseQuery(db: Executor) {
+  return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
     .selectAll('c').select('p.mobile as petitioner_mobile')
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
@@ -34,9 +35,12 @@ export async function findCaseViewForLookup(db: Executor, queryCode: string) {
       jsonArrayFrom(eb.selectFrom('attachments as m').select(['m.id', 'm.filename', 'm.mime', 'm.size'])
         .whereRef('m.case_id', '=', 'c.id').where('m.uploaded_by', 'is', null).orderBy('m.id')).as('parts_mine'),
       eb.selectFrom('organisations as h').select('h.name').whereRef('h.id', '=', 'c.handling_org_id').as('parts_handling_org_name'),
-    ])
-    .where('c.query_code', '=', queryCode).executeTakeFirst();
-  if (!r) return undefined;
+    ]);
+}
+
+type PortalCaseResult = NonNullable<Awaited<ReturnType<ReturnType<typeof portalCaseQuery>['executeTakeFirst']>>>;
+
+function toPortalCase(r: PortalCaseResult) {
   const { petitioner_mobile, parts_events, parts_public, parts_mine, parts_handling_org_name, ...row } = r;
   return {
     row: row as CaseRow, mobile: petitioner_mobile,
@@ -44,20 +48,16 @@ export async function findCaseViewForLookup(db: Executor, queryCode: string) {
   };
 }
 
-/** What the petitioner's view shows besides the case row, in one statement: the public events, the
- * documents marked for them, their own files and the handling body's name. */
-export async function findPortalCaseParts(db: Executor, caseId: number, handlingOrgId: number | null) {
-  const r = await db.selectNoFrom((eb) => [
-    jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
-      .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
-      .where('e.case_id', '=', caseId).where('e.is_public', '=', true).orderBy('e.id')).as('events'),
-    jsonArrayFrom(eb.selectFrom('attachments').select(['id', 'filename', 'mime', 'size'])
-      .where('case_id', '=', caseId).where('is_public', '=', true).orderBy('id')).as('public_docs'),
-    jsonArrayFrom(eb.selectFrom('attachments').select(['id', 'filename', 'mime', 'size'])
-      .where('case_id', '=', caseId).where('uploaded_by', 'is', null).orderBy('id')).as('mine'),
-    eb.selectFrom('organisations').select('name').where('id', '=', handlingOrgId ?? 0).as('handling_org_name'),
-  ]).executeTakeFirstOrThrow();
-  return { events: r.events.map((e) => ({ ...e, at: new Date(e.at) })), public: r.public_docs, mine: r.mine, handlingOrgName: r.handling_org_name ?? null };
+/** The case by 查询码, with the mobile for the look-up check and the petitioner's view, in one statement. */
+export async function findCaseViewForLookup(db: Executor, queryCode: string) {
+  const r = await portalCaseQuery(db).where('c.query_code', '=', queryCode).executeTakeFirst();
+  return r && toPortalCase(r);
+}
+
+/** The case a portal session is scoped to, with the petitioner's view, in one statement. */
+export async function findPortalCase(db: Executor, caseId: number) {
+  const r = await portalCaseQuery(db).where('c.id', '=', caseId).executeTakeFirst();
+  return r && toPortalCase(r);
 }
 
 export async function listPublicEvents(db: Executor, caseId: number) {

@@ -2,13 +2,12 @@
 // is unknown or the digits are wrong, the answer is the same QUERY_FAILED and takes the same work,
 // so the look-up never reveals whether a code exists.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { localDate } from '../../domain/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
-import type { CaseRow } from '../db/schema.ts';
 import { findCaseViewForLookup } from '../repositories/portal.ts';
 import { insertAuditGrouped } from '../repositories/audit.ts';
-import { presentPortalCase, type PortalCaseView } from '../presenters/portal-presenter.ts';
+import type { PortalCaseView } from '../presenters/portal-presenter.ts';
+import { presentPortalCaseRead } from './view-portal-case.ts';
 import { openPortalSession } from './open-portal-session.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -27,7 +26,7 @@ export function normalizeQueryCode(code: string): string {
  * concurrent look-ups (one statement and commit for all) and is committed before this returns.
  * Not inside a caller's transaction.
  */
-export async function lookUpCase(ctx: AppContext, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<{ found: CaseRow; view: PortalCaseView; session: { token: string; maxAgeSeconds: number } }> {
+export async function lookUpCase(ctx: AppContext, input: { queryCode: string; mobileLast4: string }, ip?: string): Promise<{ view: PortalCaseView; session: { token: string; maxAgeSeconds: number } }> {
   const code = normalizeQueryCode(input.queryCode);
   const hit = await findCaseViewForLookup(ctx.db, code);
   const row = hit?.row;
@@ -42,7 +41,5 @@ export async function lookUpCase(ctx: AppContext, input: { queryCode: string; mo
     openPortalSession(ctx, ctx.db, row.id),
     insertAuditGrouped(ctx.db, [{ at: ctx.clock.now(), actorUserId: null, actorKind: 'petitioner', action: 'portal.lookup', caseId: row.id, petitionerId: row.petitioner_id, ip: ip ?? null }]),
   ]);
-  const p = hit.parts;
-  const view = presentPortalCase(row, p.events, { public: p.public, mine: p.mine }, p.handlingOrgName, localDate(ctx.clock.now()));
-  return { found: row, view, session };
+  return { view: presentPortalCaseRead(ctx, hit), session };
 }
