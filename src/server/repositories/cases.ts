@@ -1,6 +1,7 @@
 // SQL for cases, their submissions, people and events.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { prepare, type Prepared } from '../db/prepared.ts';
 import type { CaseRow, CaseUpdate, DB, NewCase, PetitionerRow } from '../db/schema.ts';
 import { auditRow, type AuditEntry } from './audit.ts';
 import { CLOCKS, type ClockName, type Dues } from '../../domain/lifecycle.ts';
@@ -101,20 +102,59 @@ export async function insertEventsAndAudit(db: Executor, events: NewEvent[], aud
   return (await q.selectFrom('e').select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
-/**
- * Applies a change only if the case is still at `version`, and writes its event and audit entries
- * and queues the case for its figures in the same statement; undefined (and nothing written that
- * the caller would keep: it must roll back)
- * when the version moved.
- */
-export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<(CaseRow & { event_id: number }) | undefined> {
-  const withUpdate = db
-    .with('u', (d) => d.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).returningAll())
-    .with('e', (d) => d.insertInto('case_events').values(eventRow(event)).returning('id'))
+/** `INSERT INTO table (columns) SELECT values FROM u`: the row is written only when the update `u`
+ * of the same statement matched (PostgreSQL types each value by its target column). */
+function insertWhenUpdated(d: any, table: string, row: Record<string, unknown>) {
+  const columns = Object.keys(row);
+  return d.insertInto(table).columns(columns)
+    .expression((eb: ExpressionBuilder<any, any>) => eb.selectFrom('u').select(columns.map((c) => eb.val(row[c]).as(c))));
+}
+
+type Written = CaseRow & { event_id: number };
+
+/** The statement of updateCaseWithEvent for one shape (which columns the change sets, how many audit
+ * entries), built with the values as parameters: `v` maps `p_<column>`, `e_<column>`, `a<i>_<column>`,
+ * `id` and `version` to their stand-ins. */
+function caseUpdateStatement(db: Executor, v: Record<string, unknown>, patchColumns: string[], eventColumns: string[], auditColumns: string[][]) {
+  const pick = (prefix: string, columns: string[]) => Object.fromEntries(columns.map((c) => [c, v[`${prefix}${c}`]]));
+  const q = db
+    .with('u', (d) => d.updateTable('cases').set({ ...pick('p_', patchColumns), version: sql<number>`version + 1` })
+      .where('id', '=', v.id as number).where('version', '=', v.version as number).returningAll())
+    .with('e', (d) => (insertWhenUpdated(d, 'case_events', pick('e_', eventColumns)) as ReturnType<typeof d.insertInto<'case_events'>>).returning('id'))
     // the case is queued for its figures (services/queue-case-facts.ts) in the same statement
-    .with('q', (d) => d.insertInto('stats_case_queue').values({ case_id: id }));
-  const q = audit.length ? withUpdate.with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow))) : withUpdate;
-  return q.selectFrom('u').selectAll('u').select((eb) => eb.selectFrom('e').select('e.id').as('event_id')).executeTakeFirst() as Promise<(CaseRow & { event_id: number }) | undefined>;
+    .with('q', (d) => d.insertInto('stats_case_queue').columns(['case_id']).expression((eb) => eb.selectFrom('u').select('u.id')));
+  // one insert per entry (at most a few): a multi-row VALUES in a SELECT would not take the columns' types
+  const withAudit = auditColumns.reduce<any>((acc, columns, i) => acc.with(`a${i}`, (d: any) => insertWhenUpdated(d, 'audit_log', pick(`a${i}_`, columns))), q) as typeof q;
+  return withAudit.selectFrom('u').selectAll('u').select((eb) => eb.selectFrom('e').select('e.id').as('event_id')).$castTo<Written>();
+}
+
+/** Compiled statements by shape: the shapes come from the lifecycle's actions (a few dozen at most). */
+const CASE_UPDATES = new Map<string, Prepared<Record<string, unknown>, Written>>();
+
+/**
+ * Applies a change only if the case is still at `version`, and in the same statement writes its
+ * event and audit entries and queues the case for its figures: all of it or, when the version
+ * moved, nothing (undefined). One statement, so it needs no transaction of its own. It is compiled
+ * once per shape; each call binds its values.
+ */
+export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<Written | undefined> {
+  const patchColumns = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && k !== 'version');
+  const eventValues: Record<string, unknown> = eventRow(event);
+  const auditValues: Record<string, unknown>[] = audit.map(auditRow);
+  const values: Record<string, unknown> = { id, version };
+  for (const c of patchColumns) values[`p_${c}`] = (patch as Record<string, unknown>)[c];
+  for (const [c, x] of Object.entries(eventValues)) values[`e_${c}`] = x;
+  auditValues.forEach((row, i) => { for (const [c, x] of Object.entries(row)) values[`a${i}_${c}`] = x; });
+  const names = Object.keys(values);
+  const shape = names.join(',');
+  let statement = CASE_UPDATES.get(shape);
+  if (!statement) {
+    statement = prepare<Record<string, unknown>, Written>(names, (d, v) =>
+      caseUpdateStatement(d, v, patchColumns, Object.keys(eventValues), auditValues.map((r) => Object.keys(r))));
+    CASE_UPDATES.set(shape, statement);
+  }
+  const [row] = await statement.run(db, values);
+  return row;
 }
 
 export async function listEvents(db: Executor, caseId: number, onlyPublic = false) {
@@ -201,9 +241,15 @@ export async function findCaseParties(db: Executor, caseId: number): Promise<Par
   return r ? toParties(r.party_petitioner, r.party_people) : { petitioner: undefined, people: [] };
 }
 
-/** The case, locked for update, with its parties (as findCaseParties gives them), in one statement. */
-export async function findCaseWithPartiesForUpdate(db: Executor, id: number): Promise<{ row: CaseRow; parties: Parties } | undefined> {
-  const r = await db.selectFrom('cases as c').selectAll('c').select([...PARTY_COLUMNS]).where('c.id', '=', id).forUpdate('c').executeTakeFirst();
+const caseWithParties = (db: Executor, id: number) => db.selectFrom('cases as c').selectAll('c').select([...PARTY_COLUMNS]).where('c.id', '=', id);
+type CaseWithPartiesRow = CaseRow & { party_petitioner: Record<string, unknown> | null; party_people: CaseParty[] };
+const CASE_WITH_PARTIES = prepare<{ id: number }, CaseWithPartiesRow>(['id'], (db, p) => caseWithParties(db, p.id));
+const CASE_WITH_PARTIES_LOCKED = prepare<{ id: number }, CaseWithPartiesRow>(['id'], (db, p) => caseWithParties(db, p.id).forUpdate('c'));
+
+/** The case with its parties (as findCaseParties gives them), in one statement; locked for the rest
+ * of the transaction when `lock`. */
+export async function findCaseWithParties(db: Executor, id: number, lock: boolean): Promise<{ row: CaseRow; parties: Parties } | undefined> {
+  const [r] = await (lock ? CASE_WITH_PARTIES_LOCKED : CASE_WITH_PARTIES).run(db, { id });
   if (!r) return undefined;
   const { party_petitioner, party_people, ...row } = r;
   return { row: row as CaseRow, parties: toParties(party_petitioner, party_people) };

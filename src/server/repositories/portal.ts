@@ -3,6 +3,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
+import { prepare } from '../db/prepared.ts';
 
 /** How many lapsed revocations each new one clears (skipping rows another request holds), so the
  * table holds only tokens that could still be presented, without a job or contention. */
@@ -48,15 +49,19 @@ function toPortalCase(r: PortalCaseResult) {
   };
 }
 
+// built once (the look-up is the portal's busiest request)
+const BY_CODE = prepare<{ code: string }, PortalCaseResult>(['code'], (db, p) => portalCaseQuery(db).where('c.query_code', '=', p.code));
+const BY_ID = prepare<{ id: number }, PortalCaseResult>(['id'], (db, p) => portalCaseQuery(db).where('c.id', '=', p.id));
+
 /** The case by 查询码, with the mobile for the look-up check and the petitioner's view, in one statement. */
 export async function findCaseViewForLookup(db: Executor, queryCode: string) {
-  const r = await portalCaseQuery(db).where('c.query_code', '=', queryCode).executeTakeFirst();
+  const [r] = await BY_CODE.run(db, { code: queryCode });
   return r && toPortalCase(r);
 }
 
 /** The case a portal session is scoped to, with the petitioner's view, in one statement. */
 export async function findPortalCase(db: Executor, caseId: number) {
-  const r = await portalCaseQuery(db).where('c.id', '=', caseId).executeTakeFirst();
+  const [r] = await BY_ID.run(db, { id: caseId });
   return r && toPortalCase(r);
 }
 

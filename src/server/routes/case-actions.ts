@@ -61,14 +61,13 @@ export default async function caseActionRoutes(app: FastifyInstance, { ctx }: { 
       const principal = staffPrincipal(req);
       const { version, ...params } = req.body as { version: number } & ActionParams;
       const id = (req.params as { id: number }).id;
-      // one transaction: the action, then the actor's (audited) view of the result. Right after an action
-      // that moved the case out of their area (an objection, a forward to another city) the actor still
-      // gets the result of what they did. The parties are read with the case under its lock.
-      return ctx.db.transaction().execute(async (trx) => {
-        const alsoAudit = (c: CaseRow, parties: CaseParties) => caseViewAudit(ctx, principal.actor, c, parties, false, req.ip);
-        const { updated, parties } = await transitionCase(ctx, trx, principal, { caseId: id, action, version, params, alsoAudit });
-        return presentCaseView(ctx, principal.actor, updated, parties!, false);
-      });
+      // the action, then the actor's (audited) view of the result: the parties are read with the case,
+      // and the view's audit entry is written with the action's. Right after an action that moved the
+      // case out of their area (an objection, a forward to another city) the actor still gets the
+      // result of what they did.
+      const alsoAudit = (c: CaseRow, parties: CaseParties) => caseViewAudit(ctx, principal.actor, c, parties, false, req.ip);
+      const { updated, parties } = await transitionCase(ctx, ctx.db, principal, { caseId: id, action, version, params, alsoAudit });
+      return presentCaseView(ctx, principal.actor, updated, parties!, false);
     });
   }
 }

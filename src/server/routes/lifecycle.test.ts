@@ -225,6 +225,29 @@ describe('concurrency and retries', () => {
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const ev = (await clerk.get(`/api/v1/cases/${a.caseId}/events`)).json();
     expect(ev.events).toHaveLength(2);
+    // the refused action wrote nothing: one action entry and one view entry, from the one that won
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', a.caseId)
+      .where('action', 'in', ['case.forward', 'case.assign', 'case.view']).execute();
+    expect(audit.map((x) => x.action).sort()).toEqual([r1.statusCode === 200 ? 'case.forward' : 'case.assign', 'case.view'].sort());
+  });
+
+  it('writes nothing for an action on a version that moved while it was planned', async () => {
+    day('2026-03-02');
+    const a = await register();
+    const target = await orgId(t, '县人力资源和社会保障局');
+    const countOf = async (table: 'case_events' | 'audit_log' | 'stats_case_queue') =>
+      Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', a.caseId).executeTakeFirstOrThrow()).n);
+    const before = [await countOf('case_events'), await countOf('audit_log'), await countOf('stats_case_queue')];
+    // the same version, many times at once: only the first write can match it
+    const tries = await Promise.all(Array.from({ length: 6 }, () => clerk.post(`/api/v1/cases/${a.caseId}/forward`, { version: 1, targetOrgId: target })));
+    expect(tries.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    expect(tries.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'VERSION_CONFLICT')).toBe(true);
+    const after = [await countOf('case_events'), await countOf('audit_log'), await countOf('stats_case_queue')];
+    // one event; the action's and the view's audit entries; the case queued once (unless settled since)
+    expect(after[0]! - before[0]!).toBe(1);
+    expect(after[1]! - before[1]!).toBe(2);
+    expect(after[2]! - before[2]!).toBeLessThanOrEqual(1);
+    expect((await clerk.get(`/api/v1/cases/${a.caseId}`)).json().version).toBe(2);
   });
 
   it('creates one case for two submissions with the same idempotency key', async () => {

@@ -7,10 +7,10 @@ import {
   ACTIONS, planTransition, runningDue, type Action, type CaseSnapshot, type CaseState, type TransitionContext,
 } from '../../domain/lifecycle.ts';
 import type { AppContext, Principal } from '../context.ts';
-import type { Tx } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import type { CaseRow, CaseUpdate } from '../db/schema.ts';
 import { assertCanAct } from '../policies/case-policy.ts';
-import { duesOf, duesToColumns, findCaseForUpdate, findCaseWithPartiesForUpdate, updateCaseWithEvent } from '../repositories/cases.ts';
+import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
@@ -46,7 +46,8 @@ interface Effect {
   data: Record<string, unknown>;
   /** The petitioner sees this milestone on the portal. */
   isPublic: boolean;
-  after?: (trx: Tx, c: CaseRow, eventId: number) => Promise<void>;
+  /** Further rows the action writes with the case (in one transaction with it). */
+  after?: (trx: Executor, c: CaseRow, eventId: number) => Promise<void>;
 }
 
 function need<T>(v: T | undefined | null, field: string): T {
@@ -60,7 +61,7 @@ function checkDeliveredOn(d: string | undefined, today: string, notBefore: strin
   return d;
 }
 
-async function reviewBody(trx: Tx, fromOrgId: number, chosen?: number) {
+async function reviewBody(trx: Executor, fromOrgId: number, chosen?: number) {
   if (chosen) {
     const o = await findOrg(trx, chosen);
     if (!o) throw new AppError('UNKNOWN_ORG');
@@ -75,7 +76,7 @@ async function reviewBody(trx: Tx, fromOrgId: number, chosen?: number) {
 }
 
 /** The facts each action records beyond the state and clocks. */
-async function effectOf(trx: Tx, ctx: AppContext, principal: Principal, c: CaseRow, action: Action, p: ActionParams, rules: TransitionContext): Promise<Effect> {
+async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c: CaseRow, action: Action, p: ActionParams, rules: TransitionContext): Promise<Effect> {
   const today = rules.today;
   const actor = principal.kind === 'staff' ? principal.actor : null;
   switch (action) {
@@ -238,20 +239,27 @@ export interface Transitioned {
 /**
  * Fires a lifecycle action. The state machine decides whether it is allowed and moves the clocks;
  * the case must still be at the version the caller saw, so two clerks cannot both act on one state.
+ *
+ * Given the database (no transaction open), the case is read as it is and the write applies only if
+ * it is still at that version: the case, its event, the audit entries and the figures' queue in one
+ * statement, or nothing and VERSION_CONFLICT. That is two round trips and no row lock. An action
+ * that writes further rows (an evaluation, a notice, an ownership) writes them in a transaction
+ * with the case. Given a caller's transaction, the case is locked when read.
  */
-export async function transitionCase(ctx: AppContext, trx: Tx, principal: Principal, input: TransitionInput): Promise<Transitioned> {
-  // the lock, and the parties with it when the caller shows the result (one statement)
-  const locked = input.alsoAudit ? await findCaseWithPartiesForUpdate(trx, input.caseId) : undefined;
-  const c = locked ? locked.row : input.alsoAudit ? undefined : await findCaseForUpdate(trx, input.caseId);
-  const parties = locked?.parties ?? null;
+export async function transitionCase(ctx: AppContext, db: Executor, principal: Principal, input: TransitionInput): Promise<Transitioned> {
+  const lock = db.isTransaction;
+  // the parties with the case when the caller shows the result (one statement)
+  const read = input.alsoAudit ? await findCaseWithParties(db, input.caseId, lock) : undefined;
+  const c = read ? read.row : input.alsoAudit ? undefined : await (lock ? findCaseForUpdate : findCase)(db, input.caseId);
+  const parties = read?.parties ?? null;
   if (!c) throw new AppError('CASE_NOT_FOUND');
   if (principal.kind === 'staff') assertCanAct(principal.actor, c, input.action);
   else if (principal.kind === 'petitioner' && !(ACTIONS[input.action].roles as readonly string[]).includes('petitioner')) throw new AppError('FORBIDDEN');
   if (c.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: c.version });
 
-  const rules = await loadRules(ctx, trx);
+  const rules = await loadRules(ctx, db);
   const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn }, rules);
-  const effect = await effectOf(trx, ctx, principal, c, input.action, input.params, rules);
+  const effect = await effectOf(db, ctx, principal, c, input.action, input.params, rules);
   const now = ctx.clock.now();
   const ch = plan.changes;
   const patch: CaseUpdate = {
@@ -270,17 +278,23 @@ export async function transitionCase(ctx: AppContext, trx: Tx, principal: Princi
   const before = snapshotOf(c).dues;
   const dueChanges = Object.fromEntries(Object.entries(plan.dues).filter(([k, v]) => v !== before[k as keyof typeof plan.dues]));
   const version = c.version + 1;
-  // the case, its event and the audit entries in one statement
-  const written = await updateCaseWithEvent(trx, c.id, c.version, patch, {
+  // the case, its event, the audit entries and the figures' queue in one statement
+  const write = (x: Executor) => updateCaseWithEvent(x, c.id, c.version, patch, {
     caseId: c.id, type: input.action, fromState: c.state, toState: plan.to, actorUserId: actor?.userId ?? null,
     actorOrgId: actor?.orgId ?? null, actorKind: principal.kind, at: now, data: { ...effect.data, dues: dueChanges }, isPublic: effect.isPublic,
   }, [{
     at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
   }, ...(input.alsoAudit && parties ? input.alsoAudit({ ...c, ...patch, version } as CaseRow, parties) : [])]);
-  if (!written) throw new AppError('VERSION_CONFLICT');
-  const { event_id: eventId, ...updated } = written;
-  if (effect.after) await effect.after(trx, updated, eventId);
+  const after = effect.after;
+  const writeAll = async (x: Executor) => {
+    const written = await write(x);
+    if (!written) throw new AppError('VERSION_CONFLICT');
+    const { event_id: eventId, ...updated } = written;
+    if (after) await after(x, updated, eventId);
+    return updated;
+  };
+  const updated = after && !db.isTransaction ? await (db as Database).transaction().execute(writeAll) : await writeAll(db);
   // the case was queued for its figures by the same statement (what `after` added is settled with it)
   return { updated, parties };
 }
