@@ -213,14 +213,17 @@ export function queuePaths(d: BenchData): { user: string; first: string; scopePa
 export function queueRaw(raw: RawSql, pages: QueuePage[]) {
   return async (i: number) => {
     const p = pages[i % pages.length]!;
-    // `state IN ($2, …)` as the query builder writes it (one state is then `state = $2`, which the
-    // (state, next_due, id) index serves in order; `= ANY($2)` with an array would not)
-    const params: unknown[] = [`${p.scopePath}%`, ...p.states];
-    let where = `(c.current_org_path LIKE $1 OR c.registered_org_path LIKE $1 OR c.handling_org_path LIKE $1) AND c.state IN (${p.states.map((_, i) => `$${i + 2}`).join(', ')})`;
+    // as listCases builds it: `state IN ($1, …)` as the query builder writes it (one state is then
+    // `state = $1`, which the (state, next_due, id) index serves in order; `= ANY($1)` with an array
+    // would not); the scope condition unless the queue is of the user's own body (which lies in their
+    // scope); every state runs a clock, so `next_due IS NOT NULL` and a row cursor
+    const params: unknown[] = [...p.states];
+    let where = `c.state IN (${p.states.map((_, i) => `$${i + 1}`).join(', ')}) AND c.next_due IS NOT NULL`;
     if (p.orgId) { params.push(p.orgId); where += ` AND c.current_org_id = $${params.length}`; }
+    else { params.push(`${p.scopePath}%`); where += ` AND (c.current_org_path LIKE $${params.length} OR c.registered_org_path LIKE $${params.length} OR c.handling_org_path LIKE $${params.length})`; }
     if (p.cursor) {
       params.push(p.cursor.v, p.cursor.id);
-      where += ` AND (c.next_due > $${params.length - 1} OR (c.next_due = $${params.length - 1} AND c.id > $${params.length}) OR c.next_due IS NULL)`;
+      where += ` AND (c.next_due, c.id) > ($${params.length - 1}::date, $${params.length}::int)`;
     }
     await raw.query(`SELECT c.id, c.case_no, c.title, c.kind, c.state, c.channel, c.category_id, c.received_at, c.next_due, c.current_org_id, c.is_repeat,
         c.is_collective, c.headcount, c.extension_status, c.evaluation_status, c.version, c.is_owned, o.name AS current_org_name, k.name_zh, k.name_en

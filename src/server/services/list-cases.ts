@@ -62,7 +62,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
     case 'extension_approval': f.states = ['handling']; f.extensionPending = true; break;
     case 'awaiting_evaluation': f.evaluationPending = true; break;
     case 'in_review': f.states = ['reviewing', 're_reviewing']; break;
-    case 'mine_open': f.currentOrgId = actor.orgId; f.states = [...OPEN_STATES]; sort = q.sort ?? 'due_asc'; break;
+    case 'mine_open': f.currentOrgId = actor.orgId; f.currentOrgPath = actor.orgPath; f.states = [...OPEN_STATES]; sort = q.sort ?? 'due_asc'; break;
     case 'owned': f.ownedBy = actor.userId; break;
     default: break;
   }
@@ -91,6 +91,8 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
   if (q.q) f.text = q.q.trim().slice(0, 100);
   const limit = Math.min(q.limit ?? 20, LIMITS.pageSizeMax);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  // a due-date cursor holds a date (or null); a received cursor a timestamp
+  if (cursor?.v != null && sort === 'due_asc' && !/^\d{4}-\d{2}-\d{2}$/.test(cursor.v)) throw new AppError('INVALID_CURSOR');
   const rows = await listCases(ctx.reader, f, sort, limit + 1, cursor);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
