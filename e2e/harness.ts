@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'Xinfang@2026';
 export const SHOTS_DIR = path.resolve('.tmp/screenshots');
@@ -68,6 +68,19 @@ export async function newPage(browser: Browser, opts: Parameters<Browser['newCon
 }
 
 /** Saves a screenshot under .tmp/screenshots for people to look at. */
+/** GETs an API path (under /api/v1) as the page's signed-in user; fails the test unless it answers 200. */
+export async function apiJson<T>(page: Page, baseUrl: string, apiPath: string): Promise<T> {
+  const res = await page.request.get(`${baseUrl}/api/v1${apiPath}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Waits until the lists inside have loaded and drawers or modals have finished moving. */
+export async function settled(page: Page, ms = 400): Promise<void> {
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+  await page.waitForTimeout(ms);
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: false });

@@ -2,23 +2,13 @@
 // reminders the server's first deadline sweep raised over the demo data, and filters to 超期.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, browserSuite } from './harness.ts';
+import { apiJson, settled, shot, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 120 });
 
 interface Reminders { items: { caseId: number; caseNo: string; kind: string }[]; nextCursor: string | null }
 
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${suite.server.url}/api/v1${path}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** Waits until the table has loaded and nothing is moving. */
-async function settled(page: Page) {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-  await page.waitForTimeout(300);
-}
+const getJson = <T>(page: Page, apiPath: string) => apiJson<T>(page, suite.server.url, apiPath);
 
 describe('deadline reminders', () => {
   it('a supervisor opens the reminders from the menu, sees rows and filters to overdue only', async () => {

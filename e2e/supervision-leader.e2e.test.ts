@@ -3,22 +3,12 @@
 // visit linked to a case and finds it on the calendar. Screenshots at 1280x800 in Chinese and English.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, browserSuite } from './harness.ts';
+import { apiJson, settled, shot, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 150 });
 const as = suite.as;
 
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${suite.server.url}/api/v1${path}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** Waits until the lists inside have loaded and drawers or modals have finished moving. */
-async function settled(page: Page) {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-  await page.waitForTimeout(400);
-}
+const getJson = <T>(page: Page, apiPath: string) => apiJson<T>(page, suite.server.url, apiPath);
 
 async function toEnglish(page: Page) {
   await page.getByTestId('lang-switch').getByText('EN').click();
