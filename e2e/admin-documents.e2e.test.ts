@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request, type Page } from 'playwright-core';
-import { newPage, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
+import { newPage, pickTreeOption, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 150 });
 
@@ -71,9 +71,7 @@ describe('administration', () => {
     await page.getByTestId('user-add').click();
     await page.getByTestId('user-username').fill('e2e.clerk');
     await page.getByTestId('user-name').fill('测试登记员');
-    await page.getByTestId('user-org').click();
-    await page.keyboard.type('清河县信访局');
-    await page.locator('.ant-select-tree-node-content-wrapper[title="清河县信访局"]').click();
+    await pickTreeOption(page, 'user-org', '清河县信访局', '清河县信访局');
     await page.getByTestId('user-role').click();
     await page.locator('.ant-select-item-option[title="登记员"]').click();
     await page.getByTestId('user-password').fill('Dengji@2026');
@@ -127,6 +125,12 @@ describe('administration', () => {
     await page.getByTestId('org-tree').waitFor();
     await expectTranslated(page);
     await shot(page, 'admin-orgs-en');
+
+    // casework is not the administrator's: no case menu, and a typed case address says so
+    expect(await page.getByTestId('menu-cases').count()).toBe(0);
+    await page.goto(`${suite.server.url}/console/cases`);
+    await page.getByTestId('forbidden').waitFor();
+    expect((await page.request.get(`${suite.server.url}/api/v1/cases`)).status()).toBe(403);
   });
 });
 

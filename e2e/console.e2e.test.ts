@@ -4,27 +4,12 @@
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, newPage, shot, browserSuite } from './harness.ts';
+import { DEMO_PASSWORD, newPage, pickTreeOption, shot, browserSuite } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
 const PETITIONER_ID = generateIdCardNumber('130534', '19700312', 517);
 const suite = browserSuite({ cases: 150 });
 const as = suite.as;
-
-async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
-  const select = page.getByTestId(testId);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await page.keyboard.type(search);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first();
-    await option.waitFor();
-    await page.waitForTimeout(300); // let the filtered list settle before clicking
-    await option.click();
-    if ((await select.textContent())?.includes(title)) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not pick ${title} in ${testId}`);
-}
 
 async function act(page: Page, action: string, fill: (p: Page) => Promise<void> = async () => {}) {
   await page.getByTestId(`action-${action}`).click();

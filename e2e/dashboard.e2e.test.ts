@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { shot, browserSuite } from './harness.ts';
+import { pickTreeOption, shot, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 60 });
 const as = suite.as;
@@ -15,12 +15,6 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`${suite.server.url}/api/v1${path}`);
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as T;
-}
-
-async function pickTreeOption(page: Page, testId: string, search: string, title: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first().click();
 }
 
 /** The first day of this month in China time, as the dashboard asks by default. */

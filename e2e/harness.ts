@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'Xinfang@2026';
@@ -65,6 +65,33 @@ export async function newPage(browser: Browser, opts: Parameters<Browser['newCon
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * Picks an option of a tree select (by its test id, or a locator for the select) by typing a search
+ * and clicking the title. The filtered list re-renders while it opens, so a click can land on a node
+ * that is being replaced: the pick is checked in the select and tried again, and the drop-down must be
+ * closed before the next field is used (an open one covers the fields below it).
+ */
+export async function pickTreeOption(page: Page, target: string | Locator, search: string, title: string): Promise<void> {
+  const select = typeof target === 'string' ? page.getByTestId(target) : target;
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.keyboard.type(search);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).first();
+    await option.waitFor();
+    await page.waitForTimeout(300); // let the filtered list settle before clicking
+    await option.click();
+    if ((await select.textContent())?.includes(title)) {
+      if (await dropdown.count()) await page.keyboard.press('Escape');
+      await expect.poll(() => dropdown.count()).toBe(0);
+      return;
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dropdown.count()).toBe(0);
+  }
+  throw new Error(`could not pick ${title} in ${typeof target === 'string' ? target : 'the select'}`);
 }
 
 /** Saves a screenshot under .tmp/screenshots for people to look at. */

@@ -3,7 +3,7 @@
 // visit linked to a case and finds it on the calendar. Screenshots at 1280x800 in Chinese and English.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiJson, settled, shot, browserSuite } from './harness.ts';
+import { apiJson, pickTreeOption, settled, shot, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 150 });
 const as = suite.as;
@@ -153,9 +153,7 @@ describe('leaders', () => {
     await clerk.getByTestId('reception-drawer').waitFor();
     await clerk.locator('#visit_name').fill('刘桂兰');
     await clerk.locator('#visit_headcount').fill('3');
-    await clerk.locator('#visit_categoryId').click();
-    await clerk.keyboard.type('拖欠');
-    await clerk.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^拖欠工资$/ }).first().click();
+    await pickTreeOption(clerk, clerk.locator('#visit_categoryId').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'), '拖欠', '拖欠工资');
     await clerk.locator('#visit_title').fill('反映某工地拖欠工资问题');
     await clerk.locator('#visit_content').fill('在接待日当面反映，工地拖欠三人工资共五万元。');
     await clerk.getByTestId('visit-register-submit').click();
