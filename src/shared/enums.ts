@@ -10,6 +10,12 @@ export const ROLE_LABELS: Record<Role, [zh: string, en: string]> = {
   leader: ['领导', 'Leader'],
   admin: ['管理员', 'Administrator'],
 };
+/**
+ * The roles that work on case matters: lists, queues, case pages, attachments, documents, reminders,
+ * supervision notices and the cases behind a figure. The administrator keeps the system (bodies,
+ * users, calendar, time limits) and sees figures, never a case's matter or the people in it.
+ */
+export const CASEWORK_ROLES: readonly Role[] = ['clerk', 'handler', 'supervisor', 'leader'];
 
 export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'township', 'village'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];

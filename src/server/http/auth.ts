@@ -60,12 +60,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 }
 
 /** The signed-in staff member, or 401. */
-export function requireStaff(req: FastifyRequest, roles?: Role[]): Actor {
+export function requireStaff(req: FastifyRequest, roles?: readonly Role[]): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
   if (roles && !roles.includes(req.actor.role)) throw new AppError('ROLE_NOT_ALLOWED');
   return req.actor;
 }
 
-export function staffPrincipal(req: FastifyRequest, roles?: Role[]): Principal & { kind: 'staff' } {
+export function staffPrincipal(req: FastifyRequest, roles?: readonly Role[]): Principal & { kind: 'staff' } {
   return { kind: 'staff', actor: requireStaff(req, roles), ip: req.ip };
 }

@@ -342,6 +342,21 @@ describe('every role against every endpoint', () => {
     }
     const reg = await clients.get('admin')!.post('/api/v1/cases', await buildRegistration(t));
     expect(reg.statusCode).toBe(403);
+    // every read and act on case matters, lists included, is refused by role, not merely emptied
+    const casework = ops.filter((o) => /^\/api\/v1\/(cases|attachments|reminders|petitioners|instructions|ownerships)\b|^\/api\/v1\/supervision$|^\/api\/v1\/stats\/drilldown$/.test(o.path));
+    expect(casework.length).toBeGreaterThanOrEqual(30);
+    for (const o of casework) {
+      const res = await call(clients.get('admin')!, o, caseA.caseId);
+      expect(res.statusCode, `admin ${o.method} ${o.path}: ${res.body}`).toBe(403);
+      expect(res.json().error.code, `admin ${o.method} ${o.path}`).toBe('ROLE_NOT_ALLOWED');
+    }
+    // the administrator still sees figures and the counts of the supervision board, without cases
+    const figures = await clients.get('admin')!.get('/api/v1/stats/figures?period=year&from=2026-01-01');
+    expect(figures.statusCode, figures.body).toBe(200);
+    const board = await clients.get('admin')!.get('/api/v1/supervision/board');
+    expect(board.statusCode, board.body).toBe(200);
+    expect(board.json().casesShown).toBe(false);
+    expect(board.body).not.toContain(caseA.title);
   });
 
   it('answers every role on every endpoint with a 2xx or a catalogued 4xx, never a 5xx', async () => {

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
+import { CASEWORK_ROLES } from '../../shared/enums.ts';
 import { uploadAttachment } from '../services/upload-attachment.ts';
 import { findCase } from '../repositories/cases.ts';
 import { findAttachment, listAttachments } from '../repositories/case-records.ts';
@@ -22,7 +23,7 @@ export default async function attachmentRoutes(app: FastifyInstance, { ctx }: { 
   app.post('/cases/:id/attachments', {
     schema: { tags: ['attachments'], summary: '上传附件 Upload attachment (multipart: file, isPublic)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentView } },
   }, async (req, reply) => {
-    const actor = requireStaff(req);
+    const actor = requireStaff(req, CASEWORK_ROLES);
     const part = await req.file();
     if (!part) throw new AppError('VALIDATION_FAILED', { field: 'file', reason: 'required' });
     const data = await part.toBuffer();
@@ -32,7 +33,7 @@ export default async function attachmentRoutes(app: FastifyInstance, { ctx }: { 
   });
 
   app.get('/cases/:id/attachments', { schema: { tags: ['attachments'], summary: '附件列表 Attachments', params: IdParams, response: { 200: Type.Array(AttachmentView) } } }, async (req) => {
-    const actor = requireStaff(req);
+    const actor = requireStaff(req, CASEWORK_ROLES);
     const c = await findCase(ctx.db, (req.params as { id: number }).id);
     if (!c) throw new AppError('CASE_NOT_FOUND');
     assertCanViewCase(actor, c);
@@ -41,7 +42,7 @@ export default async function attachmentRoutes(app: FastifyInstance, { ctx }: { 
   });
 
   app.get('/attachments/:id', { schema: { tags: ['attachments'], summary: '下载附件（记录日志） Download attachment (logged)', params: IdParams } }, async (req, reply) => {
-    const actor = requireStaff(req);
+    const actor = requireStaff(req, CASEWORK_ROLES);
     const a = await findAttachment(ctx.db, (req.params as { id: number }).id);
     if (!a || !a.case_id) throw new AppError('NOT_FOUND');
     const c = await findCase(ctx.db, a.case_id);

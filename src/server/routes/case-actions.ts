@@ -2,7 +2,7 @@
 // The body always carries the case version the user saw (optimistic concurrency).
 import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
-import { LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../shared/enums.ts';
 import { ACTIONS, type Action } from '../../domain/lifecycle.ts';
 import type { AppContext } from '../context.ts';
 import { staffPrincipal } from '../http/auth.ts';
@@ -58,7 +58,7 @@ export default async function caseActionRoutes(app: FastifyInstance, { ctx }: { 
         response: { 200: CaseDetail },
       },
     }, async (req) => {
-      const principal = staffPrincipal(req);
+      const principal = staffPrincipal(req, CASEWORK_ROLES);
       const { version, ...params } = req.body as { version: number } & ActionParams;
       const id = (req.params as { id: number }).id;
       // the action, then the actor's (audited) view of the result: the parties are read with the case,

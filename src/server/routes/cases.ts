@@ -1,7 +1,7 @@
 // Case registration, lists, work queues, the case page and its timeline.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { CHANNELS, KINDS, LEVELS_REACHED, LIMITS } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, CHANNELS, KINDS, LEVELS_REACHED, LIMITS } from '../../shared/enums.ts';
 import { STATES } from '../../domain/lifecycle.ts';
 import { addCalendarDays, localDate } from '../../domain/calendar.ts';
 import type { AppContext } from '../context.ts';
@@ -92,30 +92,30 @@ export default async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: A
       tags: ['cases'], summary: '信访事项列表 List cases', querystring: ListQuerySchema,
       response: { 200: Type.Object({ items: Type.Array(CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
     },
-  }, async (req) => listCasesFor(ctx, requireStaff(req), req.query as ListQuery));
+  }, async (req) => listCasesFor(ctx, requireStaff(req, CASEWORK_ROLES), req.query as ListQuery));
 
   app.get('/cases/queues', {
     schema: { tags: ['cases'], summary: '工作队列计数 Work-queue counts', response: { 200: Type.Record(Type.String(), Type.Integer()) } },
   }, async (req) => {
-    const actor = requireStaff(req);
+    const actor = requireStaff(req, CASEWORK_ROLES);
     const today = localDate(ctx.clock.now());
     return countQueues(ctx.reader, actor.scopePath, actor.orgId, today, addCalendarDays(today, 3));
   });
 
   app.get('/cases/:id', {
     schema: { tags: ['cases'], summary: '事项详情（个人信息脱敏） Case detail, personal data masked', params: IdParams, response: { 200: CaseDetail } },
-  }, async (req) => viewCase(ctx, requireStaff(req), (req.params as { id: number }).id, false, req.ip));
+  }, async (req) => viewCase(ctx, requireStaff(req, CASEWORK_ROLES), (req.params as { id: number }).id, false, req.ip));
 
   app.post('/cases/:id/reveal', {
     schema: { tags: ['cases'], summary: '查看完整个人信息（记录日志） Reveal personal data (logged)', params: IdParams, response: { 200: CaseDetail } },
-  }, async (req) => viewCase(ctx, requireStaff(req), (req.params as { id: number }).id, true, req.ip));
+  }, async (req) => viewCase(ctx, requireStaff(req, CASEWORK_ROLES), (req.params as { id: number }).id, true, req.ip));
 
   app.get('/cases/:id/routing-suggestions', {
     schema: {
       tags: ['cases'], summary: '分流建议：归口办理的单位 Routing suggestion: competent bodies', params: IdParams,
       response: { 200: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), level: Type.String() })) },
     },
-  }, async (req) => suggestRouting(ctx, requireStaff(req), (req.params as { id: number }).id));
+  }, async (req) => suggestRouting(ctx, requireStaff(req, CASEWORK_ROLES), (req.params as { id: number }).id));
 
   app.get('/cases/:id/events', {
     schema: {
@@ -125,5 +125,5 @@ export default async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: A
         isRepeat: Type.Boolean(), levelReached: Type.Union([Type.String(), Type.Null()]),
       })) }) },
     },
-  }, async (req) => viewCaseEvents(ctx, requireStaff(req), (req.params as { id: number }).id));
+  }, async (req) => viewCaseEvents(ctx, requireStaff(req, CASEWORK_ROLES), (req.params as { id: number }).id));
 }

@@ -4,13 +4,13 @@ import { Type } from 'typebox';
 import { DOCUMENT_TYPES, DOCUMENT_TITLES, type DocumentType } from '../../shared/documents.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
+import { CASEWORK_ROLES } from '../../shared/enums.ts';
 import { composeCaseDocument } from '../services/compose-document.ts';
 import { renderDocumentPdf } from '../services/render-document-pdf.ts';
 import { DocumentView } from '../presenters/document-presenter.ts';
 
 const Params = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }), type: Type.Enum([...DOCUMENT_TYPES]) });
 const Query = Type.Object({ noticeId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false });
-const STAFF = ['clerk', 'handler', 'supervisor', 'leader'] as const;
 
 export default async function documentRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get('/cases/:id/documents/:type', {
@@ -20,7 +20,7 @@ export default async function documentRoutes(app: FastifyInstance, { ctx }: { ct
     },
   }, async (req) => {
     const { id, type } = req.params as { id: number; type: DocumentType };
-    return composeCaseDocument(ctx, requireStaff(req, [...STAFF]), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'json' });
+    return composeCaseDocument(ctx, requireStaff(req, CASEWORK_ROLES), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'json' });
   });
 
   app.get('/cases/:id/documents/:type/pdf', {
@@ -31,7 +31,7 @@ export default async function documentRoutes(app: FastifyInstance, { ctx }: { ct
     },
   }, async (req, reply) => {
     const { id, type } = req.params as { id: number; type: DocumentType };
-    const doc = await composeCaseDocument(ctx, requireStaff(req, [...STAFF]), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'pdf' });
+    const doc = await composeCaseDocument(ctx, requireStaff(req, CASEWORK_ROLES), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'pdf' });
     const { pdf, pages } = await renderDocumentPdf(doc);
     const filename = `${DOCUMENT_TITLES[type][0]}-${doc.caseNo}.pdf`;
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${type}-${doc.caseNo}.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)

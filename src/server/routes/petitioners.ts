@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
+import { CASEWORK_ROLES } from '../../shared/enums.ts';
 import { lookupPetitioner } from '../services/lookup-petitioner.ts';
 import { PersonView } from '../presenters/case-presenter.ts';
 
@@ -19,5 +20,5 @@ export default async function petitionerRoutes(app: FastifyInstance, { ctx }: { 
         })),
       })) },
     },
-  }, async (req) => lookupPetitioner(ctx, requireStaff(req, ['clerk', 'supervisor', 'handler', 'leader']), req.body as { idNumber?: string; mobile?: string }, req.ip));
+  }, async (req) => lookupPetitioner(ctx, requireStaff(req, CASEWORK_ROLES), req.body as { idNumber?: string; mobile?: string }, req.ip));
 }

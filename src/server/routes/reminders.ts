@@ -1,7 +1,7 @@
 // Reminders raised by the deadline sweep, for the bodies of the signed-in staff member.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { LIMITS } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, LIMITS } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import { listRemindersFor } from '../services/list-reminders.ts';
@@ -22,5 +22,5 @@ export default async function reminderRoutes(app: FastifyInstance, { ctx }: { ct
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(Reminder), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
     },
-  }, async (req) => listRemindersFor(ctx, requireStaff(req), req.query as { kind?: 'near' | 'overdue'; limit?: number; cursor?: string }));
+  }, async (req) => listRemindersFor(ctx, requireStaff(req, CASEWORK_ROLES), req.query as { kind?: 'near' | 'overdue'; limit?: number; cursor?: string }));
 }

@@ -7,7 +7,7 @@ import { requireStaff } from '../http/auth.ts';
 import {
   BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, ON_TIME_VARIANTS, PERIOD_KINDS, SATISFACTION_BASES, type DrilldownQuery, type FiguresQuery,
 } from '../../shared/figures.ts';
-import { LIMITS } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, LIMITS } from '../../shared/enums.ts';
 import { localDate } from '../../domain/calendar.ts';
 import { computeFigures } from '../services/compute-figures.ts';
 import { drillDownFigure } from '../services/drill-down-figure.ts';
@@ -102,7 +102,7 @@ export default async function statsRoutes(app: FastifyInstance, { ctx }: { ctx: 
     },
   }, async (req) => {
     const qs = req.query as FiguresQs & Pick<DrilldownQuery, 'figure' | 'breakdown' | 'key' | 'part' | 'after' | 'limit'>;
-    return drillDownFigure(ctx, requireStaff(req), {
+    return drillDownFigure(ctx, requireStaff(req, CASEWORK_ROLES), {
       ...toQuery(qs, today()), figure: qs.figure, breakdown: qs.breakdown, key: qs.key, part: qs.part, after: qs.after, limit: qs.limit,
     });
   });

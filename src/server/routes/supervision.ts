@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
+import { CASEWORK_ROLES } from '../../shared/enums.ts';
 import { answerSupervision, chaseSupervision, listOwnedCases, listSupervision } from '../services/handle-supervision.ts';
 import { viewSupervisionBoard } from '../services/view-supervision-board.ts';
 import { listInstructions } from '../services/list-instructions.ts';
@@ -38,7 +39,7 @@ const Text = Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) 
 export default async function supervisionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get('/supervision', {
     schema: { tags: ['supervision'], summary: '督办单 Supervision notices', querystring: Type.Object({ status: Type.Optional(Type.Enum(['open', 'answered'])) }), response: { 200: Type.Array(Notice) } },
-  }, async (req) => listSupervision(ctx, requireStaff(req), (req.query as { status?: string }).status));
+  }, async (req) => listSupervision(ctx, requireStaff(req, CASEWORK_ROLES), (req.query as { status?: string }).status));
 
   app.get('/supervision/board', {
     schema: { tags: ['supervision'], summary: '督办看板：超期和临期事项（按责任单位） Supervision board: overdue and nearly due by body', response: { 200: Board } },

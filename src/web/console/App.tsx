@@ -14,7 +14,7 @@ import { useLang, useText } from './i18n.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { L } from './labels.ts';
-import type { Role } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, type Role } from '../../shared/enums.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
@@ -73,10 +73,13 @@ function Shell() {
   const loc = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const role = me!.role as Role;
+  // the administrator keeps the system and sees figures, not case matters (the API refuses them too)
+  const casework = CASEWORK_ROLES.includes(role);
+  const forbidden = <Result status="403" title={t.forbidden} extra={<Link to="/">{t.back}</Link>} data-testid="forbidden" />;
 
   const items = useMemo(() => {
     const list: { key: string; path: string; label: string; icon?: ReactNode }[] = [];
-    if (role !== 'admin') {
+    if (casework) {
       list.push({ key: 'home', path: '/', label: t.home, icon: <HomeOutlined /> });
       list.push({ key: 'cases', path: '/cases', label: t.cases, icon: <UnorderedListOutlined /> });
     }
@@ -87,7 +90,7 @@ function Shell() {
       list.push({ key: a.key, path: areaLink(a), label: a.menu[lang], icon: Icon ? <Icon /> : undefined });
     }
     return list;
-  }, [role, lang, t]);
+  }, [role, lang, t, casework]);
 
   const selected = items.filter((i) => (i.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(i.path))).sort((a, b) => b.path.length - a.path.length)[0];
 
@@ -117,13 +120,13 @@ function Shell() {
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 16, minWidth: 0 }}>
           <Routes>
             <Route path="/" element={role === 'admin' ? <AdminHome /> : <HomePage />} />
-            <Route path="/cases" element={<CaseListPage />} />
-            <Route path="/cases/:id" element={<CasePage />} />
-            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/cases" element={casework ? <CaseListPage /> : forbidden} />
+            <Route path="/cases/:id" element={casework ? <CasePage /> : forbidden} />
+            <Route path="/register" element={REGISTER_ROLES.includes(role) ? <RegisterPage /> : forbidden} />
             {AREAS.map((a) => (
               <Route key={a.key} path={`/${a.path}`} element={a.roles.includes(role)
                 ? <Suspense fallback={<Spin />}><a.component /></Suspense>
-                : <Result status="403" title={t.forbidden} extra={<Link to="/">{t.back}</Link>} />} />
+                : forbidden} />
             ))}
             <Route path="*" element={<Result status="404" title={t.notFound} extra={<Link to="/">{t.back}</Link>} />} />
           </Routes>

@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, ApiError } from '../../../common/api.ts';
 import type { Figures, Ranking, FigureKey, NowKey } from '../../../../shared/figures.ts';
 import { FIGURE_LABELS } from '../../../../shared/figure-labels.ts';
+import { CASEWORK_ROLES, type Role } from '../../../../shared/enums.ts';
 import { changeWords, changeWordsEn, formatPercent } from '../../../../shared/figure-text.ts';
 import { useLang, useText } from '../../i18n.tsx';
 import { useMe } from '../../session.tsx';
@@ -87,7 +88,9 @@ export default function DashboardPage() {
   }, [base, from, kind, org, subtree]);
   useEffect(() => { void load(); }, [load]);
 
-  const open = (title: string, query: DrillTarget['query']) => setDrill({ title, query: { ...base, ...query } });
+  // the cases behind a figure are casework: the administrator sees the figures only
+  const canDrill = CASEWORK_ROLES.includes(me.role as Role);
+  const open = (title: string, query: DrillTarget['query']) => { if (canDrill) setDrill({ title, query: { ...base, ...query } }); };
   const v = figures?.figures;
   const monthName = (m: string) => (zh ? `${Number(m.slice(5, 7))}月` : dayjs(`${m}-01`).format('MMM'));
   const bLabel = (r: { labelZh: string; labelEn: string }) => (zh ? r.labelZh : r.labelEn);
@@ -179,7 +182,7 @@ export default function DashboardPage() {
   const orgOptions = useMemo(() => orgTree(orgs, (o) => o.path.startsWith(me.scopePath) && o.level !== 'village'), [orgs, me.scopePath]);
   const kpi = (key: FigureKey | NowKey, value: React.ReactNode, sub: string, color?: string) => (
     <Col xs={12} md={8} lg={4} key={key}>
-      <Card size="small" hoverable style={{ height: '100%' }} onClick={() => open(label(key), { figure: key })} data-testid={`kpi-${key}`}>
+      <Card size="small" hoverable={canDrill} style={{ height: '100%' }} onClick={() => open(label(key), { figure: key })} data-testid={`kpi-${key}`}>
         <Statistic title={label(key)} value={value as string} styles={color ? { content: { color } } : undefined} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{sub}</Typography.Text>
       </Card>
@@ -206,7 +209,7 @@ export default function DashboardPage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t.click}</Typography.Paragraph>
+      {canDrill && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t.click}</Typography.Paragraph>}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {kpi('submissions', v?.submissions.value ?? '—', `${t.headcountOf.replace('{n}', String(v?.headcount.value ?? '—'))} · ${yoyText('submissions')}`)}
         {kpi('onTimeRate', formatPercent(v?.onTimeRate.value), yoyText('onTimeRate'))}
