@@ -46,7 +46,8 @@ export interface WorkloadResult {
   serverPeakMb: number;
   /** CPU ms per request: the server process and the database's processes (ours); the driver's
    * process and the database's (raw). On PGlite the database runs inside the server (or driver). */
-  cpu: { oursServerMs: number; oursDbMs: number; rawDriverMs: number; rawDbMs: number };
+  /** CPU ms per request: our server, the database under our load, the load generator (this process), the raw driver and the database under it. */
+  cpu: { oursServerMs: number; oursDbMs: number; oursLoadMs?: number; rawDriverMs: number; rawDbMs: number };
   note?: string;
 }
 
@@ -268,7 +269,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
 
   const cpuProf = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
   const server = await startServer({ databaseUrl: prep.databaseUrl, dataDir: prep.dataDir || path.join(ROOT, '.tmp/bench/unused'), poolSize: Number(args.pool ?? 10), nodeFlags: cpuProf, cwd: args['server-root'] ? path.resolve(args['server-root']) : undefined });
-  const ours = new Map<string, { figures: LoadFigures; endpoint: string; concurrency: number; peak: number; cpu: { server: number; db: number }; note?: string }>();
+  const ours = new Map<string, { figures: LoadFigures; endpoint: string; concurrency: number; peak: number; cpu: { server: number; db: number; load: number }; note?: string }>();
   const isPg = engine === 'postgres';
   /** Runs one measured load and reads what it cost in CPU (the server's and the database's),
    * including the figures' work it left queued (`settle`, run after the load and inside the CPU
@@ -280,15 +281,15 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     if (settle) await settle();
     const c = cpuSince(a, cpuSnapshot(serverPid, isPg));
     const per = (ms: number) => (figures.requests ? round2(ms / figures.requests) : 0);
-    return { figures, server: per(serverPid ? c.serverMs : c.selfMs), db: per(c.dbMs) };
+    return { figures, server: per(serverPid ? c.serverMs : c.selfMs), db: per(c.dbMs), load: serverPid ? per(c.selfMs) : 0 };
   };
-  let lastCpu = { server: 0, db: 0 };
+  let lastCpu = { server: 0, db: 0, load: 0 };
   // set once the server answers: a figures read settles every queued case (on the primary, as any read
   // of figures does); on PostgreSQL it then waits for the server's fold job to fold the deltas
   let settleOurs: () => Promise<void> = async () => {};
   const oursRun = async (run: () => Promise<LoadFigures>) => {
     const r = await costed(server.pid, run, settleOurs);
-    lastCpu = { server: r.server, db: r.db };
+    lastCpu = { server: r.server, db: r.db, load: r.load };
     return r.figures;
   };
   const runTag = Math.floor(Date.now() / 1000) % 100_000;
@@ -315,7 +316,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       await drained();
       const peak = server.memory().peakMb;
       ours.set(id, { figures, endpoint, concurrency, peak, cpu: lastCpu, note });
-      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}; CPU/req server ${lastCpu.server} ms, database ${lastCpu.db} ms`);
+      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}; CPU/req server ${lastCpu.server} ms, database ${lastCpu.db} ms, load generator ${lastCpu.load} ms`);
     };
     if (only.has('W1')) {
       await record('W1', 'POST /api/v1/portal/petitions', 32, await oursRun(() => runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) })));
@@ -385,7 +386,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     const o = ours.get(id);
     if (!o) return;
     const rawFig = measured.figures;
-    const cpu = { oursServerMs: o.cpu.server, oursDbMs: o.cpu.db, rawDriverMs: measured.server, rawDbMs: measured.db };
+    const cpu = { oursServerMs: o.cpu.server, oursDbMs: o.cpu.db, oursLoadMs: o.cpu.load, rawDriverMs: measured.server, rawDbMs: measured.db };
     results.push({ id, label, concurrency: o.concurrency, endpoint: o.endpoint, ours: o.figures, raw: rawFig, ratio: rawFig.perSecond ? round2(o.figures.perSecond / rawFig.perSecond) : 0, serverPeakMb: round2(o.peak), cpu, note: o.note });
     log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}; CPU/req driver ${measured.server} ms, database ${measured.db} ms`);
   };
@@ -453,15 +454,15 @@ function round2(n: number): number {
 
 export function formatTable(r: BenchResult): string {
   const head = `${r.engine} · ${r.cases.toLocaleString('en')} cases · ${r.machine.cpu} × ${r.machine.cores} · ${r.machine.database} · Node ${r.machine.node} · load ${r.machine.loadAverage.join(' ')}`;
-  const rows = [['workload', 'conc', 'ours/s', 'p50', 'p95', 'p99', 'err', 'raw/s', 'raw p50', 'raw p95', 'raw p99', 'ratio', 'peak MB', 'cpu srv', 'cpu db', 'raw drv', 'raw db']];
+  const rows = [['workload', 'conc', 'ours/s', 'p50', 'p95', 'p99', 'err', 'raw/s', 'raw p50', 'raw p95', 'raw p99', 'ratio', 'peak MB', 'cpu srv', 'cpu db', 'cpu gen', 'raw drv', 'raw db']];
   for (const w of r.workloads) {
     rows.push([`${w.id} ${w.label}`, String(w.concurrency), w.ours.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.ours.p50), ms(w.ours.p95), ms(w.ours.p99), String(w.ours.errors),
       w.raw.perSecond.toFixed(w.id === 'W5' ? 2 : 0), ms(w.raw.p50), ms(w.raw.p95), ms(w.raw.p99), w.ratio.toFixed(2), w.serverPeakMb ? w.serverPeakMb.toFixed(0) : '-',
-      ...[w.cpu?.oursServerMs, w.cpu?.oursDbMs, w.cpu?.rawDriverMs, w.cpu?.rawDbMs].map((c) => (w.id === 'W5' || c === undefined ? '-' : c.toFixed(2)))]);
+      ...[w.cpu?.oursServerMs, w.cpu?.oursDbMs, w.cpu?.oursLoadMs, w.cpu?.rawDriverMs, w.cpu?.rawDbMs].map((c) => (w.id === 'W5' || c === undefined ? '-' : c.toFixed(2)))]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((x) => [...x[i]!].length + (x[i]!.match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
   const fmt = (x: string[]) => x.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0)) : c.padStart(widths[i]!))).join('  ');
-  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time); cpu = CPU ms per request of the server (srv) or driver (drv) process and of the database's processes (db; on PGlite inside the process)`].join('\n');
+  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time); cpu = CPU ms per request of the server (srv), the load generator (gen: autocannon, in the bench process, on the same cores) or the raw driver (drv) and of the database's processes (db; on PGlite inside the server)`].join('\n');
 }
 
 function ms(n: number): string {

@@ -4,6 +4,7 @@
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 import { localDate, addCalendarDays } from '../src/domain/calendar.ts';
 import { queryCodeFor } from './generator/cases.ts';
+import { PORTAL_CASE_COLUMNS } from '../src/server/presenters/portal-presenter.ts';
 import type { Request } from 'autocannon';
 
 /** The driver-level executor of the raw limit: PostgreSQL through `pg`, or PGlite in process. */
@@ -179,13 +180,13 @@ function groupedAudit(raw: RawSql) {
   });
 }
 
-/** W2 raw: the case by code with the mobile and its public view in one read, then the audit entry
+/** W2 raw: the case by code (the columns the view is made of) with the mobile and its public view in one read, then the audit entry
  * of the view (grouped with concurrent ones). The session is a signed token: no statement. */
 export function lookupRaw(raw: RawSql, d: BenchData) {
   const audit = groupedAudit(raw);
   return async (i: number) => {
     const t = d.lookups[i % d.lookups.length]!;
-    const c = (await raw.query(`SELECT c.*, p.mobile,
+    const c = (await raw.query(`SELECT ${PORTAL_CASE_COLUMNS.map((k) => `c.${k}`).join(', ')}, p.mobile,
         (SELECT coalesce(json_agg(x), '[]') FROM (SELECT e.id, e.type, e.at, e.data, o.name FROM case_events e LEFT JOIN organisations o ON o.id = e.actor_org_id
           WHERE e.case_id = c.id AND e.is_public ORDER BY e.id) x) AS events,
         (SELECT coalesce(json_agg(x), '[]') FROM (SELECT a.id, a.filename, a.mime, a.size FROM attachments a WHERE a.case_id = c.id AND a.is_public ORDER BY a.id) x) AS public_docs,

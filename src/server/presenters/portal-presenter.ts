@@ -69,7 +69,16 @@ const WAITING_CLOCK: Partial<Record<CaseState, ClockName>> = {
   reviewed: 'reReviewRequest',
   re_reviewing: 'reReview',
 };
-const DUE_OF: Record<ClockName, keyof CaseRow> = {
+/** The columns of a case the petitioner's view is made from (this presenter's input, read by repositories/portal.ts), and no more:
+ * the look-up is the portal's busiest read, and the content, parties and staff fields stay home. */
+export const PORTAL_CASE_COLUMNS = [
+  'id', 'petitioner_id', 'case_no', 'title', 'kind', 'channel', 'state', 'received_on', 'handling_org_id',
+  'route_due', 'accept_due', 'objection_due', 'answer_due', 'review_request_due', 'evaluation_due', 'review_due',
+  're_review_request_due', 're_review_due', 'delivered_on', 'is_evaluated_at_stage', 'review_outcome', 're_review_outcome',
+] as const satisfies readonly (keyof CaseRow)[];
+export type PortalCaseRow = Pick<CaseRow, (typeof PORTAL_CASE_COLUMNS)[number]>;
+
+const DUE_OF: Record<ClockName, keyof PortalCaseRow> = {
   route: 'route_due', accept: 'accept_due', objection: 'objection_due', answer: 'answer_due', reviewRequest: 'review_request_due',
   evaluation: 'evaluation_due', review: 'review_due', reReviewRequest: 're_review_request_due', reReview: 're_review_due',
 };
@@ -102,7 +111,7 @@ const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = 
 export interface PortalEventRow { type: string; at: Date; data: unknown; org_name: string | null }
 export interface PortalDocRow { id: number; filename: string; mime: string; size: number }
 
-function reviewWindow(c: CaseRow, today: string): PortalCaseView['review'] {
+function reviewWindow(c: PortalCaseRow, today: string): PortalCaseView['review'] {
   const window = (action: string, lastDay: string | null) => {
     const isOpen = !!lastDay && isInTime(today, lastDay);
     return { action, lastDay, isOpen, closedCode: isOpen ? null : 'PORTAL_REVIEW_WINDOW_CLOSED' };
@@ -117,7 +126,7 @@ function reviewWindow(c: CaseRow, today: string): PortalCaseView['review'] {
 }
 
 /** The petitioner's view of their case on `today` (local date). */
-export function presentPortalCase(c: CaseRow, events: PortalEventRow[], docs: { public: PortalDocRow[]; mine: PortalDocRow[] }, handlingOrgName: string | null, today: string): PortalCaseView {
+export function presentPortalCase(c: PortalCaseRow, events: PortalEventRow[], docs: { public: PortalDocRow[]; mine: PortalDocRow[] }, handlingOrgName: string | null, today: string): PortalCaseView {
   const milestones: PortalMilestone[] = [];
   for (const e of events) {
     const pick = MILESTONE_FIELDS[e.type];

@@ -2,7 +2,7 @@
 // public events and documents of a case, and citizen suggestions.
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import { PORTAL_CASE_COLUMNS, type PortalCaseRow } from '../presenters/portal-presenter.ts';
 import { prepare } from '../db/prepared.ts';
 
 /** How many lapsed revocations each new one clears (skipping rows another request holds), so the
@@ -26,7 +26,7 @@ export async function isPortalTokenRevoked(db: Executor, tokenHash: string): Pro
  * own files and the handling body's name. One statement, filtered by the caller. */
 function portalCaseQuery(db: Executor) {
   return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
-    .selectAll('c').select('p.mobile as petitioner_mobile')
+    .select(PORTAL_CASE_COLUMNS.map((k) => `c.${k}` as const)).select('p.mobile as petitioner_mobile')
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
         .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
@@ -44,7 +44,7 @@ type PortalCaseResult = NonNullable<Awaited<ReturnType<ReturnType<typeof portalC
 function toPortalCase(r: PortalCaseResult) {
   const { petitioner_mobile, parts_events, parts_public, parts_mine, parts_handling_org_name, ...row } = r;
   return {
-    row: row as CaseRow, mobile: petitioner_mobile,
+    row: row as PortalCaseRow, mobile: petitioner_mobile,
     parts: { events: parts_events.map((e) => ({ ...e, at: new Date(e.at) })), public: parts_public, mine: parts_mine, handlingOrgName: parts_handling_org_name ?? null },
   };
 }

@@ -3,7 +3,7 @@
 // carry no personal data in URLs or bodies. The token is signed (HMAC-SHA256) and says which case
 // and until when: opening a session writes nothing, and any node that shares the key can check it.
 // Ending a session before it runs out (结束查询) records the token's hash until its expiry.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
@@ -16,20 +16,21 @@ export const PORTAL_SESSION_MINUTES = 30;
 const KEY_SETTING = 'portal_token_key';
 const VERSION = 'p1';
 
-const keys = new WeakMap<AppContext, Buffer>();
+// a KeyObject, made once: an HMAC keyed by a Buffer imports the key on every call (several times slower)
+const keys = new WeakMap<AppContext, KeyObject>();
 
 /** The signing key: the configured secret, else the one kept in the settings (made on first use,
  * so every node of a deployment signs with the same key). Pass the transaction as `db` inside one. */
-async function signingKey(ctx: AppContext, db: Executor): Promise<Buffer> {
+async function signingKey(ctx: AppContext, db: Executor): Promise<KeyObject> {
   const known = keys.get(ctx);
   if (known) return known;
   const secret = ctx.config.portalTokenSecret ?? (await claimSetting(db, KEY_SETTING, { key: randomBytes(32).toString('base64url') }, ctx.clock.now())).key;
-  const key = createHash('sha256').update(`xinfang portal token:${secret}`).digest();
+  const key = createSecretKey(createHash('sha256').update(`xinfang portal token:${secret}`).digest());
   keys.set(ctx, key);
   return key;
 }
 
-const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest('base64url');
+const mac = (key: KeyObject, body: string) => createHmac('sha256', key).update(body).digest('base64url');
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session on one case; returns the token for the cookie. Writes nothing. */
