@@ -35,6 +35,35 @@ describe('embedded database', () => {
   });
 });
 
+describe('prepared statements on the embedded engine', () => {
+  it('binds every kind of value, reports errors with their code, and is shared by every handle on the engine', async () => {
+    const pglite = await openPglite(undefined);
+    const a = databaseFromPglite(pglite);
+    const b = databaseFromPglite(pglite); // a second Kysely handle on the same session (the bench does this)
+    await sql`CREATE TABLE v (id int PRIMARY KEY, at timestamptz, day date, doc jsonb, ids int[], note text, flag boolean)`.execute(a.db);
+    const insert = (db: typeof a.db, row: { id: number; at: Date; day: string; doc: unknown; ids: number[]; note: string | null; flag: boolean }) =>
+      db.insertInto('v' as never).values({ ...row, doc: JSON.stringify(row.doc) } as never).execute();
+    const at = new Date('2026-03-02T01:02:03.456Z');
+    await insert(a.db, { id: 1, at, day: '2026-03-02', doc: { k: '值' }, ids: [1, 2], note: "it's", flag: true });
+    await insert(b.db, { id: 2, at, day: '2026-03-03', doc: [1], ids: [], note: null, flag: false }); // same text, other handle
+    const rows = await b.db.selectFrom('v' as never).selectAll().where('id' as never, 'in', [1, 2] as never).orderBy('id' as never).execute() as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { id: 1, at, day: '2026-03-02', doc: { k: '值' }, ids: [1, 2], note: "it's", flag: true },
+      { id: 2, at, day: '2026-03-03', doc: [1], ids: [], note: null, flag: false },
+    ]);
+    // an error inside a prepared statement keeps its code, and the connection goes on working
+    await expect(insert(a.db, { id: 1, at, day: '2026-03-04', doc: {}, ids: [], note: null, flag: true })).rejects.toMatchObject({ code: '23505' });
+    const updated = await a.db.updateTable('v' as never).set({ note: 'x' } as never).where('id' as never, '=', 2 as never).executeTakeFirst();
+    expect(Number(updated.numUpdatedRows)).toBe(1);
+    await a.db.transaction().execute(async (trx) => { await insert(trx, { id: 3, at, day: '2026-03-05', doc: {}, ids: [3], note: null, flag: true }); });
+    expect((await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM v`.execute(b.db)).rows[0]!.n).toBe(3);
+    // the statements above were prepared once in the engine's session, under the server's names
+    const prepared = await pglite.query<{ name: string; statement: string }>(`SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'xf\\_%'`);
+    expect(prepared.rows.filter((r) => r.statement.startsWith('insert into "v"'))).toHaveLength(1);
+    await a.close();
+  });
+});
+
 describe('prepared statements on PostgreSQL', () => {
   it('names a parameterised text once and keeps LIKE, several statements and transaction control unnamed', () => {
     const text = 'select "id" from "cases" where "id" = $1';
