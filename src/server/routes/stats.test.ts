@@ -9,6 +9,7 @@ import { sweepDeadlines } from '../jobs/sweep-deadlines.ts';
 import { rebuildRollups } from '../services/rebuild-rollups.ts';
 import { recountFigures, rollupTotalsByKey } from '../repositories/stats.ts';
 import type { Figures, DrilldownPage, Ranking, PublicFigures } from '../../shared/figures.ts';
+import { localDate } from '../../domain/calendar.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -203,6 +204,30 @@ describe('figures of a year for the county and everything below it', () => {
     const countyAlone = await figures(`org=${county}&subtree=false&period=year&from=2026-01-01`);
     expect(countyAlone.figures.reviewsDecided.value).toBe(1);
     expect(countyAlone.figures.submissions.value).toBe(0);
+  });
+
+  it('gives the monthly trend in one request, each month equal to that month\'s figures', async () => {
+    const c = await t.as('clerk');
+    const thisYear = Number(localDate(t.ctx.clock.now()).slice(0, 4));
+    for (const [org, subtree] of [[county, true], [bureau, false]] as const) {
+      for (const year of [thisYear - 1, thisYear]) {
+        const res = await c.get(`/api/v1/stats/trend?org=${org}&subtree=${subtree}&year=${year}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const trend = res.json() as { subtree: boolean; months: { month: string; submissions: number; prevYear: number }[] };
+        expect(trend.subtree).toBe(subtree);
+        expect(trend.months.length).toBe(year < thisYear ? 12 : Number(localDate(t.ctx.clock.now()).slice(5, 7)));
+        for (const m of trend.months) {
+          const f = await figures(`org=${org}&subtree=${subtree}&period=month&from=${m.month}-01`);
+          expect({ month: m.month, submissions: m.submissions, prevYear: m.prevYear }).toEqual({ month: m.month, submissions: f.figures.submissions.value, prevYear: f.figures.submissions.prevYear });
+        }
+        if (org === county && year === thisYear) expect(trend.months.reduce((s, m) => s + m.submissions, 0)).toBeGreaterThan(0);
+      }
+    }
+    expect((await c.get(`/api/v1/stats/trend?org=${county}&year=${thisYear + 1}`)).json().months).toEqual([]);
+    const bad = await c.get(`/api/v1/stats/trend?org=${county}&year=1999`);
+    expect(bad.statusCode).toBe(400);
+    const outside = await (await t.as('town.handler')).get(`/api/v1/stats/trend?org=${county}&year=${thisYear}`);
+    expect(outside.statusCode).toBe(403);
   });
 
   it('opens figures to their cases, page by page, and ranks the bodies', async () => {

@@ -12,6 +12,7 @@ import { localDate } from '../../domain/calendar.ts';
 import { computeFigures } from '../services/compute-figures.ts';
 import { drillDownFigure } from '../services/drill-down-figure.ts';
 import { rankBodies } from '../services/rank-bodies.ts';
+import { computeTrend } from '../services/compute-trend.ts';
 import { publishFigures } from '../services/publish-figures.ts';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -63,6 +64,10 @@ const DrillSchema = Type.Object({
   })),
   nextAfter: N(Type.Integer()),
 });
+const TrendSchema = Type.Object({
+  orgId: Type.Integer(), orgName: Type.String(), subtree: Type.Boolean(), year: Type.Integer(),
+  months: Type.Array(Type.Object({ month: Type.String(), submissions: Type.Integer(), prevYear: Type.Integer() })),
+});
 const PublicSchema = Type.Object({
   year: Type.Integer(),
   months: Type.Array(Type.Object({ month: Type.String(), submissions: Type.Integer(), onTimeRate: N(Type.Number()), satisfactionRate: N(Type.Number()) })),
@@ -105,6 +110,19 @@ export default async function statsRoutes(app: FastifyInstance, { ctx }: { ctx: 
     return drillDownFigure(ctx, requireStaff(req, CASEWORK_ROLES), {
       ...toQuery(qs, today()), figure: qs.figure, breakdown: qs.breakdown, key: qs.key, part: qs.part, after: qs.after, limit: qs.limit,
     });
+  });
+
+  app.get('/stats/trend', {
+    schema: {
+      tags: ['stats'], summary: '月度趋势 Submissions month by month through a year, with the same month a year before',
+      querystring: Type.Object({
+        org: FiguresQuerySchema.org, subtree: FiguresQuerySchema.subtree, year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+      }, { additionalProperties: false }),
+      response: { 200: TrendSchema },
+    },
+  }, async (req) => {
+    const qs = req.query as { org?: number; subtree?: boolean; year: number };
+    return computeTrend(ctx, requireStaff(req), { orgId: qs.org, subtree: qs.subtree, year: qs.year });
   });
 
   app.get('/stats/ranking', {

@@ -7,6 +7,9 @@ import { FileExcelOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design
 import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, ApiError } from '../../../common/api.ts';
 import type { Figures, Ranking, FigureKey, NowKey } from '../../../../shared/figures.ts';
+
+/** GET /stats/trend: submissions month by month, each beside the same month a year before. */
+interface Trend { months: { month: string; submissions: number; prevYear: number }[] }
 import { FIGURE_LABELS } from '../../../../shared/figure-labels.ts';
 import { CASEWORK_ROLES, type Role } from '../../../../shared/enums.ts';
 import { changeWords, changeWordsEn, formatPercent } from '../../../../shared/figure-text.ts';
@@ -74,14 +77,14 @@ export default function DashboardPage() {
     try {
       const year = from.slice(0, 4);
       const lastMonth = kind === 'month' ? Number(from.slice(5, 7)) : kind === 'quarter' ? Number(from.slice(5, 7)) + 2 : 12;
-      const [f, r, ...months] = await Promise.all([
+      const [f, r, tr] = await Promise.all([
         apiGet<Figures>('/stats/figures', base),
         apiGet<Ranking>('/stats/ranking', base),
-        ...Array.from({ length: lastMonth }, (_, i) => apiGet<Figures>('/stats/figures', { period: 'month', from: `${year}-${String(i + 1).padStart(2, '0')}-01`, org, subtree })),
+        apiGet<Trend>('/stats/trend', { year, org, subtree }),
       ]);
       setFigures(f);
       setRanking(r);
-      setTrend(months.map((m, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, value: m.figures.submissions.value ?? 0, prevYear: m.figures.submissions.prevYear })));
+      setTrend(tr.months.slice(0, lastMonth).map((m) => ({ month: m.month, value: m.submissions, prevYear: m.prevYear })));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
