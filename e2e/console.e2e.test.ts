@@ -167,6 +167,8 @@ describe('staff console', () => {
     await stale.getByTestId('action-request_extension').waitFor();
 
     await act(page, 'request_extension', async (p) => {
+      // the limit comes from the time-limit profile (Art 34: 30 days)
+      await expect.poll(() => p.getByTestId('action-modal-request_extension').textContent()).toContain('最多 30 天');
       await p.getByTestId('field-days').fill('20');
       await p.getByTestId('field-reason').fill('需调取用工单位工资台账，核实时间较长。');
     });

@@ -53,7 +53,7 @@ const dict = {
     submit: '提交', cancel: '取消', required: '请填写此项', tooLong: '不能超过 {n} 个字', conflict: '该事项已被他人处理（版本已变化），请刷新后重新操作。', reload: '刷新事项',
     suggested: '建议单位', confirm: '确认执行此操作？', opinionTitle: '信访处理意见书',
     opinionHint: '依据《信访工作条例》第三十二条，对信访事项作出支持、解释说明或不予支持的处理意见，并书面答复信访人。', days: '天',
-    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 30 天）',
+    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
     f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
     f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
     t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容',
@@ -62,7 +62,7 @@ const dict = {
     submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
     suggested: 'Suggested', confirm: 'Carry out this action?', opinionTitle: 'Written answer (信访处理意见书)',
     opinionHint: 'Under [T22] Art 32 the answer upholds, explains or does not uphold the request, in writing to the petitioner.', days: 'days',
-    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most 30)',
+    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
     f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
     f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
     t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision',
@@ -79,13 +79,24 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [suggestions, setSuggestions] = useState<RoutingSuggestion[]>([]);
+  // the longest extension is the time-limit profile's (Art 34: at most 30 days unless set stricter)
+  const [extensionMax, setExtensionMax] = useState(30);
   const fields = ACTION_FIELDS[action] ?? [];
   const label = (f: Field) => {
     if (f.name === 'text' && action === 'supervise') return t.t_supervise;
     if (f.name === 'text' && action === 'instruct') return t.t_instruct;
     if (f.name === 'text' && action.startsWith('decide_')) return t.t_decide;
+    if (f.name === 'days') return t.f_days.replace('{n}', String(extensionMax));
     return (t as Record<string, string>)[`f_${f.name}`] ?? f.name;
   };
+
+  useEffect(() => {
+    if (action !== 'request_extension') return;
+    apiGet<{ extensionMaxDays: number }>('/settings/time-limits').then((p) => {
+      setExtensionMax(p.extensionMaxDays);
+      if (Number(form.getFieldValue('days')) > p.extensionMaxDays) form.setFieldValue('days', p.extensionMaxDays);
+    }).catch(() => {});
+  }, [action, form]);
 
   useEffect(() => {
     if (action === 'forward' || action === 'assign') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`)
@@ -139,7 +150,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
               : f.kind === 'textarea' ? <Input.TextArea rows={isAnswer && f.name === 'text' ? 10 : 4} showCount={!!f.max} maxLength={f.max} autoFocus={idx === 0} data-testid={`field-${f.name}`} />
               : f.kind === 'org' ? <TreeSelect treeData={orgTree(orgs)} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll data-testid={`field-${f.name}`} />
               : f.kind === 'date' ? <DatePicker style={{ width: '100%' }} data-testid={`field-${f.name}`} />
-              : f.kind === 'days' ? <InputNumber min={1} max={30} suffix={t.days} style={{ width: 140 }} data-testid={`field-${f.name}`} />
+              : f.kind === 'days' ? <InputNumber min={1} max={extensionMax} suffix={t.days} style={{ width: 140 }} data-testid={`field-${f.name}`} />
               : f.options && f.options(lang).length <= 4
                 ? <Radio.Group data-testid={`field-${f.name}`}>{f.options(lang).map((o) => <Radio key={o.value} value={o.value} data-testid={`option-${f.name}-${o.value}`}>{o.label}</Radio>)}</Radio.Group>
                 : <Select options={f.options?.(lang)} data-testid={`field-${f.name}`} />}
