@@ -20,7 +20,7 @@ const dict = {
     defaultText: '该事项{w}，请责任单位抓紧办理，并于督办期限内书面反馈办理情况。', wOverdue: '已超过办理时限', wNear: '即将到期',
     noticeList: '督办单', all: '全部', target: '责任单位', issuedAt: '督办时间', dueOn: '反馈期限', issuer: '督办人', chases: '催办',
     answer: '反馈', chase: '催办', chaseText: '请抓紧办理，尽快反馈。', chaseConfirm: '记录一次催办？', chasedOk: '已记录催办',
-    countsOnly: '管理员只看汇总数，不看事项内容。', reload: '刷新', noNotices: '暂无督办单', more: '仅列出最紧迫的 {n} 件',
+    countsOnly: '管理员只看汇总数，不看事项内容。', reload: '刷新', noNotices: '暂无督办单', more: '仅列出最紧迫的 {n} 件', allOverdue: '查看全部 {n} 件超期事项',
   },
   en: {
     title: 'Supervision board', intro: 'Open cases overdue or due within {n} days, by the body now responsible; notices issued and their answers.',
@@ -30,7 +30,7 @@ const dict = {
     defaultText: '该事项{w}，请责任单位抓紧办理，并于督办期限内书面反馈办理情况。', wOverdue: '已超过办理时限', wNear: '即将到期',
     noticeList: 'Supervision notices', all: 'All', target: 'Body', issuedAt: 'Issued', dueOn: 'Answer by', issuer: 'Issued by', chases: 'Chases',
     answer: 'Answer', chase: 'Chase', chaseText: '请抓紧办理，尽快反馈。', chaseConfirm: 'Record a chase?', chasedOk: 'Chase recorded',
-    countsOnly: 'Administrators see the counts only, not the cases.', reload: 'Reload', noNotices: 'No notices yet', more: 'The {n} most urgent are listed',
+    countsOnly: 'Administrators see the counts only, not the cases.', reload: 'Reload', noNotices: 'No notices yet', more: 'The {n} most urgent are listed', allOverdue: 'All {n} overdue cases',
   },
 };
 
@@ -114,7 +114,12 @@ export default function SupervisionPage() {
               </Tooltip>,
           }] : []),
         ]} />
-      {b.cases.length < b.overdue + b.dueSoon && <Typography.Text type="secondary">{t.more.replace('{n}', String(b.cases.length))}</Typography.Text>}
+      {b.cases.length < b.overdue + b.dueSoon && (
+        <Space size={12}>
+          <Typography.Text type="secondary">{t.more.replace('{n}', String(b.cases.length))}</Typography.Text>
+          {b.overdue > 0 && <Link to={`/cases?orgId=${b.orgId}&overdue=true&sort=due_asc`} data-testid={`board-all-overdue-${b.orgId}`}>{t.allOverdue.replace('{n}', String(b.overdue))}</Link>}
+        </Space>
+      )}
     </>
   );
 
