@@ -68,6 +68,21 @@ describe('queues by due date', () => {
     }
   });
 
+  it('lists a body with the bodies below it, or that body alone', async () => {
+    const county = await orgId(t, '清河县人民政府');
+    const current = await t.ctx.db.selectFrom('cases').select(['id', 'current_org_id']).where('current_org_path', 'like', `%/${county}/%`).execute();
+    const own = current.filter((c) => c.current_org_id === county).map((c) => c.id);
+    const below = current.filter((c) => c.current_org_id !== county).map((c) => c.id);
+    expect(below.length).toBeGreaterThan(0);
+    const ids = async (q: string) => new Set((await pageThrough(q)).map((x) => x.id));
+    expect(await ids(`orgId=${county}`)).toEqual(new Set([...own, ...below]));
+    expect(await ids(`orgId=${county}&orgOnly=true`)).toEqual(new Set(own));
+    const bureau = await orgId(t, '清河县信访局');
+    const bureauOwn = current.filter((c) => c.current_org_id === bureau).map((c) => c.id);
+    expect(bureauOwn.length).toBeGreaterThan(0);
+    expect(await ids(`orgId=${bureau}&orgOnly=true&sort=due_asc`)).toEqual(new Set(bureauOwn));
+  });
+
   it('refuses a due-date cursor that holds no date', async () => {
     const cursor = Buffer.from(JSON.stringify(['2026', 5])).toString('base64url');
     const res = await clerk.get(`/api/v1/cases?queue=mine_open&cursor=${cursor}`);

@@ -58,6 +58,7 @@ const ListQuerySchema = Type.Object({
   kind: Type.Optional(Type.Enum([...KINDS])),
   categoryId: Type.Optional(Type.Integer({ minimum: 1 })),
   orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+  orgOnly: Type.Optional(Type.Boolean({ description: 'with orgId: the cases whose current body is that body alone, not the bodies below it' })),
   channel: Type.Optional(Type.Enum([...CHANNELS])),
   from: Type.Optional(Type.String({ format: 'date' })),
   to: Type.Optional(Type.String({ format: 'date' })),

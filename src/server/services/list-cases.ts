@@ -18,6 +18,8 @@ export interface ListQuery {
   kind?: string;
   categoryId?: number;
   orgId?: number;
+  /** With orgId: that body alone (its current cases), not the bodies below it. */
+  orgOnly?: boolean;
   channel?: string;
   from?: string;
   to?: string;
@@ -76,7 +78,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
   if (q.orgId) {
     const org = await findOrg(ctx.reader, q.orgId);
     if (!org) throw new AppError('UNKNOWN_ORG');
-    f.orgPath = org.path;
+    if (q.orgOnly) { f.currentOrgId = org.id; f.currentOrgPath = org.path; } else f.orgPath = org.path;
   }
   const parseDay = (s: string, field: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(new Date(`${s}T00:00:00+08:00`).getTime())) throw new AppError('INVALID_DATE', { field });

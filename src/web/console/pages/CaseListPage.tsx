@@ -13,20 +13,20 @@ import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryTree, orgTree, useCategories, useOrgs } from '../refdata.ts';
 import { QUEUE_LABELS } from './HomePage.tsx';
 
-const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'q', 'sort'] as const;
+const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'orgOnly', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'q', 'sort'] as const;
 const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned'];
 
 const dict = {
   zh: {
     title: '信访事项', queue: '工作队列', state: '状态', kind: '类别', category: '内容分类', org: '所在单位', channel: '渠道', dates: '登记日期',
-    dueWithin: 'N日内到期', overdue: '仅看超期', q: '标题或事项编号', search: '查询', reset: '重置', any: '全部',
+    dueWithin: 'N日内到期', overdue: '仅看超期', orgOnly: '仅本单位（不含下级）', q: '标题或事项编号', search: '查询', reset: '重置', any: '全部',
     caseNo: '事项编号', titleCol: '标题', received: '登记时间', due: '当前时限', daysLeft: '剩余', days: '天', overdueBy: '超期', next: '下一页', first: '第一页',
     repeat: '重复', collective: '集体访', empty: '没有符合条件的事项', owned: '我包案的事项', sort: '排序',
     sortReceivedDesc: '登记时间（新→旧）', sortReceivedAsc: '登记时间（旧→新）', sortDue: '时限（急→缓）', page: '第 {n} 页', extension: '延期待批',
   },
   en: {
     title: 'Cases', queue: 'Work queue', state: 'State', kind: 'Kind', category: 'Category', org: 'Body', channel: 'Channel', dates: 'Received',
-    dueWithin: 'Due within N days', overdue: 'Overdue only', q: 'Title or case number', search: 'Search', reset: 'Reset', any: 'Any',
+    dueWithin: 'Due within N days', overdue: 'Overdue only', orgOnly: 'This body only (not those below)', q: 'Title or case number', search: 'Search', reset: 'Reset', any: 'Any',
     caseNo: 'Case no.', titleCol: 'Title', received: 'Received', due: 'Current limit', daysLeft: 'Left', days: 'd', overdueBy: 'overdue', next: 'Next page', first: 'First page',
     repeat: 'Repeat', collective: 'Collective', empty: 'No matching cases', owned: 'Cases I own', sort: 'Sort',
     sortReceivedDesc: 'Received (newest first)', sortReceivedAsc: 'Received (oldest first)', sortDue: 'Due date (most urgent first)', page: 'Page {n}', extension: 'Extension pending',
@@ -34,7 +34,7 @@ const dict = {
 };
 
 interface FilterForm {
-  queue?: string; state?: string[]; kind?: string; categoryId?: number; orgId?: number; channel?: string; dates?: [Dayjs, Dayjs] | null;
+  queue?: string; state?: string[]; kind?: string; categoryId?: number; orgId?: number; orgOnly?: boolean; channel?: string; dates?: [Dayjs, Dayjs] | null;
   dueWithin?: number | null; overdue?: boolean; q?: string; sort?: string;
 }
 
@@ -61,7 +61,7 @@ export function CaseListPage() {
   useEffect(() => {
     form.setFieldsValue({
       queue: query.queue, state: query.state ? query.state.split(',') : [], kind: query.kind, channel: query.channel,
-      categoryId: query.categoryId ? Number(query.categoryId) : undefined, orgId: query.orgId ? Number(query.orgId) : undefined,
+      categoryId: query.categoryId ? Number(query.categoryId) : undefined, orgId: query.orgId ? Number(query.orgId) : undefined, orgOnly: query.orgOnly === 'true',
       dates: query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null, dueWithin: query.dueWithin ? Number(query.dueWithin) : null,
       overdue: query.overdue === 'true', q: query.q, sort: query.sort,
     });
@@ -78,7 +78,7 @@ export function CaseListPage() {
   const apply = (v: FilterForm) => {
     const next = new URLSearchParams();
     const set = (k: string, val: unknown) => { if (val !== undefined && val !== null && val !== '' && val !== false && !(Array.isArray(val) && !val.length)) next.set(k, String(val)); };
-    set('queue', v.queue); set('state', v.state?.join(',')); set('kind', v.kind); set('categoryId', v.categoryId); set('orgId', v.orgId);
+    set('queue', v.queue); set('state', v.state?.join(',')); set('kind', v.kind); set('categoryId', v.categoryId); set('orgId', v.orgId); set('orgOnly', v.orgId && v.orgOnly ? 'true' : undefined);
     set('channel', v.channel); set('dueWithin', v.dueWithin); set('overdue', v.overdue ? 'true' : undefined); set('q', v.q?.trim()); set('sort', v.sort);
     if (v.dates) { set('from', v.dates[0].format('YYYY-MM-DD')); set('to', v.dates[1].format('YYYY-MM-DD')); }
     setParams(next);
@@ -166,6 +166,7 @@ export function CaseListPage() {
           <Form.Item name="orgId" label={t.org}>
             <TreeSelect allowClear style={{ width: 200 }} placeholder={t.any} treeData={orgTree(orgs)} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll={false} />
           </Form.Item>
+          <Form.Item name="orgOnly" valuePropName="checked"><Checkbox data-testid="filter-org-only">{t.orgOnly}</Checkbox></Form.Item>
           <Form.Item name="channel" label={t.channel}>
             <Select allowClear style={{ width: 110 }} placeholder={t.any} options={CHANNELS.map((c) => ({ value: c, label: L.channel(c, lang) }))} />
           </Form.Item>

@@ -117,7 +117,7 @@ export default function SupervisionPage() {
       {b.cases.length < b.overdue + b.dueSoon && (
         <Space size={12}>
           <Typography.Text type="secondary">{t.more.replace('{n}', String(b.cases.length))}</Typography.Text>
-          {b.overdue > 0 && <Link to={`/cases?orgId=${b.orgId}&overdue=true&sort=due_asc`} data-testid={`board-all-overdue-${b.orgId}`}>{t.allOverdue.replace('{n}', String(b.overdue))}</Link>}
+          {b.overdue > 0 && <Link to={`/cases?orgId=${b.orgId}&orgOnly=true&overdue=true&sort=due_asc`} data-testid={`board-all-overdue-${b.orgId}`}>{t.allOverdue.replace('{n}', String(b.overdue))}</Link>}
         </Space>
       )}
     </>
