@@ -45,3 +45,38 @@ export function prepare<P extends Record<string, unknown>, R>(names: readonly (k
     },
   };
 }
+
+/**
+ * Statements whose shape varies a little (which columns are set, how many rows) compiled once per
+ * shape. `run` takes every value by name (undefined ones are left out, as Kysely leaves out an
+ * undefined column) and a tag for what else shapes the statement; the shape is the tag and the names.
+ * `build` receives stand-ins under the same names, the names and the tag. Shapes come from the code
+ * (which optional fields a caller has), never from a value, so there are few of them.
+ */
+export class ShapedStatements<R> {
+  readonly #byShape = new Map<string, Prepared<Record<string, unknown>, R>>();
+  readonly #build: (db: Kysely<DB>, v: Record<string, unknown>, names: readonly string[], tag: string) => Compilable<R>;
+  constructor(build: (db: Kysely<DB>, v: Record<string, unknown>, names: readonly string[], tag: string) => Compilable<R>) {
+    this.#build = build;
+  }
+  run(db: Executor, values: Record<string, unknown>, tag = ''): Promise<R[]> {
+    const names = Object.keys(values).filter((k) => values[k] !== undefined);
+    const shape = `${tag}|${names.join(',')}`;
+    let statement = this.#byShape.get(shape);
+    if (!statement) {
+      statement = prepare<Record<string, unknown>, R>(names, (d, v) => this.#build(d, v, names, tag));
+      this.#byShape.set(shape, statement);
+    }
+    return statement.run(db, values);
+  }
+}
+
+/** The values named `<prefix><column>` as a row (column -> stand-in), in the order given. */
+export function rowOf(v: Record<string, unknown>, names: readonly string[], prefix: string): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => n.startsWith(prefix)).map((n) => [n.slice(prefix.length), v[n]]));
+}
+
+/** Values of a row under `<prefix><column>` names, for ShapedStatements.run. */
+export function named(prefix: string, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, x]) => [`${prefix}${k}`, x]));
+}

@@ -1,7 +1,7 @@
 // SQL for cases, their submissions, people and events.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { prepare, type Prepared } from '../db/prepared.ts';
+import { named, prepare, rowOf, ShapedStatements } from '../db/prepared.ts';
 import type { CaseRow, CaseUpdate, DB, NewCase, PetitionerRow } from '../db/schema.ts';
 import { auditRow, type AuditEntry } from './audit.ts';
 import { CLOCKS, RUNNING_CLOCK, type CaseState, type ClockName, type Dues } from '../../domain/lifecycle.ts';
@@ -39,13 +39,26 @@ export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
  *  a query code drawn by `drawCode`; a code already in use
  *  (rare: one in about 10^12 per case) is drawn again instead of failing the registration. */
 export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no' | 'query_code'>, drawCode: () => string): Promise<CaseRow> {
-  const caseNo = sql<string>`${prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`;
   for (let attempt = 1; ; attempt++) {
-    const row = await db.insertInto('cases').values({ ...c, query_code: drawCode(), case_no: caseNo })
-      .onConflict((oc) => oc.column('query_code').doNothing()).returningAll().executeTakeFirst();
+    const [row] = await NUMBERED_CASE.run(db, { prefix, query_code: drawCode(), ...named('c_', c) });
     if (row) return row;
     if (attempt === 5) throw new Error('no free query code after 5 draws');
   }
+}
+
+/** insertNumberedCase's statement, by the columns given (compiled once per set of columns). */
+const NUMBERED_CASE = new ShapedStatements<CaseRow>((d, v, names) => d.insertInto('cases').values({
+  ...rowOf(v, names, 'c_'), query_code: v.query_code,
+  case_no: sql<string>`${v.prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`,
+} as NewCase).onConflict((oc) => oc.column('query_code').doNothing()).returningAll());
+
+const LATEST_OF_PETITIONER = prepare<{ petitionerId: number; categoryId: number; areaCode: string }, CaseRow>(['petitionerId', 'categoryId', 'areaCode'], (db, p) =>
+  db.selectFrom('cases').selectAll().where('petitioner_id', '=', p.petitionerId).where('category_id', '=', p.categoryId).where('area_code', '=', p.areaCode)
+    .orderBy('id', 'desc').limit(1));
+
+/** The petitioner's latest case of this category and area (the repeat check at registration). */
+export async function findLatestCaseOf(db: Executor, petitionerId: number, categoryId: number, areaCode: string): Promise<CaseRow | undefined> {
+  return (await LATEST_OF_PETITIONER.run(db, { petitionerId, categoryId, areaCode }))[0];
 }
 
 export async function findCase(db: Executor, id: number): Promise<CaseRow | undefined> {
@@ -128,8 +141,11 @@ function caseUpdateStatement(db: Executor, v: Record<string, unknown>, patchColu
   return withAudit.selectFrom('u').selectAll('u').select((eb) => eb.selectFrom('e').select('e.id').as('event_id')).$castTo<Written>();
 }
 
-/** Compiled statements by shape: the shapes come from the lifecycle's actions (a few dozen at most). */
-const CASE_UPDATES = new Map<string, Prepared<Record<string, unknown>, Written>>();
+/** updateCaseWithEvent's statement, compiled once per shape: the shapes come from the lifecycle's
+ * actions (a few dozen at most). */
+const CASE_UPDATES = new ShapedStatements<Written>((d, v, names) => caseUpdateStatement(d, v,
+  names.filter((n) => n.startsWith('p_')).map((n) => n.slice(2)), names.filter((n) => n.startsWith('e_')).map((n) => n.slice(2)),
+  rowsOf(names, 'a').map((i) => names.filter((n) => n.startsWith(`a${i}_`)).map((n) => n.slice(`a${i}_`.length)))));
 
 /**
  * Applies a change only if the case is still at `version`, and in the same statement writes its
@@ -138,22 +154,11 @@ const CASE_UPDATES = new Map<string, Prepared<Record<string, unknown>, Written>>
  * once per shape; each call binds its values.
  */
 export async function updateCaseWithEvent(db: Executor, id: number, version: number, patch: CaseUpdate, event: NewEvent, audit: AuditEntry[]): Promise<Written | undefined> {
-  const patchColumns = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && k !== 'version');
-  const eventValues: Record<string, unknown> = eventRow(event);
-  const auditValues: Record<string, unknown>[] = audit.map(auditRow);
   const values: Record<string, unknown> = { id, version };
-  for (const c of patchColumns) values[`p_${c}`] = (patch as Record<string, unknown>)[c];
-  for (const [c, x] of Object.entries(eventValues)) values[`e_${c}`] = x;
-  auditValues.forEach((row, i) => { for (const [c, x] of Object.entries(row)) values[`a${i}_${c}`] = x; });
-  const names = Object.keys(values);
-  const shape = names.join(',');
-  let statement = CASE_UPDATES.get(shape);
-  if (!statement) {
-    statement = prepare<Record<string, unknown>, Written>(names, (d, v) =>
-      caseUpdateStatement(d, v, patchColumns, Object.keys(eventValues), auditValues.map((r) => Object.keys(r))));
-    CASE_UPDATES.set(shape, statement);
-  }
-  const [row] = await statement.run(db, values);
+  for (const [c, x] of Object.entries(patch)) if (c !== 'version') values[`p_${c}`] = x;
+  Object.assign(values, named('e_', eventRow(event)));
+  audit.forEach((a, i) => Object.assign(values, named(`a${i}_`, auditRow(a))));
+  const [row] = await CASE_UPDATES.run(db, values);
   return row;
 }
 
@@ -186,24 +191,37 @@ export async function insertSubmission(db: Executor, s: NewSubmission): Promise<
  * `queue`, e.g. the case it repeats) for its figures, in one statement. */
 export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[], queue: number[] = []): Promise<number> {
   if (!events.length || !audit.length) throw new Error('insertSubmissionWithRecords needs an event and an audit entry');
-  const base = db.with('s', (d) => d.insertInto('submissions').values(submissionRow(s)).returning('id'));
-  const withPeople = people.length
-    ? base.with('sp', (d) => d.insertInto('submission_people').columns(['submission_id', 'petitioner_id', 'role'])
+  const values: Record<string, unknown> = { ...named('s_', submissionRow(s)) };
+  if (people.length) Object.assign(values, { people_ids: people.map((p) => p.petitionerId), people_roles: people.map((p) => p.role) });
+  events.forEach((e, i) => Object.assign(values, named(`e${i}_`, eventRow(e))));
+  audit.forEach((a, i) => Object.assign(values, named(`a${i}_`, auditRow(a))));
+  [...new Set([s.caseId, ...queue])].forEach((id, i) => { values[`q${i}`] = id; });
+  const [r] = await SUBMISSION_WITH_RECORDS.run(db, values);
+  return r!.id;
+}
+
+/** The distinct row numbers of names `<letter><i>_...` (or `<letter><i>` alone): how many rows of that kind. */
+const rowsOf = (names: readonly string[], letter: string) =>
+  [...new Set(names.map((n) => new RegExp(`^${letter}(\\d+)(_|$)`).exec(n)?.[1]).filter((x): x is string => x !== undefined))].map(Number).sort((x, y) => x - y);
+
+/** insertSubmissionWithRecords's statement, compiled once per shape (people or not, how many events,
+ * audit entries and queued cases, which columns). */
+const SUBMISSION_WITH_RECORDS = new ShapedStatements<{ id: number }>((d, v, names) => {
+  const base = d.with('s', (w) => w.insertInto('submissions').values(rowOf(v, names, 's_') as never).returning('id'));
+  const withPeople = names.includes('people_ids')
+    ? base.with('sp', (w) => w.insertInto('submission_people').columns(['submission_id', 'petitioner_id', 'role'])
       .expression((eb) => eb.selectFrom('s').select([
-        's.id as submission_id',
-        sql<number>`unnest(${people.map((p) => p.petitionerId)}::int[])`.as('petitioner_id'),
-        sql<string>`unnest(${people.map((p) => p.role)}::text[])`.as('role'),
+        's.id as submission_id', sql<number>`unnest(${v.people_ids}::int[])`.as('petitioner_id'), sql<string>`unnest(${v.people_roles}::text[])`.as('role'),
       ]))
       .onConflict((oc) => oc.doNothing()))
     : base;
-  const r = await withPeople
-    .with('e', (d) => d.insertInto('case_events').values(events.map(eventRow)))
-    .with('a', (d) => d.insertInto('audit_log').values(audit.map(auditRow)))
+  return withPeople
+    .with('e', (w) => w.insertInto('case_events').values(rowsOf(names, 'e').map((i) => rowOf(v, names, `e${i}_`)) as never))
+    .with('a', (w) => w.insertInto('audit_log').values(rowsOf(names, 'a').map((i) => rowOf(v, names, `a${i}_`)) as never))
     // the cases whose figures change, queued in the same statement (services/queue-case-facts.ts)
-    .with('q', (d) => d.insertInto('stats_case_queue').values([...new Set([s.caseId, ...queue])].map((case_id) => ({ case_id }))))
-    .selectFrom('s').select('id').executeTakeFirstOrThrow();
-  return r.id;
-}
+    .with('q', (w) => w.insertInto('stats_case_queue').values(rowsOf(names, 'q').map((i) => ({ case_id: v[`q${i}`] as number }))))
+    .selectFrom('s').select('id');
+});
 
 export async function insertSubmissionPeople(db: Executor, rows: { submissionId: number; petitionerId: number; role: string }[]): Promise<void> {
   if (!rows.length) return;

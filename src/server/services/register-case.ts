@@ -11,7 +11,7 @@ import type { CaseRow, OrgRow } from '../db/schema.ts';
 import { findOrg, listActiveBureaus } from '../repositories/organisations.ts';
 import { matchOrInsertPetitioner } from '../repositories/petitioners.ts';
 import {
-  duesToColumns, findCase, findCaseForUpdate, insertEventsAndAudit, insertNumberedCase, insertSubmission, insertSubmissionPeople, insertSubmissionWithRecords,
+  duesToColumns, findCase, findCaseForUpdate, findLatestCaseOf, insertEventsAndAudit, insertNumberedCase, insertSubmission, insertSubmissionPeople, insertSubmissionWithRecords,
   updateCase, type NewEvent, type NewSubmission,
 } from '../repositories/cases.ts';
 import { loadRules } from './load-rules.ts';
@@ -102,6 +102,19 @@ async function matchPetitioner(trx: Tx, p: PersonInput): Promise<{ id: number; i
 export async function findBureauForArea(db: Tx | AppContext['db'], areaCode: string, bureaus?: readonly OrgRow[]): Promise<OrgRow> {
   const all = bureaus ?? await listActiveBureaus(db);
   if (!all.length) throw new AppError('UNKNOWN_ORG', { reason: 'no petition bureau configured' });
+  // a cached list (reference-cache) keeps its answers per area while it lives
+  let known = bureauByArea.get(all);
+  if (!known) bureauByArea.set(all, (known = new Map()));
+  const hit = known.get(areaCode);
+  if (hit) return hit;
+  const best = bestBureau(all, areaCode);
+  if (known.size < 100_000) known.set(areaCode, best);
+  return best;
+}
+
+const bureauByArea = new WeakMap<readonly OrgRow[], Map<string, OrgRow>>();
+
+function bestBureau(all: readonly OrgRow[], areaCode: string): OrgRow {
   const a6 = areaCode.slice(0, 6);
   const score = (o: OrgRow) => (o.area_code.slice(0, 6) === a6 ? 3 : o.area_code.slice(0, 4) === a6.slice(0, 4) ? 2 : o.area_code.slice(0, 2) === a6.slice(0, 2) ? 1 : 0) * 100 - (o.path.split('/').length);
   // the first of the best scores in path order (one pass: a province has thousands of bureaus)
@@ -123,9 +136,7 @@ async function findRepeatTarget(trx: Tx, petitioner: { id: number; isNew: boolea
     target = await findCaseForUpdate(trx, input.repeatOfCaseId);
     if (!target) throw new AppError('CASE_NOT_FOUND', { repeatOfCaseId: input.repeatOfCaseId });
   } else if (!petitioner.isNew) {
-    target = await trx.selectFrom('cases').selectAll()
-      .where('petitioner_id', '=', petitionerId).where('category_id', '=', input.categoryId).where('area_code', '=', input.areaCode)
-      .orderBy('id', 'desc').limit(1).executeTakeFirst();
+    target = await findLatestCaseOf(trx, petitionerId, input.categoryId, input.areaCode);
   }
   // a repeat declined at registration had no handling of its own: link to the matter it repeats, so a
   // third submission on a final matter is declined as well (Art 36)
