@@ -1,10 +1,10 @@
 // `npm start`: builds the web apps when their build is missing or older than the sources, then
 // starts the server (which creates, migrates and seeds the embedded database on first run).
 // The server runs in this process, so its V8 flags are on the `node` command of package.json "start":
-// --max-semi-space-size=16 caps the young generation at 2 × 16 MB (V8's default on a large machine is
-// 2 × 64 MB, touched in full under load; 8 MB saved another ~30 MB but cost a third more CPU per
-// portal look-up in scavenges with 64 requests in flight: 0.47 -> 0.32 ms at 16 MB, peak 228 MB on
-// the bench, and 32 MB gave no further gain for 36 MB more); --heap-growing-percent=50 lets the old generation grow to
+// --max-semi-space-size=8 caps the young generation at 2 × 8 MB (V8's default on a large machine is
+// 2 × 64 MB, touched in full under load; 16 and 32 MB were measured back to back against 8 on the
+// bench's look-ups: the same server CPU per look-up within the noise, 5 and 40 MB more at peak);
+// --heap-growing-percent=50 lets the old generation grow to
 // 1.5 × what survived the last full collection before the next one (V8 otherwise lets it grow up to
 // 4 ×: 330-350 MB resident under the bench's look-ups and transitions, 190-215 MB with it, for about
 // 5% more CPU per request). It sets no ceiling, so a large export still gets the memory it needs.
