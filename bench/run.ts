@@ -136,10 +136,12 @@ function pgRaw(url: string, max: number): RawSql & { pool: pg.Pool } {
 
 /** The engine in process through the server's own connection to it: named prepared statements by the
  * same rules as on PostgreSQL (the fastest way through PGlite), no query builder. */
-function pgliteRaw(pglite: PGlite): RawSql {
-  const { db } = databaseFromPglite(pglite);
+function pgliteRaw(pglite: PGlite): RawSql & { handle: DatabaseHandle } {
+  const handle = databaseFromPglite(pglite);
+  const { db } = handle;
   const run = (ex: Executor) => async (text: string, params: unknown[] = []) => (await ex.executeQuery<Record<string, any>>(CompiledQuery.raw(text, params))).rows;
   return {
+    handle,
     query: run(db),
     async tx(fn, rollback = false) {
       const trx = await db.startTransaction().execute();
@@ -253,10 +255,13 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   if (prep.reused) log(`reusing the ${engine} bench database with ${cases.toLocaleString('en')} cases`);
 
   let pglite: PGlite | undefined;
+  let pgliteHandle: DatabaseHandle | undefined;
   const openRaw = async (max: number): Promise<RawSql> => {
     if (engine === 'postgres') return pgRaw(prep.databaseUrl!, max);
     pglite = await openPglite(prep.dataDir);
-    return pgliteRaw(pglite);
+    const r = pgliteRaw(pglite);
+    pgliteHandle = r.handle;
+    return r;
   };
   let raw = await openRaw(64);
   if (prep.reused) {
@@ -375,15 +380,16 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   if (engine === 'pglite') raw = await openRaw(1);
   const rawConc = (c: number) => (engine === 'pglite' ? 1 : c);
   // the figures' work of the raw writes is the same as ours: the same queue, applied by the same
-  // service (settle-figures.ts) and folded by the same job (fold-rollup-deltas.ts). On PostgreSQL the
-  // fold runs beside the load every second, as the server's job does; on PGlite (one connection,
-  // which the raw load holds) it runs after the load. Either way inside the raw CPU window.
-  const figuresDb = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 2) : databaseFromPglite(pglite!);
+  // service (settle-figures.ts) and folded by the same job (fold-rollup-deltas.ts), every second beside
+  // the load as the server's job does (on PGlite through the raw load's own handle, whose mutex gives
+  // the one connection to the raw statements and the fold in turn, as in the server), and what is
+  // left after the load inside the raw CPU window.
+  const figuresDb = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 2) : pgliteHandle!;
   const settleRaw = async () => {
     while ((await settleFigures(figuresDb.db, 1_000, 1_000)).cases > 0);
     while ((await foldRollups(figuresDb.db, 20_000, 1_000)).folded > 0);
   };
-  let folding = engine === 'postgres';
+  let folding = true;
   const foldLoop = (async () => {
     while (folding) {
       await foldRollups(figuresDb.db).catch((e: unknown) => log(`  fold failed: ${String(e)}`));
@@ -422,7 +428,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       const rawSeconds = (performance.now() - r0) / 1000;
       let handle: DatabaseHandle;
       if (engine === 'postgres') handle = databaseFromUrl(prep.databaseUrl!, 2);
-      else handle = databaseFromPglite(pglite!);
+      else handle = pgliteHandle!;
       const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
       const s0 = performance.now();
       const sweep = await sweepDeadlines(ctx);
@@ -437,7 +443,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     }
     if (only.has('W6') && ours.has('W6')) {
       // the engine's own queries in process (no HTTP, no session, no validation)
-      const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : databaseFromPglite(pglite!);
+      const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : pgliteHandle!;
       const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
       push('W6', 'figures of a city for a year', await costed(null, () => runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } })));
       if (engine === 'postgres') await handle.close();

@@ -137,14 +137,15 @@ class PgliteDriver implements Driver {
     this.#releases.push(release);
     return this.#conn;
   }
-  async beginTransaction(c: DatabaseConnection): Promise<void> {
-    await c.executeQuery(CompiledQuery.raw('BEGIN'));
+  // transaction control by the simple protocol: two exchanges with the engine instead of query()'s six
+  async beginTransaction(): Promise<void> {
+    await this.#conn.pglite.exec('BEGIN');
   }
-  async commitTransaction(c: DatabaseConnection): Promise<void> {
-    await c.executeQuery(CompiledQuery.raw('COMMIT'));
+  async commitTransaction(): Promise<void> {
+    await this.#conn.pglite.exec('COMMIT');
   }
-  async rollbackTransaction(c: DatabaseConnection): Promise<void> {
-    await c.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  async rollbackTransaction(): Promise<void> {
+    await this.#conn.pglite.exec('ROLLBACK');
   }
   async releaseConnection(): Promise<void> {
     this.#releases.shift()?.();
