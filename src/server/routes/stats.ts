@@ -66,7 +66,7 @@ const DrillSchema = Type.Object({
 });
 const TrendSchema = Type.Object({
   orgId: Type.Integer(), orgName: Type.String(), subtree: Type.Boolean(), year: Type.Integer(),
-  months: Type.Array(Type.Object({ month: Type.String(), submissions: Type.Integer(), prevYear: Type.Integer() })),
+  months: Type.Array(Type.Object({ month: Type.String(), submissions: N(Type.Integer()), prevYear: Type.Integer() })),
 });
 const PublicSchema = Type.Object({
   year: Type.Integer(),

@@ -11,8 +11,8 @@ import { settleFigures } from './settle-figures.ts';
 export interface TrendQuery { orgId?: number; subtree?: boolean; year: number }
 export interface Trend {
   orgId: number; orgName: string; subtree: boolean; year: number;
-  /** January up to this month for the current year, all twelve for a past year, none for a later one. */
-  months: { month: string; submissions: number; prevYear: number }[];
+  /** The twelve months; a month still to come has no submissions (null), only last year's. */
+  months: { month: string; submissions: number | null; prevYear: number }[];
 }
 
 const submissions = (s: Sums) => [...(s.get('sub')?.values() ?? [])].reduce((t, [n]) => t + n, 0);
@@ -26,14 +26,14 @@ export async function computeTrend(ctx: AppContext, actor: Actor | null, q: Tren
   const today = todayOf(ctx);
   const thisYear = Number(today.slice(0, 4));
   const lastMonth = q.year < thisYear ? 12 : q.year === thisYear ? Number(today.slice(5, 7)) : 0;
-  const months = await Promise.all(Array.from({ length: lastMonth }, async (_, i) => {
+  const months = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
     const month = `${q.year}-${String(i + 1).padStart(2, '0')}`;
     const range = resolvePeriod('month', `${month}-01`);
     const [cur, prev] = await Promise.all([
-      periodSums(db, rq.orgId, rq.subtree, range, ['sub']),
+      i < lastMonth ? periodSums(db, rq.orgId, rq.subtree, range, ['sub']) : null,
       periodSums(db, rq.orgId, rq.subtree, previousYear('month', range), ['sub']),
     ]);
-    return { month, submissions: submissions(cur), prevYear: submissions(prev) };
+    return { month, submissions: cur ? submissions(cur) : null, prevYear: submissions(prev) };
   }));
   return { orgId: rq.orgId, orgName: rq.orgName, subtree: rq.subtree, year: q.year, months };
 }

@@ -9,7 +9,7 @@ import { apiGet, ApiError } from '../../../common/api.ts';
 import type { Figures, Ranking, FigureKey, NowKey } from '../../../../shared/figures.ts';
 
 /** GET /stats/trend: submissions month by month, each beside the same month a year before. */
-interface Trend { months: { month: string; submissions: number; prevYear: number }[] }
+interface Trend { months: { month: string; submissions: number | null; prevYear: number }[] }
 import { FIGURE_LABELS } from '../../../../shared/figure-labels.ts';
 import { CASEWORK_ROLES, type Role } from '../../../../shared/enums.ts';
 import { changeWords, changeWordsEn, formatPercent } from '../../../../shared/figure-text.ts';
@@ -61,7 +61,7 @@ export default function DashboardPage() {
   const [subtree, setSubtree] = useState(true);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
-  const [trend, setTrend] = useState<{ month: string; value: number; prevYear: number | null }[]>([]);
+  const [trend, setTrend] = useState<{ month: string; value: number | null; prevYear: number | null }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [busy, setBusy] = useState<'xlsx' | 'docx' | null>(null);
