@@ -2,11 +2,12 @@
 // Reached from the case page: /console/documents/<caseId>/<type>.
 import { lazy } from 'react';
 import type { ConsoleArea } from '../../areas.ts';
+import { CASEWORK_ROLES } from '../../../../shared/enums.ts';
 
 const area: ConsoleArea = {
   key: 'documents',
   path: 'documents/:caseId/:type',
-  roles: ['clerk', 'handler', 'supervisor', 'leader'],
+  roles: CASEWORK_ROLES,
   component: lazy(() => import('./DocumentPage.tsx')),
 };
 export default area;

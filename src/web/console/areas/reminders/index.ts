@@ -3,13 +3,13 @@
 import { lazy } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import type { ConsoleArea } from '../../areas.ts';
+import { CASEWORK_ROLES } from '../../../../shared/enums.ts';
 
 const area: ConsoleArea = {
   key: 'reminders',
   path: 'reminders',
   menu: { zh: '临期超期提醒', en: 'Deadline reminders', order: 25, icon: BellOutlined },
-  // the staff who work on case lists (administrators see no case content)
-  roles: ['clerk', 'handler', 'supervisor', 'leader'],
+  roles: CASEWORK_ROLES,
   component: lazy(() => import('./RemindersPage.tsx')),
 };
 export default area;
