@@ -48,9 +48,11 @@ export async function readBenchData(raw: RawSql, poolCap: number): Promise<Bench
   const town = await one(`SELECT u.org_id, o.path FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.username = 'town.handler'`);
   const actor = await one(`SELECT u.id, u.org_id, o.path FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.username = 'county.handler'`);
   const scope = String(actor.path);
+  // not the petitioners W1 may match (same 身份证 prefix): a match brings their mobile up to date,
+  // and the digits read here would no longer be theirs
   const lookups = (await raw.query(`
     SELECT c.query_code, right(p.mobile, 4) AS last4 FROM cases c JOIN petitioners p ON p.id = c.petitioner_id
-    WHERE p.mobile IS NOT NULL AND c.id % 97 = 5 ORDER BY c.id LIMIT 5000`)).map((r) => ({ code: String(r.query_code), last4: String(r.last4) }));
+    WHERE p.mobile IS NOT NULL AND c.id % 97 = 5 AND coalesce(p.id_number, '') NOT LIKE $1 ORDER BY c.id LIMIT 5000`, [`${BENCH_ID_AREA}%`])).map((r) => ({ code: String(r.query_code), last4: String(r.last4) }));
   // the handlers of the city governments act on cases anywhere in their city: every county feeds the pools
   const actors = await raw.query(`
     SELECT DISTINCT ON (o.id) u.username, o.path FROM users u JOIN organisations o ON o.id = u.org_id
@@ -82,13 +84,15 @@ export async function readBenchData(raw: RawSql, poolCap: number): Promise<Bench
 
 const NAMES = ['王建国', '李秀英', '张志强', '刘海燕', '陈玉梅', '杨国华', '赵淑珍', '黄建军', '周丽娟', '吴明亮'];
 let personSeq = 0;
+/** The 身份证 area of W1's petitioners (清河县). */
+const BENCH_ID_AREA = '130534';
 /** A new petitioner each time (valid 身份证 and mobile); unique across the run. */
 export function benchPerson(runTag: number) {
   const n = personSeq++;
   const day = new Date(Date.UTC(1950, 0, 1) + ((n * 37 + runTag) % 18_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   return {
     name: NAMES[n % NAMES.length]!,
-    idNumber: generateIdCardNumber('130534', day, (n + runTag) % 1000),
+    idNumber: generateIdCardNumber(BENCH_ID_AREA, day, (n + runTag) % 1000),
     mobile: `13${String(100_000_000 + ((n * 7919 + runTag) % 900_000_000)).slice(0, 9)}`,
     address: `清河县葛仙庄镇东街${1 + (n % 300)}号`,
   };

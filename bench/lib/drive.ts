@@ -27,6 +27,7 @@ function figures(lat: number[], errors: number, seconds: number, samples: string
 export interface HttpLoad {
   baseUrl: string;
   connections: number;
+  /** Seconds to run, and/or a fixed number of requests (whichever ends first). */
   duration?: number;
   amount?: number;
   requests: Request[];
@@ -51,10 +52,13 @@ export function runHttp(load: HttpLoad): Promise<LoadFigures> {
       ...(load.amount ? { amount: load.amount } : { duration: load.duration ?? 10 }),
       requests,
     }, (err, res) => {
+      clearTimeout(timer);
       if (err) { reject(err); return; }
       const seconds = (performance.now() - t0) / 1000;
       resolve(figures(lat, errors + res.errors + res.timeouts, seconds, samples));
     });
+    // both given: the amount, cut short at the duration
+    const timer = load.amount && load.duration ? setTimeout(() => inst.stop(), load.duration * 1000) : undefined;
     inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       lat.push(ms);
       if (status >= 400) errors++;
