@@ -166,13 +166,55 @@ describe('leaders', () => {
     await shot(clerk, 'leader-reception-register-zh');
   });
 
+  it('a leader moves a reception day to another place, then cancels it with the reason: it stays on the calendar as cancelled', async () => {
+    const page = await as('leader');
+    await page.goto(`${suite.server.url}/console/leader?tab=reception`);
+    await page.getByTestId('reception-calendar').waitFor();
+    await page.getByTestId('reception-new').click();
+    const later = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#reception_day').click();
+    await page.locator('#reception_day').fill(later);
+    await page.locator('#reception_day').press('Enter');
+    await page.locator('#reception_place').fill('县信访局二楼接待室');
+    await page.getByTestId('reception-form-submit').click();
+    const drawer = page.getByTestId('reception-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.textContent()).toContain('县信访局二楼接待室');
+
+    await page.getByTestId('reception-edit').click();
+    await page.getByTestId('reception-edit-form').waitFor();
+    await page.locator('#reception_edit_place').fill('葛仙庄镇综治中心');
+    await settled(page);
+    await shot(page, 'leader-reception-edit-zh');
+    await page.getByTestId('reception-form-submit').click();
+    await expect.poll(() => drawer.textContent()).toContain('葛仙庄镇综治中心');
+
+    await page.getByTestId('reception-cancel').click();
+    // no reason, no cancellation
+    await page.getByTestId('reception-cancel-submit').click();
+    await page.locator('#reception_cancel_reason_help').waitFor();
+    await page.getByTestId('reception-cancel-reason').fill('领导参加全县防汛工作会议，接待日另行安排');
+    await page.getByTestId('reception-cancel-submit').click();
+    await page.getByTestId('reception-cancelled').waitFor();
+    await expect.poll(() => page.getByTestId('reception-cancelled').textContent()).toContain('领导参加全县防汛工作会议');
+    await expect.poll(() => page.getByTestId('reception-status').textContent()).toBe('已取消');
+    expect(await page.getByTestId('reception-edit').count()).toBe(0);
+    await settled(page);
+    await shot(page, 'leader-reception-cancelled-zh');
+
+    const days = await getJson<{ id: number; place: string; status: string; cancelReason: string | null; visitCount: number }[]>(page, `/reception-days?from=${later}&to=${later}`);
+    const moved = days.find((d) => d.place === '葛仙庄镇综治中心');
+    expect(moved).toMatchObject({ status: 'cancelled', cancelReason: '领导参加全县防汛工作会议，接待日另行安排', visitCount: 0 });
+  });
+
   it('a township leader schedules only for the township: the form offers no other body', async () => {
     const page = await as('town.head');
     await page.goto(`${suite.server.url}/console/leader?tab=reception`);
     await page.getByTestId('reception-new').click();
     await page.locator('#reception_orgId').click();
-    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-    expect(offered.length).toBeGreaterThan(0);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const offered = await options.allTextContents();
     expect(offered.every((o) => ['葛仙庄镇'].includes(o))).toBe(true);
   });
 });

@@ -114,6 +114,16 @@ export type RouteKind = (typeof ROUTE_KINDS)[number];
 export const PERSON_ROLES = ['co_petitioner', 'representative'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
+/** A reception day (领导接待日) is on the calendar (已安排) or called off (已取消, kept with its reason). */
+export const RECEPTION_DAY_STATUSES = ['scheduled', 'cancelled'] as const;
+export type ReceptionDayStatus = (typeof RECEPTION_DAY_STATUSES)[number];
+export const RECEPTION_DAY_STATUS_LABELS: Record<ReceptionDayStatus, [zh: string, en: string]> = {
+  scheduled: ['已安排', 'Scheduled'],
+  cancelled: ['已取消', 'Cancelled'],
+};
+/** Reception hours, 'HH:MM' China time (as the reception_days table checks them). */
+export const RECEPTION_TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+
 /** Field limits shared by API validation and the forms. */
 export const LIMITS = {
   titleMax: 100,

@@ -1,4 +1,4 @@
-// Kysely table types for the reception area (mirror its migrations: 0004_reception.sql).
+// Kysely table types for the reception area (mirror its migrations: 0004_reception.sql, 0013_reception_changes.sql).
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -18,6 +18,13 @@ export interface ReceptionDaysTable {
   topic: string | null;
   created_by: number;
   created_at: Timestamp;
+  /** Bumped by each change (edit, cancel). */
+  version: Generated<number>;
+  updated_at: Timestamp | null;
+  /** Set when the day is called off (已取消), with who did it and why; the row stays. */
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
 }
 
 /** A visit received on a reception day, linked to its case (one row = one 批次; headcount = 人次). */

@@ -1,8 +1,10 @@
 // What leaves the server about reception days and their visits. An accused body never learns
 // which case on a day accuses it ([T22] Art 30): the case title is withheld from it.
 import { Type, type Static } from 'typebox';
+import { RECEPTION_DAY_STATUSES } from '../../shared/enums.ts';
 import type { Actor } from '../context.ts';
 import { isAccusedViewer } from '../policies/case-policy.ts';
+import { canChangeReceptionDay } from '../policies/reception-policy.ts';
 import type { findReceptionDay, listVisitsOfDays } from '../repositories/reception.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -33,6 +35,15 @@ export const ReceptionDayView = Type.Object({
   endsAt: Type.String(),
   place: Type.String(),
   topic: Nullable(Type.String()),
+  /** scheduled (已安排) or cancelled (已取消: kept on the calendar with its reason, takes no visits). */
+  status: Type.Enum([...RECEPTION_DAY_STATUSES]),
+  cancelledAt: Nullable(Type.String({ format: 'date-time' })),
+  cancelledByName: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
+  /** What an edit or a cancellation sends back, so a change made meanwhile is not overwritten. */
+  version: Type.Integer(),
+  /** Whether the viewer may edit or cancel the day now (a scheduler of its scope; on, not begun, no visit). */
+  canChange: Type.Boolean(),
   /** 批次 and 人次 received on the day. */
   visitCount: Type.Integer(),
   headcountTotal: Type.Integer(),
@@ -43,11 +54,14 @@ export type ReceptionDayViewT = Static<typeof ReceptionDayView>;
 type DayRow = NonNullable<Awaited<ReturnType<typeof findReceptionDay>>>;
 type VisitRow = Awaited<ReturnType<typeof listVisitsOfDays>>[number];
 
-export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[]): ReceptionDayViewT {
+export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[], now: Date): ReceptionDayViewT {
   const mine = visits.filter((v) => v.reception_day_id === d.id);
   return {
     id: d.id, orgId: d.org_id, orgName: d.org_name, leaderUserId: d.leader_user_id, leaderName: d.leader_name, leaderOrgName: d.leader_org_name,
     day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, topic: d.topic,
+    status: d.cancelled_at === null ? 'scheduled' : 'cancelled',
+    cancelledAt: d.cancelled_at === null ? null : new Date(d.cancelled_at).toISOString(), cancelledByName: d.cancelled_by_name, cancelReason: d.cancel_reason,
+    version: d.version, canChange: canChangeReceptionDay(viewer, d, mine.length, now),
     visitCount: mine.length, headcountTotal: mine.reduce((s, v) => s + Number(v.headcount), 0),
     visits: mine.map((v) => {
       const secret = isAccusedViewer(viewer, { kind: v.case_kind, accused_org_path: v.case_accused_org_path });

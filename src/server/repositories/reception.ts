@@ -1,4 +1,5 @@
 // SQL for reception days (领导接待日) and the visits received on them.
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 
 export interface NewReceptionDay {
@@ -14,17 +15,28 @@ export async function insertReceptionDay(db: Executor, d: NewReceptionDay): Prom
   return r.id;
 }
 
-/** Reception days of a leader on a day whose hours overlap [startsAt, endsAt). */
-export async function findOverlappingDays(db: Executor, leaderUserId: number, day: string, startsAt: string, endsAt: string) {
-  return db.selectFrom('reception_days').select('id')
-    .where('leader_user_id', '=', leaderUserId).where('day', '=', day)
-    .where('starts_at', '<', endsAt).where('ends_at', '>', startsAt)
-    .execute();
+/**
+ * Holds a leader's calendar until the transaction ends, so two schedulers cannot both find the same
+ * hours free (the overlap check reads, then the write follows).
+ */
+export async function lockLeaderCalendar(db: Executor, leaderUserId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(724102, ${leaderUserId}::int)`.execute(db);
+}
+
+/** Days still on (not cancelled) of a leader on a day whose hours overlap [startsAt, endsAt), but `exceptId`. */
+export async function findOverlappingDays(db: Executor, leaderUserId: number, day: string, startsAt: string, endsAt: string, exceptId?: number) {
+  let q = db.selectFrom('reception_days').select('id')
+    .where('leader_user_id', '=', leaderUserId).where('day', '=', day).where('cancelled_at', 'is', null)
+    .where('starts_at', '<', endsAt).where('ends_at', '>', startsAt);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return q.execute();
 }
 
 const dayColumns = [
   'd.id', 'd.org_id', 'd.org_path', 'd.leader_user_id', 'd.day', 'd.starts_at', 'd.ends_at', 'd.place', 'd.topic', 'd.created_at',
-  'o.name as org_name', 'l.display_name as leader_name', 'lo.name as leader_org_name',
+  'd.version', 'd.cancelled_at', 'd.cancel_reason',
+  'o.name as org_name', 'l.display_name as leader_name', 'lo.name as leader_org_name', 'lo.path as leader_org_path',
+  'cb.display_name as cancelled_by_name',
 ] as const;
 
 function daysQuery(db: Executor) {
@@ -32,14 +44,56 @@ function daysQuery(db: Executor) {
     .innerJoin('organisations as o', 'o.id', 'd.org_id')
     .innerJoin('users as l', 'l.id', 'd.leader_user_id')
     .innerJoin('organisations as lo', 'lo.id', 'l.org_id')
+    .leftJoin('users as cb', 'cb.id', 'd.cancelled_by')
     .select(dayColumns);
 }
 
-export async function findReceptionDay(db: Executor, id: number) {
-  return daysQuery(db).where('d.id', '=', id).executeTakeFirst();
+/**
+ * One reception day. `lock`: 'update' before changing it, 'share' before recording a visit on it, so
+ * a visit and an edit or a cancellation of the same day wait for each other instead of crossing.
+ */
+export async function findReceptionDay(db: Executor, id: number, lock?: 'update' | 'share') {
+  const q = daysQuery(db).where('d.id', '=', id);
+  if (lock === 'update') return q.forUpdate('d').executeTakeFirst();
+  if (lock === 'share') return q.forShare('d').executeTakeFirst();
+  return q.executeTakeFirst();
 }
 
-/** Reception days between two local dates (inclusive) seen from a scope: the body's subtree, or the leader's own days. */
+/** Whether any visit is recorded on the day. */
+export async function hasVisits(db: Executor, dayId: number): Promise<boolean> {
+  const r = await db.selectFrom('reception_visits').select('id').where('reception_day_id', '=', dayId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
+export interface ReceptionDayChange {
+  orgId: number; orgPath: string; leaderUserId: number; day: string; startsAt: string; endsAt: string; place: string; topic: string | null;
+}
+
+/**
+ * Writes new values to a day still at `version`, still on and with no visit; returns whether it did
+ * (the conditions repeat the service's checks, so a change that raced another writes nothing).
+ */
+export async function updateReceptionDayIfVersion(db: Executor, id: number, version: number, c: ReceptionDayChange, at: Date): Promise<boolean> {
+  const r = await db.updateTable('reception_days').set({
+    org_id: c.orgId, org_path: c.orgPath, leader_user_id: c.leaderUserId, day: c.day, starts_at: c.startsAt, ends_at: c.endsAt,
+    place: c.place, topic: c.topic, version: version + 1, updated_at: at,
+  }).where('id', '=', id).where('version', '=', version).where('cancelled_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('reception_visits').select('id').where('reception_day_id', '=', id))))
+    .returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Marks a day still at `version`, still on and with no visit as cancelled; returns whether it did. */
+export async function cancelReceptionDayIfVersion(db: Executor, id: number, version: number, c: { by: number; reason: string; at: Date }): Promise<boolean> {
+  const r = await db.updateTable('reception_days').set({
+    cancelled_at: c.at, cancelled_by: c.by, cancel_reason: c.reason, version: version + 1, updated_at: c.at,
+  }).where('id', '=', id).where('version', '=', version).where('cancelled_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('reception_visits').select('id').where('reception_day_id', '=', id))))
+    .returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Reception days between two local dates (inclusive) seen from a scope: the body's subtree, or the leader's own days; cancelled ones too. */
 export async function listReceptionDays(db: Executor, f: { from: string; to: string; scopePath: string; viewerUserId: number; leaderUserId?: number }) {
   let q = daysQuery(db)
     .where('d.day', '>=', f.from).where('d.day', '<=', f.to)

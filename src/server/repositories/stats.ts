@@ -149,11 +149,11 @@ export function prevDay(d: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** Reception figures of the leaders of a body (and below): days held, visits and their headcount. */
+/** Reception figures of the leaders of a body (and below): days held (a cancelled day is not), visits and their headcount. */
 export async function receptionCounts(db: Executor, path: string, tree: boolean, from: string, to: string) {
   const days = await sql<{ leader_user_id: number; days: number }>`
     SELECT leader_user_id, count(DISTINCT day)::int AS days FROM reception_days
-    WHERE ${pathCond('org_path', path, tree)} AND day >= ${from} AND day <= ${to} GROUP BY leader_user_id`.execute(db);
+    WHERE ${pathCond('org_path', path, tree)} AND day >= ${from} AND day <= ${to} AND cancelled_at IS NULL GROUP BY leader_user_id`.execute(db);
   const visits = await sql<{ leader_user_id: number; visits: number; headcount: number }>`
     SELECT v.leader_user_id, count(*)::int AS visits, COALESCE(sum(v.headcount), 0)::int AS headcount
     FROM reception_visits v JOIN reception_days d ON d.id = v.reception_day_id

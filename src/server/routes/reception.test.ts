@@ -1,8 +1,10 @@
 // Reception days (领导接待日) through the HTTP API: scheduling within scope, bad input refused with
-// nothing changed, visits recorded by registering or linking a case, the calendar and the figures' link.
+// nothing changed, visits recorded by registering or linking a case, the calendar and the figures' link,
+// and editing or cancelling a day before it begins (refused once it has begun or has visits).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
 import { buildRegistration, orgId } from '../test/factories.ts';
+import { receptionCounts } from '../repositories/stats.ts';
 
 let t: TestApp;
 let leader: Client;
@@ -196,6 +198,241 @@ describe('visits received on a reception day', () => {
     expect(code(await leader.get('/api/v1/reception-days?from=2026-03-31&to=2026-03-01'))).toBe('VALIDATION_FAILED');
     expect(code(await leader.get('/api/v1/reception-days?from=2026-01-01&to=2026-12-31'))).toBe('VALIDATION_FAILED');
     expect((await leader.get('/api/v1/reception-days?from=2026-03-01')).statusCode).toBe(400);
+  });
+});
+
+describe('editing and cancelling a reception day', () => {
+  type Day = Record<string, any>;
+  let town: Client;
+  let townHeadId: number;
+  let hrssHeadId: number;
+  let countyPath: string;
+  beforeAll(async () => {
+    day('2026-03-05');
+    town = await t.as('town.head');
+    await t.as('admin');
+    await t.as('town.handler');
+    const user = async (username: string) => (await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    townHeadId = await user('town.head');
+    hrssHeadId = await user('hrss.head');
+    countyPath = (await t.ctx.db.selectFrom('organisations').select('path').where('id', '=', county).executeTakeFirstOrThrow()).path;
+  });
+
+  const schedule = async (who: Client, body: object): Promise<Day> => {
+    const res = await who.post('/api/v1/reception-days', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const auditOf = (action: string) => t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
+  /** Everything a refused change must leave alone. */
+  const snapshot = async () => ({
+    days: await t.ctx.db.selectFrom('reception_days').selectAll().orderBy('id').execute(),
+    visits: await countVisits(),
+    audit: Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  });
+  /** Sends each request, expects its status and catalogue code (with both messages), and no change at all. */
+  async function refusedAll(checks: [string, () => Promise<{ statusCode: number; body: string }>, number, string][]) {
+    const before = await snapshot();
+    for (const [label, send, status, c] of checks) {
+      const res = await send();
+      const err = JSON.parse(res.body).error;
+      expect([res.statusCode, err?.code], `${label}: ${res.body.slice(0, 200)}`).toEqual([status, c]);
+      expect(err.message.length * err.messageZh.length, label).toBeGreaterThan(0);
+    }
+    expect(await snapshot()).toEqual(before);
+  }
+
+  it('a supervisor moves an upcoming day to another day, hours, place and topic; the change is audited and the version moves on', async () => {
+    const d = await schedule(supervisor, { leaderUserId: leaderId, day: '2026-03-19', startsAt: '09:00', endsAt: '11:30', place: '县信访局一楼接待大厅', topic: '征地拆迁' });
+    expect(d).toMatchObject({ status: 'scheduled', version: 1, canChange: true, cancelledAt: null, cancelReason: null });
+    const res = await supervisor.patch(`/api/v1/reception-days/${d.id}`, { version: 1, day: '2026-03-20', startsAt: '14:00', endsAt: '16:30', place: ' 县信访局二楼会议室 ', topic: '拖欠工资' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: d.id, day: '2026-03-20', startsAt: '14:00', endsAt: '16:30', place: '县信访局二楼会议室', topic: '拖欠工资', leaderUserId: leaderId, orgId: county,
+      status: 'scheduled', version: 2, canChange: true,
+    });
+    const audit = await auditOf('reception.edit');
+    expect(audit).toHaveLength(1);
+    const detail = typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail;
+    expect(detail).toMatchObject({ receptionDayId: d.id, changes: { day: { from: '2026-03-19', to: '2026-03-20' }, place: { from: '县信访局一楼接待大厅', to: '县信访局二楼会议室' } } });
+    expect(Object.keys(detail.changes).sort()).toEqual(['day', 'endsAt', 'place', 'startsAt', 'topic']);
+    expect(audit[0]!.actor_user_id).not.toBeNull();
+    // the day keeps its hours while they are changed (it does not overlap itself); the old slot is free
+    const longer = await supervisor.patch(`/api/v1/reception-days/${d.id}`, { version: 2, endsAt: '17:00', topic: null });
+    expect(longer.statusCode, longer.body).toBe(200);
+    expect(longer.json()).toMatchObject({ startsAt: '14:00', endsAt: '17:00', topic: null, version: 3 });
+    await schedule(supervisor, { leaderUserId: leaderId, day: '2026-03-19', startsAt: '09:00', endsAt: '11:30', place: '县信访局一楼接待大厅' });
+    // the calendar and the day itself show the change
+    expect((await leader.get(`/api/v1/reception-days/${d.id}`)).json()).toMatchObject({ day: '2026-03-20', endsAt: '17:00', version: 3 });
+    expect(((await clerk.get('/api/v1/reception-days?from=2026-03-20&to=2026-03-20')).json() as Day[]).map((x) => [x.id, x.canChange])).toEqual([[d.id, false]]);
+  });
+
+  it('another leader of the county takes the day over; a change to nothing writes nothing', async () => {
+    const d = await schedule(leader, { day: '2026-03-26', startsAt: '09:00', endsAt: '11:00', place: '县政府二楼接待室' });
+    const res = await leader.patch(`/api/v1/reception-days/${d.id}`, { version: 1, leaderUserId: hrssHeadId });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ leaderUserId: hrssHeadId, leaderName: '吴局长', orgId: d.orgId, version: 2 });
+    const audits = (await auditOf('reception.edit')).length;
+    const same = await leader.patch(`/api/v1/reception-days/${d.id}`, { version: 2, place: '县政府二楼接待室', startsAt: '09:00' });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().version).toBe(2);
+    expect(await auditOf('reception.edit')).toHaveLength(audits);
+  });
+
+  it("a township's head edits the township's own day", async () => {
+    const d = await schedule(town, { day: '2026-03-16', startsAt: '09:00', endsAt: '11:30', place: '葛仙庄镇便民服务中心' });
+    const res = await town.patch(`/api/v1/reception-days/${d.id}`, { version: 1, place: '葛仙庄镇政府一楼' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().place).toBe('葛仙庄镇政府一楼');
+  });
+
+  it('refuses bad edits with a catalogue code and changes nothing', async () => {
+    const d = await schedule(supervisor, { leaderUserId: leaderId, day: '2026-04-02', startsAt: '09:00', endsAt: '11:30', place: '县信访局一楼接待大厅' });
+    const url = `/api/v1/reception-days/${d.id}`;
+    const handlerId = (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'county.handler').executeTakeFirstOrThrow()).id;
+    const cityOrg = await orgId(t, '邢台市人民政府');
+    // the leader's other day on 2026-03-12 14:30-17:00 (scheduled above)
+    const edit = (body: object, who: Client = supervisor) => () => who.patch(url, body);
+    await refusedAll([
+      ['ends before it starts', edit({ version: 1, startsAt: '12:00', endsAt: '09:00' }), 400, 'RECEPTION_INVALID_TIME'],
+      ['end moved before the kept start', edit({ version: 1, endsAt: '08:00' }), 400, 'RECEPTION_INVALID_TIME'],
+      ['in the past', edit({ version: 1, day: '2026-03-04' }), 422, 'RECEPTION_DAY_IN_PAST'],
+      ['beyond the horizon', edit({ version: 1, day: '2028-03-06' }), 400, 'INVALID_DATE'],
+      ['not a date', edit({ version: 1, day: '2026-02-30' }), 400, 'VALIDATION_FAILED'],
+      ['not a time', edit({ version: 1, startsAt: '25:00' }), 400, 'VALIDATION_FAILED'],
+      ['empty place', edit({ version: 1, place: '' }), 400, 'VALIDATION_FAILED'],
+      ['blank place', edit({ version: 1, place: '   ' }), 400, 'VALIDATION_FAILED'],
+      ['place too long', edit({ version: 1, place: '厅'.repeat(201) }), 400, 'VALIDATION_FAILED'],
+      ['unknown field', edit({ version: 1, extra: 1 }), 400, 'VALIDATION_FAILED'],
+      ['no version', edit({ place: '县政府' }), 400, 'VALIDATION_FAILED'],
+      ['version as text', edit({ version: '1', place: '县政府' }), 400, 'VALIDATION_FAILED'],
+      ['not a leader', edit({ version: 1, leaderUserId: handlerId }), 400, 'RECEPTION_NOT_A_LEADER'],
+      ['unknown leader', edit({ version: 1, leaderUserId: 999999 }), 400, 'UNKNOWN_USER'],
+      ['unknown body', edit({ version: 1, orgId: 999999 }), 400, 'UNKNOWN_ORG'],
+      ['a body above the scope', edit({ version: 1, orgId: cityOrg }), 403, 'OUT_OF_SCOPE'],
+      ["overlaps the leader's other day", edit({ version: 1, day: '2026-03-12', startsAt: '16:00', endsAt: '18:00' }), 409, 'RECEPTION_LEADER_BUSY'],
+      ['a stale version', edit({ version: 2, place: '县政府' }), 409, 'RECEPTION_DAY_CHANGED'],
+      ['no such day', () => supervisor.patch('/api/v1/reception-days/999999', { version: 1, place: '县政府' }), 404, 'RECEPTION_DAY_NOT_FOUND'],
+      ['id not a number', () => supervisor.patch('/api/v1/reception-days/abc', { version: 1, place: '县政府' }), 400, 'VALIDATION_FAILED'],
+      ['a clerk', edit({ version: 1, place: '县政府' }, clerk), 403, 'ROLE_NOT_ALLOWED'],
+      ['a handler', edit({ version: 1, place: '县政府' }, await t.as('town.handler')), 403, 'ROLE_NOT_ALLOWED'],
+      ['a township that cannot see it', edit({ version: 1, place: '县政府' }, town), 404, 'RECEPTION_DAY_NOT_FOUND'],
+      ['anonymous', edit({ version: 1, place: '县政府' }, t.anonymous), 401, 'UNAUTHENTICATED'],
+    ]);
+  });
+
+  it('a leader received at a body above them sees the day but may not change it', async () => {
+    const d = await schedule(supervisor, { leaderUserId: townHeadId, orgId: bureau, day: '2026-03-18', startsAt: '09:00', endsAt: '11:00', place: '县信访局一楼接待大厅' });
+    const seen = (await town.get(`/api/v1/reception-days/${d.id}`)).json() as Day;
+    expect(seen).toMatchObject({ id: d.id, canChange: false });
+    await refusedAll([
+      ['edit', () => town.patch(`/api/v1/reception-days/${d.id}`, { version: 1, place: '葛仙庄镇' }), 403, 'OUT_OF_SCOPE'],
+      ['cancel', () => town.post(`/api/v1/reception-days/${d.id}/cancel`, { version: 1, reason: '镇里有会' }), 403, 'OUT_OF_SCOPE'],
+    ]);
+  });
+
+  it('a day with visits recorded, or one that has begun or passed, can be neither edited nor cancelled', async () => {
+    // today (2026-03-05, 10:00): one this afternoon with a visit linked already, one that began at 08:00
+    const afternoon = await schedule(leader, { day: '2026-03-05', startsAt: '14:00', endsAt: '16:00', place: '县信访局接待大厅' });
+    const reg = await clerk.post('/api/v1/cases', await buildRegistration(t, { channel: 'visit' }));
+    expect((await clerk.post(`/api/v1/reception-days/${afternoon.id}/visits`, { caseId: reg.json().caseId })).statusCode).toBe(201);
+    const early = await schedule(leader, { day: '2026-03-05', startsAt: '08:00', endsAt: '09:00', place: '县信访局接待大厅' });
+    expect(early.canChange).toBe(false);
+    // one next Monday, looked at once it has passed
+    const monday = await schedule(leader, { day: '2026-03-09', startsAt: '09:00', endsAt: '11:00', place: '县信访局接待大厅' });
+    const withVisits = (await leader.get(`/api/v1/reception-days/${afternoon.id}`)).json() as Day;
+    expect(withVisits).toMatchObject({ visitCount: 1, canChange: false });
+    const checks = (id: number, version: number, c: string, status: number): [string, () => Promise<{ statusCode: number; body: string }>, number, string][] => [
+      [`edit ${id}`, () => supervisor.patch(`/api/v1/reception-days/${id}`, { version, place: '县政府' }), status, c],
+      [`cancel ${id}`, () => supervisor.post(`/api/v1/reception-days/${id}/cancel`, { version, reason: '领导外出' }), status, c],
+    ];
+    await refusedAll([
+      ...checks(afternoon.id, 1, 'RECEPTION_DAY_HAS_VISITS', 409),
+      ...checks(countyDayId, 1, 'RECEPTION_DAY_HAS_VISITS', 409),
+      ...checks(early.id, 1, 'RECEPTION_DAY_BEGUN', 422),
+    ]);
+    day('2026-03-10');
+    await refusedAll(checks(monday.id, 1, 'RECEPTION_DAY_BEGUN', 422));
+    day('2026-03-05');
+  });
+
+  it('a supervisor cancels a day with a reason: it stays on the calendar marked cancelled, takes no visit, frees the slot and is not counted as held', async () => {
+    const d = await schedule(supervisor, { leaderUserId: leaderId, day: '2026-03-11', startsAt: '09:00', endsAt: '11:30', place: '县信访局一楼接待大厅' });
+    const countOn = async () => (await receptionCounts(t.ctx.db, countyPath, true, '2026-03-11', '2026-03-11')).days.find((x) => x.leader_user_id === leaderId)?.days ?? 0;
+    expect(await countOn()).toBe(1);
+    const res = await supervisor.post(`/api/v1/reception-days/${d.id}/cancel`, { version: 1, reason: ' 领导临时赴市参加会议 ' }, { 'idempotency-key': 'cancel-1' });
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json() as Day;
+    expect(c).toMatchObject({ id: d.id, status: 'cancelled', cancelReason: '领导临时赴市参加会议', cancelledByName: '王督办', version: 2, canChange: false, day: '2026-03-11' });
+    expect(c.cancelledAt).toBe(new Date('2026-03-05T10:00:00+08:00').toISOString());
+    // a retry with the same key answers the same and cancels nothing more
+    const again = await supervisor.post(`/api/v1/reception-days/${d.id}/cancel`, { version: 1, reason: ' 领导临时赴市参加会议 ' }, { 'idempotency-key': 'cancel-1' });
+    expect([again.statusCode, again.json()]).toEqual([200, c]);
+    const audit = await auditOf('reception.cancel');
+    expect(audit).toHaveLength(1);
+    const detail = typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail;
+    expect(detail).toMatchObject({ receptionDayId: d.id, reason: '领导临时赴市参加会议', day: '2026-03-11', leaderUserId: leaderId });
+    // still listed, marked; still one row
+    const list = (await leader.get('/api/v1/reception-days?from=2026-03-11&to=2026-03-11')).json() as Day[];
+    expect(list.map((x) => [x.id, x.status])).toEqual([[d.id, 'cancelled']]);
+    expect(await t.ctx.db.selectFrom('reception_days').select('id').where('id', '=', d.id).executeTakeFirst()).toBeDefined();
+    // not a day held; its leader's hours are free again
+    expect(await countOn()).toBe(0);
+    const again2 = await schedule(supervisor, { leaderUserId: leaderId, day: '2026-03-11', startsAt: '09:00', endsAt: '11:30', place: '县政府二楼接待室' });
+    expect(again2.status).toBe('scheduled');
+    expect(await countOn()).toBe(1);
+    // it takes no visit, even once the day has come
+    day('2026-03-11');
+    const reg = await clerk.post('/api/v1/cases', await buildRegistration(t, { channel: 'visit' }));
+    await refusedAll([
+      ['link a visit', () => clerk.post(`/api/v1/reception-days/${d.id}/visits`, { caseId: reg.json().caseId }), 409, 'RECEPTION_DAY_CANCELLED'],
+      ['register a visit', async () => clerk.post(`/api/v1/reception-days/${d.id}/visits`, { registration: await regBody() }), 409, 'RECEPTION_DAY_CANCELLED'],
+    ]);
+    day('2026-03-05');
+    await refusedAll([
+      ['cancel again', () => supervisor.post(`/api/v1/reception-days/${d.id}/cancel`, { version: 2, reason: '重复' }), 409, 'RECEPTION_DAY_CANCELLED'],
+      ['edit it', () => supervisor.patch(`/api/v1/reception-days/${d.id}`, { version: 2, day: '2026-03-13' }), 409, 'RECEPTION_DAY_CANCELLED'],
+    ]);
+  });
+
+  it('a visit and a cancellation of the same day sent at once: one of them goes through, never both', async () => {
+    for (let i = 0; i < 4; i++) {
+      const d = await schedule(leader, { day: '2026-03-05', startsAt: `${17 + i}:00`, endsAt: `${17 + i}:30`, place: '县信访局接待大厅' });
+      const reg = await clerk.post('/api/v1/cases', await buildRegistration(t, { channel: 'visit' }));
+      const [visit, cancel] = await Promise.all([
+        clerk.post(`/api/v1/reception-days/${d.id}/visits`, { caseId: reg.json().caseId }),
+        supervisor.post(`/api/v1/reception-days/${d.id}/cancel`, { version: 1, reason: '领导外出' }),
+      ]);
+      expect([visit.statusCode, cancel.statusCode].filter((x) => x < 300), `${visit.body} ${cancel.body}`).toHaveLength(1);
+      expect(visit.statusCode === 201 ? code(cancel) : code(visit)).toBe(visit.statusCode === 201 ? 'RECEPTION_DAY_HAS_VISITS' : 'RECEPTION_DAY_CANCELLED');
+      const row = await t.ctx.db.selectFrom('reception_days').select('cancelled_at').where('id', '=', d.id).executeTakeFirstOrThrow();
+      const visits = await t.ctx.db.selectFrom('reception_visits').select('id').where('reception_day_id', '=', d.id).execute();
+      expect(row.cancelled_at !== null && visits.length > 0).toBe(false);
+    }
+  });
+
+  it('refuses bad cancellations with a catalogue code and changes nothing', async () => {
+    const d = await schedule(supervisor, { leaderUserId: leaderId, day: '2026-04-09', startsAt: '09:00', endsAt: '11:30', place: '县信访局一楼接待大厅' });
+    const url = `/api/v1/reception-days/${d.id}/cancel`;
+    const cancel = (body: object, who: Client = supervisor) => () => who.post(url, body);
+    await refusedAll([
+      ['empty reason', cancel({ version: 1, reason: '' }), 400, 'RECEPTION_CANCEL_REASON_REQUIRED'],
+      ['blank reason', cancel({ version: 1, reason: ' \n ' }), 400, 'RECEPTION_CANCEL_REASON_REQUIRED'],
+      ['no reason', cancel({ version: 1 }), 400, 'VALIDATION_FAILED'],
+      ['reason too long', cancel({ version: 1, reason: '因'.repeat(1001) }), 400, 'VALIDATION_FAILED'],
+      ['no version', cancel({ reason: '领导外出' }), 400, 'VALIDATION_FAILED'],
+      ['unknown field', cancel({ version: 1, reason: '领导外出', day: '2026-04-10' }), 400, 'VALIDATION_FAILED'],
+      ['no body', () => supervisor.post(url), 400, 'VALIDATION_FAILED'],
+      ['a stale version', cancel({ version: 3, reason: '领导外出' }), 409, 'RECEPTION_DAY_CHANGED'],
+      ['no such day', () => supervisor.post('/api/v1/reception-days/999999/cancel', { version: 1, reason: '领导外出' }), 404, 'RECEPTION_DAY_NOT_FOUND'],
+      ['a clerk', cancel({ version: 1, reason: '领导外出' }, clerk), 403, 'ROLE_NOT_ALLOWED'],
+      ['a township that cannot see it', cancel({ version: 1, reason: '领导外出' }, town), 404, 'RECEPTION_DAY_NOT_FOUND'],
+      ['anonymous', cancel({ version: 1, reason: '领导外出' }, t.anonymous), 401, 'UNAUTHENTICATED'],
+    ]);
+    // the administrator may schedule, so may cancel
+    const byAdmin = await (await t.as('admin')).post(url, { version: 1, reason: '接待场所维修' });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(byAdmin.json().status).toBe('cancelled');
   });
 });
 

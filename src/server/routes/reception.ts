@@ -1,31 +1,55 @@
-// Reception days (领导接待日): the calendar, scheduling a day, recording the visits received on it.
+// Reception days (领导接待日): the calendar, scheduling, editing and cancelling a day, recording the visits received on it.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { LIMITS } from '../../shared/enums.ts';
+import { LIMITS, RECEPTION_TIME_PATTERN } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff, staffPrincipal } from '../http/auth.ts';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.ts';
 import { ReceptionDayView } from '../presenters/reception-presenter.ts';
 import { scheduleReceptionDay, type ScheduleInput } from '../services/schedule-reception-day.ts';
+import { editReceptionDay, type EditReceptionDayInput } from '../services/edit-reception-day.ts';
+import { cancelReceptionDay, type CancelReceptionDayInput } from '../services/cancel-reception-day.ts';
 import { listReceptionDays, viewReceptionDay } from '../services/list-reception-days.ts';
 import { recordReceptionVisit, type RecordVisitInput } from '../services/record-reception-visit.ts';
 import { listReceptionOptions } from '../services/list-reception-options.ts';
 import { RECEPTION_SCHEDULERS, RECEPTION_RECORDERS } from '../policies/reception-policy.ts';
 import { RegisterBody } from './cases.ts';
 
-const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const Time = Type.String({ pattern: RECEPTION_TIME_PATTERN });
 const Day = Type.String({ format: 'date' });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const IdParams = Type.Object({ id: Id });
 const IdemHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
+const Place = Type.String({ minLength: 1, maxLength: LIMITS.addressMax });
+const Topic = Type.Union([Type.String({ maxLength: LIMITS.titleMax }), Type.Null()]);
+const Version = Type.Integer({ minimum: 1, maximum: 2147483647 });
+
 const ScheduleBody = Type.Object({
-  leaderUserId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-  orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  leaderUserId: Type.Optional(Id),
+  orgId: Type.Optional(Id),
   day: Day,
   startsAt: Time,
   endsAt: Time,
-  place: Type.String({ minLength: 1, maxLength: LIMITS.addressMax }),
-  topic: Type.Optional(Type.Union([Type.String({ maxLength: LIMITS.titleMax }), Type.Null()])),
+  place: Place,
+  topic: Type.Optional(Topic),
+}, { additionalProperties: false });
+
+/** An edit names the fields it changes (as scheduling takes them) and the version it was made on. */
+const EditBody = Type.Object({
+  version: Version,
+  leaderUserId: Type.Optional(Id),
+  orgId: Type.Optional(Id),
+  day: Type.Optional(Day),
+  startsAt: Type.Optional(Time),
+  endsAt: Type.Optional(Time),
+  place: Type.Optional(Place),
+  topic: Type.Optional(Topic),
+}, { additionalProperties: false });
+
+const CancelBody = Type.Object({
+  version: Version,
+  reason: Type.String({ maxLength: LIMITS.reasonMax }),
 }, { additionalProperties: false });
 
 const VisitBody = Type.Object({
@@ -60,7 +84,7 @@ export default async function receptionRoutes(app: FastifyInstance, { ctx }: { c
 
   app.get('/reception-days/:id', {
     schema: { tags: ['reception'], summary: '接待日详情 Reception day', params: IdParams, response: { 200: ReceptionDayView } },
-  }, async (req) => viewReceptionDay(ctx.reader, requireStaff(req), (req.params as { id: number }).id));
+  }, async (req) => viewReceptionDay(ctx.reader, requireStaff(req), (req.params as { id: number }).id, ctx.clock.now()));
 
   app.post('/reception-days', {
     schema: {
@@ -72,9 +96,39 @@ export default async function receptionRoutes(app: FastifyInstance, { ctx }: { c
     const body = req.body as ScheduleInput;
     const r = await runIdempotent(ctx, `reception-day:${actor.userId}`, idempotencyKeyOf(req), body, 201, async (trx) => {
       const id = await scheduleReceptionDay(ctx, trx, actor, body);
-      return viewReceptionDay(trx, actor, id);
+      return viewReceptionDay(trx, actor, id, ctx.clock.now());
     });
     return reply.status(r.status as 201).send(r.body);
+  });
+
+  app.patch('/reception-days/:id', {
+    schema: {
+      tags: ['reception'], summary: '修改接待日（尚未开始、未登记接访） Edit a reception day not yet begun and with no visit',
+      params: IdParams, body: EditBody, response: { 200: ReceptionDayView },
+    },
+  }, async (req) => {
+    const actor = requireStaff(req, RECEPTION_SCHEDULERS);
+    const id = (req.params as { id: number }).id;
+    return ctx.db.transaction().execute(async (trx) => {
+      await editReceptionDay(ctx, trx, actor, id, req.body as EditReceptionDayInput);
+      return viewReceptionDay(trx, actor, id, ctx.clock.now());
+    });
+  });
+
+  app.post('/reception-days/:id/cancel', {
+    schema: {
+      tags: ['reception'], summary: '取消接访（须说明原因） Cancel a reception day, with the reason',
+      params: IdParams, body: CancelBody, headers: IdemHeaders, response: { 200: ReceptionDayView },
+    },
+  }, async (req, reply) => {
+    const actor = requireStaff(req, RECEPTION_SCHEDULERS);
+    const id = (req.params as { id: number }).id;
+    const body = req.body as CancelReceptionDayInput;
+    const r = await runIdempotent(ctx, `reception-cancel:${actor.userId}:${id}`, idempotencyKeyOf(req), body, 200, async (trx) => {
+      await cancelReceptionDay(ctx, trx, actor, id, body);
+      return viewReceptionDay(trx, actor, id, ctx.clock.now());
+    });
+    return reply.status(r.status as 200).send(r.body);
   });
 
   app.post('/reception-days/:id/visits', {

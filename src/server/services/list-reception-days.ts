@@ -1,4 +1,4 @@
-// Reads the reception-day calendar: the days a user may see, with the visits received on each.
+// Reads the reception-day calendar: the days a user may see (cancelled ones marked), with the visits received on each.
 import { AppError } from '../../shared/errors.ts';
 import { daysBetween, isValidLocalDate } from '../../domain/calendar.ts';
 import type { Actor, AppContext } from '../context.ts';
@@ -17,12 +17,13 @@ export async function listReceptionDays(ctx: AppContext, actor: Actor, q: { from
   if (span < 0 || span > MAX_SPAN_DAYS) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: `from <= to, at most ${MAX_SPAN_DAYS} days` });
   const days = await selectDays(ctx.reader, { from: q.from, to: q.to, scopePath: actor.scopePath, viewerUserId: actor.userId, leaderUserId: q.leaderUserId });
   const visits = await listVisitsOfDays(ctx.reader, days.map((d) => d.id));
-  return days.map((d) => presentReceptionDay(actor, d, visits));
+  const now = ctx.clock.now();
+  return days.map((d) => presentReceptionDay(actor, d, visits, now));
 }
 
-/** One reception day, if the actor may see it. */
-export async function viewReceptionDay(db: Executor, actor: Actor, id: number): Promise<ReceptionDayViewT> {
+/** One reception day, if the actor may see it (`now`: what the viewer may still change depends on it). */
+export async function viewReceptionDay(db: Executor, actor: Actor, id: number, now: Date): Promise<ReceptionDayViewT> {
   const d = await findReceptionDay(db, id);
   if (!d || !canSeeReceptionDay(actor, d)) throw new AppError('RECEPTION_DAY_NOT_FOUND');
-  return presentReceptionDay(actor, d, await listVisitsOfDays(db, [d.id]));
+  return presentReceptionDay(actor, d, await listVisitsOfDays(db, [d.id]), now);
 }

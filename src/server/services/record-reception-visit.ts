@@ -31,15 +31,17 @@ export interface RecordVisitResult {
 }
 
 /**
- * Records one visit on a reception day that has begun. The case must be one the recorder may see
- * (an accused body cannot record the accusation against it); a case is recorded once per day.
+ * Records one visit on a reception day that has begun and is not cancelled. The case must be one the
+ * recorder may see (an accused body cannot record the accusation against it); a case is recorded once per day.
  */
 export async function recordReceptionVisit(ctx: AppContext, trx: Tx, principal: Principal & { kind: 'staff' }, dayId: number, input: RecordVisitInput): Promise<RecordVisitResult> {
   const actor = principal.actor;
   if ((input.caseId === undefined) === (input.registration === undefined)) throw new AppError('RECEPTION_CASE_OR_REGISTRATION');
-  const day = await findReceptionDay(trx, dayId);
+  // shared lock: an edit or a cancellation of the day waits for this visit, and this visit for them
+  const day = await findReceptionDay(trx, dayId, 'share');
   if (!day) throw new AppError('RECEPTION_DAY_NOT_FOUND');
   assertCanRecordVisit(actor, day, !!input.registration);
+  if (day.cancelled_at !== null) throw new AppError('RECEPTION_DAY_CANCELLED');
   const now = ctx.clock.now();
   const today = localDate(now);
   if (day.day > today) throw new AppError('RECEPTION_DAY_NOT_STARTED');

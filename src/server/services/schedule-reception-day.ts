@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { assertCanSchedule } from '../policies/reception-policy.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { findLeaderUser, findOverlappingDays, insertReceptionDay } from '../repositories/reception.ts';
+import { findLeaderUser, findOverlappingDays, insertReceptionDay, lockLeaderCalendar, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
 
 export interface ScheduleInput {
@@ -24,10 +24,13 @@ export interface ScheduleInput {
 export const SCHEDULE_HORIZON_DAYS = 366;
 
 /**
- * Puts a leader's reception day on the calendar. Only within the scheduler's own subtree, only a
- * leader, never in the past, and never overlapping another reception of the same leader.
+ * Checks a day as it would stand on the calendar and gives the values to write: the leader must be an
+ * active leader, both the leader and the body within the actor's subtree, the day neither past nor
+ * beyond the horizon, the hours in order, a place given, and no other day of the leader overlapping
+ * (`exceptId`: the day being edited). Scheduling and editing both go through it. Holds the leader's
+ * calendar until the transaction ends.
  */
-export async function scheduleReceptionDay(ctx: AppContext, trx: Tx, actor: Actor, input: ScheduleInput): Promise<number> {
+export async function checkReceptionSlot(ctx: AppContext, trx: Tx, actor: Actor, input: ScheduleInput, exceptId?: number): Promise<ReceptionDayChange> {
   const leaderUserId = input.leaderUserId ?? (actor.role === 'leader' ? actor.userId : undefined);
   if (!leaderUserId) throw new AppError('VALIDATION_FAILED', { field: 'leaderUserId', reason: 'required' });
   const leader = await findLeaderUser(trx, leaderUserId);
@@ -44,13 +47,22 @@ export async function scheduleReceptionDay(ctx: AppContext, trx: Tx, actor: Acto
   if (input.endsAt <= input.startsAt) throw new AppError('RECEPTION_INVALID_TIME');
   const place = input.place.trim();
   if (!place) throw new AppError('VALIDATION_FAILED', { field: 'place', reason: 'required' });
-  if ((await findOverlappingDays(trx, leader.id, input.day, input.startsAt, input.endsAt)).length) throw new AppError('RECEPTION_LEADER_BUSY');
-
-  const now = ctx.clock.now();
-  const id = await insertReceptionDay(trx, {
+  await lockLeaderCalendar(trx, leader.id);
+  if ((await findOverlappingDays(trx, leader.id, input.day, input.startsAt, input.endsAt, exceptId)).length) throw new AppError('RECEPTION_LEADER_BUSY');
+  return {
     orgId: org.id, orgPath: org.path, leaderUserId: leader.id, day: input.day, startsAt: input.startsAt, endsAt: input.endsAt,
-    place, topic: input.topic?.trim() || null, createdBy: actor.userId, at: now,
-  });
-  await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.schedule', detail: { receptionDayId: id, leaderUserId: leader.id, orgId: org.id, day: input.day } }]);
+    place, topic: input.topic?.trim() || null,
+  };
+}
+
+/**
+ * Puts a leader's reception day on the calendar. Only within the scheduler's own subtree, only a
+ * leader, never in the past, and never overlapping another reception of the same leader.
+ */
+export async function scheduleReceptionDay(ctx: AppContext, trx: Tx, actor: Actor, input: ScheduleInput): Promise<number> {
+  const slot = await checkReceptionSlot(ctx, trx, actor, input);
+  const now = ctx.clock.now();
+  const id = await insertReceptionDay(trx, { ...slot, createdBy: actor.userId, at: now });
+  await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.schedule', detail: { receptionDayId: id, leaderUserId: slot.leaderUserId, orgId: slot.orgId, day: slot.day } }]);
   return id;
 }

@@ -1,9 +1,11 @@
 // One reception day: who received, when and where, the visits received (each linked to its case),
-// and, from the day on, recording one more by linking a case or registering the visit.
+// and, from the day on, recording one more by linking a case or registering the visit. Before it
+// begins and while no visit is recorded, a scheduler edits it (编辑) or cancels it (取消接访); a
+// cancelled day shows why and takes no visits.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, List, Select, Space, Tag, TreeSelect, Typography } from 'antd';
-import { LinkOutlined } from '@ant-design/icons';
+import { EditOutlined, LinkOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, apiGet, ApiError, newIdempotencyKey } from '../../../common/api.ts';
 import type { CasePage } from '../../../common/types.ts';
@@ -12,7 +14,9 @@ import { useMe } from '../../session.tsx';
 import { L, formatDateTime } from '../../labels.ts';
 import { categoryTree, useCategories, useOrgs } from '../../refdata.ts';
 import { KINDS, LIMITS } from '../../../../shared/enums.ts';
-import type { ReceptionDay, VisitResult } from './types.ts';
+import type { ReceptionDay, ReceptionOptions, VisitResult } from './types.ts';
+import { ScheduleModal } from './ScheduleModal.tsx';
+import { CancelModal } from './CancelModal.tsx';
 
 const dict = {
   zh: {
@@ -22,6 +26,7 @@ const dict = {
     name: '来访人姓名', idNumber: '身份证号码', mobile: '手机号码', headcount: '来访人数', kind: '事项类别', category: '内容分类', titleF: '事项标题', content: '诉求内容',
     accusedName: '被检举控告的单位或个人', areaCode: '事项发生地区划代码', save: '登记并记入接待日', required: '请填写此项',
     done: '已登记：{c}', queryCode: '查询码（请交给来访人）：{q}', linked: '已记入接待日：{c}', note: '备注（可选）', close: '关闭',
+    edit: '编辑', cancelDay: '取消接访', status: '状态', cancelled: '{by} 于 {at} 取消：{reason}', cancelledNoVisits: '该接待日已取消，不能登记接访。',
   },
   en: {
     title: 'Reception day', leader: 'Leader', when: 'When', place: 'Place', org: 'Receiving body', topic: 'Topic', visits: 'Visits received', summary: 'visits: {b} · people: {p}',
@@ -30,6 +35,7 @@ const dict = {
     name: 'Visitor name', idNumber: 'ID card number', mobile: 'Mobile', headcount: 'People', kind: 'Kind', category: 'Category', titleF: 'Title', content: 'Request',
     accusedName: 'Accused body or person', areaCode: 'Area code of the matter', save: 'Register and record', required: 'Required',
     done: 'Registered: {c}', queryCode: 'Query code (give it to the visitor): {q}', linked: 'Recorded on the day: {c}', note: 'Note (optional)', close: 'Close',
+    edit: 'Edit', cancelDay: 'Cancel reception', status: 'Status', cancelled: 'Cancelled by {by} at {at}: {reason}', cancelledNoVisits: 'This reception day is cancelled; no visit can be recorded.',
   },
 };
 
@@ -41,7 +47,14 @@ interface RegValues {
   areaCode: string; accusedName?: string; note?: string;
 }
 
-export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onClose(): void; onChanged(): void }) {
+export function DayDrawer({ day, options, onClose, onChanged }: {
+  day: ReceptionDay;
+  /** What the viewer may schedule (the leaders and bodies an edit may choose). */
+  options: ReceptionOptions | null;
+  onClose(): void;
+  /** After a visit (no argument) or an edit or cancellation (the day as it now stands). */
+  onChanged(d?: ReceptionDay): void;
+}) {
   const t = useText(dict);
   const { lang } = useLang();
   const me = useMe();
@@ -52,6 +65,8 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<VisitResult | null>(null);
   const [form] = Form.useForm<RegValues>();
+  const [changing, setChanging] = useState<'edit' | 'cancel' | null>(null);
+  const isCancelled = day.status === 'cancelled';
   const kind = Form.useWatch('kind', form);
   const regKey = useMemo(() => newIdempotencyKey(), [result]); // a fresh key after each recorded visit
   const begun = day.day <= dayjs().format('YYYY-MM-DD');
@@ -59,7 +74,7 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
   const canRegister = REGISTRARS.includes(me.role);
   // the matter's area defaults to the receiving body's (known once the organisations have loaded)
   const areaCode = orgs.find((o) => o.id === day.orgId)?.areaCode;
-  const showsForm = canRecord && canRegister && begun;
+  const showsForm = canRecord && canRegister && begun && !isCancelled;
   useEffect(() => { if (showsForm && areaCode && !form.getFieldValue('areaCode')) form.setFieldValue('areaCode', areaCode); }, [showsForm, areaCode, form]);
 
   const record = async (body: object, key: string) => {
@@ -109,8 +124,20 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
   };
 
   return (
-    <Drawer open onClose={onClose} size={640} title={`${t.title} · ${day.day}`} data-testid="reception-drawer" closable={{ 'aria-label': t.close }}>
+    <Drawer open onClose={onClose} size={640} title={`${t.title} · ${day.day}`} data-testid="reception-drawer" closable={{ 'aria-label': t.close }}
+      extra={day.canChange && (
+        <Space>
+          {options?.canSchedule && <Button icon={<EditOutlined />} onClick={() => setChanging('edit')} data-testid="reception-edit">{t.edit}</Button>}
+          <Button danger icon={<StopOutlined />} onClick={() => setChanging('cancel')} data-testid="reception-cancel">{t.cancelDay}</Button>
+        </Space>
+      )}>
+      {isCancelled && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="reception-cancelled"
+          title={L.receptionStatus(day.status, lang)}
+          description={t.cancelled.replace('{by}', day.cancelledByName ?? '').replace('{at}', day.cancelledAt ? formatDateTime(day.cancelledAt) : '').replace('{reason}', day.cancelReason ?? '')} />
+      )}
       <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t.status}><Tag data-testid="reception-status">{L.receptionStatus(day.status, lang)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t.leader}><span data-testid="reception-leader">{day.leaderName}</span>（{day.leaderOrgName}）</Descriptions.Item>
         <Descriptions.Item label={t.when}>{day.day} {day.startsAt}–{day.endsAt}</Descriptions.Item>
         <Descriptions.Item label={t.place}>{day.place}</Descriptions.Item>
@@ -138,14 +165,15 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
       {canRecord && (
         <>
           <Divider titlePlacement="start">{t.record}</Divider>
-          {!begun && <Alert type="info" showIcon title={t.notYet} />}
+          {isCancelled && <Alert type="info" showIcon title={t.cancelledNoVisits} />}
+          {!begun && !isCancelled && <Alert type="info" showIcon title={t.notYet} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reception-visit-error" />}
           {result && (
             <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="reception-visit-result"
               title={(result.queryCode ? t.done : t.linked).replace('{c}', result.caseNo)}
               description={result.queryCode ? <strong data-testid="reception-visit-query-code">{t.queryCode.replace('{q}', result.queryCode)}</strong> : undefined} />
           )}
-          {begun && (
+          {begun && !isCancelled && (
             <>
               <Typography.Text strong>{t.link}</Typography.Text>
               <Space.Compact style={{ width: '100%', margin: '8px 0 16px' }}>
@@ -186,6 +214,12 @@ export function DayDrawer({ day, onClose, onChanged }: { day: ReceptionDay; onCl
             </>
           )}
         </>
+      )}
+      {changing === 'edit' && options && (
+        <ScheduleModal options={options} editing={day} onClose={() => setChanging(null)} onScheduled={(d) => { setChanging(null); onChanged(d); }} />
+      )}
+      {changing === 'cancel' && (
+        <CancelModal day={day} onClose={() => setChanging(null)} onCancelled={(d) => { setChanging(null); onChanged(d); }} />
       )}
     </Drawer>
   );

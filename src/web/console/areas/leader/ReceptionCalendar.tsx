@@ -1,5 +1,6 @@
 // 领导接待日: who receives, when and where, month by month; each day opens with the visits received
-// (linked to their cases) and, once the day has come, a way to record one more.
+// (linked to their cases) and, once the day has come, a way to record one more; before it begins, a
+// way to edit or cancel it. A cancelled day stays in its cell, struck through and marked 已取消.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Calendar, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -12,8 +13,14 @@ import './leader.css';
 import { DayDrawer } from './DayDrawer.tsx';
 
 const dict = {
-  zh: { schedule: '安排接待日', month: '{m} 接待安排', days: '接待 {d} 场，接访 {b} 批 {p} 人次', hint: '点击日历中的接待安排查看详情、登记接访。' },
-  en: { schedule: 'Schedule a reception day', month: 'Receptions in {m}', days: 'Receptions: {d} · visits received: {b} · people: {p}', hint: 'Open a reception in the calendar to see it and record visits.' },
+  zh: {
+    schedule: '安排接待日', month: '{m} 接待安排', days: '接待 {d} 场，接访 {b} 批 {p} 人次', cancelledDays: '（已取消 {n} 场）',
+    hint: '点击日历中的接待安排查看详情、登记接访；尚未开始的接待可编辑或取消。', cancelled: '已取消',
+  },
+  en: {
+    schedule: 'Schedule a reception day', month: 'Receptions in {m}', days: 'Receptions: {d} · visits received: {b} · people: {p}', cancelledDays: ' (cancelled: {n})',
+    hint: 'Open a reception in the calendar to see it and record visits; one not yet begun can be edited or cancelled.', cancelled: 'Cancelled',
+  },
 };
 
 export function ReceptionCalendar() {
@@ -46,7 +53,9 @@ export function ReceptionCalendar() {
     for (const d of days) m.set(d.day, [...(m.get(d.day) ?? []), d]);
     return m;
   }, [days]);
-  const inMonth = days.filter((d) => d.day.startsWith(month.format('YYYY-MM')));
+  const monthDays = days.filter((d) => d.day.startsWith(month.format('YYYY-MM')));
+  const inMonth = monthDays.filter((d) => d.status !== 'cancelled');
+  const cancelledInMonth = monthDays.length - inMonth.length;
   const open = days.find((d) => d.id === openId) ?? null;
 
   return (
@@ -56,6 +65,7 @@ export function ReceptionCalendar() {
           <Typography.Text strong>{t.month.replace('{m}', month.format('YYYY-MM'))}</Typography.Text>
           <Typography.Text type="secondary" data-testid="reception-month-summary">
             {t.days.replace('{d}', String(inMonth.length)).replace('{b}', String(inMonth.reduce((s, d) => s + d.visitCount, 0))).replace('{p}', String(inMonth.reduce((s, d) => s + d.headcountTotal, 0)))}
+            {cancelledInMonth > 0 && t.cancelledDays.replace('{n}', String(cancelledInMonth))}
           </Typography.Text>
         </Space>
         {options?.canSchedule && <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="reception-new">{t.schedule}</Button>}
@@ -70,12 +80,14 @@ export function ReceptionCalendar() {
             <ul className="xf-reception-cell" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {list.map((d) => (
                 <li key={d.id}>
-                  <Button type="link" size="small" data-testid={`reception-day-${d.id}`}
+                  <Button type="link" size="small" data-testid={`reception-day-${d.id}`} data-status={d.status}
                     style={{ padding: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', textAlign: 'left' }}
-                    title={`${d.startsAt}-${d.endsAt} ${d.leaderName} · ${d.place}`}
+                    title={`${d.startsAt}-${d.endsAt} ${d.leaderName} · ${d.place}${d.status === 'cancelled' ? ` · ${t.cancelled}` : ''}`}
                     onClick={(e) => { e.stopPropagation(); setOpenId(d.id); }}>
-                    <Badge status={d.visitCount > 0 ? 'success' : 'processing'} />
-                    {d.startsAt} {d.leaderName}{d.visitCount > 0 ? ` · ${d.visitCount}` : ''}
+                    <Badge status={d.status === 'cancelled' ? 'default' : d.visitCount > 0 ? 'success' : 'processing'} />
+                    {d.status === 'cancelled'
+                      ? <><s>{d.startsAt} {d.leaderName}</s> {t.cancelled}</>
+                      : <>{d.startsAt} {d.leaderName}{d.visitCount > 0 ? ` · ${d.visitCount}` : ''}</>}
                   </Button>
                 </li>
               ))}
@@ -86,7 +98,10 @@ export function ReceptionCalendar() {
         <ScheduleModal options={options} onClose={() => setScheduling(false)}
           onScheduled={(d) => { setScheduling(false); setValue(dayjs(d.day)); void load(); setOpenId(d.id); }} />
       )}
-      {open && <DayDrawer day={open} onClose={() => setOpenId(null)} onChanged={() => void load()} />}
+      {open && (
+        <DayDrawer day={open} options={options} onClose={() => setOpenId(null)}
+          onChanged={(d) => { if (d && !dayjs(d.day).isSame(month, 'month')) setValue(dayjs(d.day)); else void load(); }} />
+      )}
     </div>
   );
 }

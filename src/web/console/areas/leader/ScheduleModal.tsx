@@ -1,26 +1,42 @@
-// Schedules a reception day: which leader, for which body, on which day, from when to when, where.
+// Schedules a reception day, or edits one not yet begun: which leader, for which body, on which day,
+// from when to when, where. An edit sends only what changed, with the version it was made on.
 import { useMemo, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select, TimePicker, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, newIdempotencyKey } from '../../../common/api.ts';
+import { LIMITS } from '../../../../shared/enums.ts';
 import { useText } from '../../i18n.tsx';
 import { useMe } from '../../session.tsx';
 import type { ReceptionDay, ReceptionOptions } from './types.ts';
 
 const dict = {
   zh: {
-    title: '安排领导接待日', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
+    title: '安排领导接待日', editTitle: '编辑接待安排', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
     topic: '接待主题（可选）', ok: '保存', cancel: '取消', required: '请填写此项', placeHint: '如：县信访局一楼接待大厅', topicHint: '如：征地拆迁、拖欠工资',
   },
   en: {
-    title: 'Schedule a reception day', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
+    title: 'Schedule a reception day', editTitle: 'Edit the reception day', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
     topic: 'Topic (optional)', ok: 'Save', cancel: 'Cancel', required: 'Required', placeHint: 'e.g. reception hall, county petition bureau', topicHint: 'e.g. land acquisition, unpaid wages',
   },
 };
 
 interface Values { leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string }
 
-export function ScheduleModal({ options, onClose, onScheduled }: { options: ReceptionOptions; onClose(): void; onScheduled(d: ReceptionDay): void }) {
+/** The request body of the form's values, as scheduling takes it. */
+function bodyOf(v: Values) {
+  return {
+    leaderUserId: v.leaderUserId, orgId: v.orgId, day: v.day.format('YYYY-MM-DD'), startsAt: v.startsAt.format('HH:mm'), endsAt: v.endsAt.format('HH:mm'),
+    place: v.place.trim(), topic: v.topic?.trim() || null,
+  };
+}
+
+export function ScheduleModal({ options, editing, onClose, onScheduled }: {
+  options: ReceptionOptions;
+  /** The day to edit; without it the form schedules a new one. */
+  editing?: ReceptionDay;
+  onClose(): void;
+  onScheduled(d: ReceptionDay): void;
+}) {
   const t = useText(dict);
   const me = useMe();
   const [form] = Form.useForm<Values>();
@@ -29,20 +45,41 @@ export function ScheduleModal({ options, onClose, onScheduled }: { options: Rece
   // one key per form: a retry after a lost answer does not schedule twice
   const key = useMemo(() => newIdempotencyKey(), []);
   const self = options.leaders.find((l) => l.id === me.id);
-  const initial = {
-    leaderUserId: self?.id ?? options.leaders[0]?.id, orgId: self?.orgId ?? options.leaders[0]?.orgId,
-    startsAt: dayjs('09:00', 'HH:mm'), endsAt: dayjs('11:30', 'HH:mm'),
-  };
+  const initial = editing
+    ? {
+      leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: dayjs(editing.day), startsAt: dayjs(editing.startsAt, 'HH:mm'), endsAt: dayjs(editing.endsAt, 'HH:mm'),
+      place: editing.place, topic: editing.topic ?? undefined,
+    }
+    : {
+      leaderUserId: self?.id ?? options.leaders[0]?.id, orgId: self?.orgId ?? options.leaders[0]?.orgId,
+      startsAt: dayjs('09:00', 'HH:mm'), endsAt: dayjs('11:30', 'HH:mm'),
+    };
+  // the day's own leader and body stay choosable even when the lists no longer hold them
+  const leaders = editing && !options.leaders.some((l) => l.id === editing.leaderUserId)
+    ? [{ id: editing.leaderUserId, name: editing.leaderName, orgId: editing.orgId, orgName: editing.leaderOrgName }, ...options.leaders]
+    : options.leaders;
+  const bodies = editing && !options.bodies.some((b) => b.id === editing.orgId)
+    ? [{ id: editing.orgId, name: editing.orgName, level: '' }, ...options.bodies]
+    : options.bodies;
 
   const submit = async () => {
     let v: Values;
     try { v = await form.validateFields(); } catch { return; /* the form shows what is missing */ }
     setSaving(true);
+    setError(null);
     try {
-      const d = await api<ReceptionDay>('POST', '/reception-days', {
-        leaderUserId: v.leaderUserId, orgId: v.orgId, day: v.day.format('YYYY-MM-DD'), startsAt: v.startsAt.format('HH:mm'), endsAt: v.endsAt.format('HH:mm'),
-        place: v.place, ...(v.topic ? { topic: v.topic } : {}),
-      }, { 'Idempotency-Key': key });
+      const body = bodyOf(v);
+      let d: ReceptionDay;
+      if (editing) {
+        const was: Record<string, unknown> = {
+          leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: editing.day, startsAt: editing.startsAt, endsAt: editing.endsAt, place: editing.place, topic: editing.topic,
+        };
+        const changed = Object.fromEntries(Object.entries(body).filter(([k, x]) => x !== was[k]));
+        d = await api<ReceptionDay>('PATCH', `/reception-days/${editing.id}`, { version: editing.version, ...changed });
+      } else {
+        const { topic, ...rest } = body;
+        d = await api<ReceptionDay>('POST', '/reception-days', { ...rest, ...(topic ? { topic } : {}) }, { 'Idempotency-Key': key });
+      }
       onScheduled(d);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -52,34 +89,34 @@ export function ScheduleModal({ options, onClose, onScheduled }: { options: Rece
   };
 
   return (
-    <Modal open title={t.title} okText={t.ok} cancelText={t.cancel} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving}
+    <Modal open title={editing ? t.editTitle : t.title} okText={t.ok} cancelText={t.cancel} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'reception-form-submit' } as ButtonProps} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reception-form-error" />}
-      <Form form={form} layout="vertical" name="reception" initialValues={initial} requiredMark>
+      <Form form={form} layout="vertical" name={editing ? 'reception_edit' : 'reception'} initialValues={initial} requiredMark data-testid={editing ? 'reception-edit-form' : 'reception-form'}>
         <Form.Item name="leaderUserId" label={t.leader} rules={[{ required: true, message: t.required }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} data-testid="reception-form-leader"
-            options={options.leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.orgName}）` }))}
-            onChange={(id: number) => { const l = options.leaders.find((x) => x.id === id); if (l) form.setFieldValue('orgId', l.orgId); }} />
+            options={leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.orgName}）` }))}
+            onChange={(id: number) => { const l = leaders.find((x) => x.id === id); if (l && !editing) form.setFieldValue('orgId', l.orgId); }} />
         </Form.Item>
         <Form.Item name="orgId" label={t.org} rules={[{ required: true, message: t.required }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={options.bodies.map((b) => ({ value: b.id, label: b.name }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={bodies.map((b) => ({ value: b.id, label: b.name }))} data-testid="reception-form-org" />
         </Form.Item>
         <Form.Item name="day" label={t.day} rules={[{ required: true, message: t.required }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="reception-form-day" />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="startsAt" label={t.from} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} data-testid="reception-form-from" />
           </Form.Item>
           <Form.Item name="endsAt" label={t.to} rules={[{ required: true, message: t.required }]} style={{ flex: 1 }}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} data-testid="reception-form-to" />
           </Form.Item>
         </div>
-        <Form.Item name="place" label={t.place} rules={[{ required: true, whitespace: true, message: t.required }, { max: 200 }]}>
-          <Input placeholder={t.placeHint} maxLength={200} />
+        <Form.Item name="place" label={t.place} rules={[{ required: true, whitespace: true, message: t.required }, { max: LIMITS.addressMax }]}>
+          <Input placeholder={t.placeHint} maxLength={LIMITS.addressMax} data-testid="reception-form-place" />
         </Form.Item>
-        <Form.Item name="topic" label={t.topic} rules={[{ max: 100 }]}>
-          <Input placeholder={t.topicHint} maxLength={100} />
+        <Form.Item name="topic" label={t.topic} rules={[{ max: LIMITS.titleMax }]}>
+          <Input placeholder={t.topicHint} maxLength={LIMITS.titleMax} data-testid="reception-form-topic" />
         </Form.Item>
       </Form>
     </Modal>
