@@ -1,6 +1,6 @@
 // Vitest global setup: builds one template database (migrated, with the test organisations and
 // users) and hands it to every test file: a PGlite data-dir dump, or a PostgreSQL template database.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -51,7 +51,8 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await h.close();
   project.provide('templateDb', file);
-  return undefined;
+  // the dump (about 40 MB) goes with the run
+  return () => rmSync(file, { force: true });
 }
 
 declare module 'vitest' {
