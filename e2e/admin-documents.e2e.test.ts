@@ -1,12 +1,13 @@
 // Administration and printable documents in a real browser: an administrator adds a holiday to the
-// working-day calendar, adds a user and edits the time limits; a clerk opens a case's acceptance
+// working-day calendar, adds a user and edits the time limits, resets a handler's password (the
+// handler must then choose a new one before reaching the home page); a clerk opens a case's acceptance
 // notice from the case page, prints it (print media shows the sheet alone) and downloads the PDF.
 // Screenshots at 1280x800 in Chinese and English.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request, type Page } from 'playwright-core';
-import { newPage, pickTreeOption, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
+import { newPage, pickTreeOption, settled, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 150 });
 
@@ -131,6 +132,89 @@ describe('administration', () => {
     await page.goto(`${suite.server.url}/console/cases`);
     await page.getByTestId('forbidden').waitFor();
     expect((await page.request.get(`${suite.server.url}/api/v1/cases`)).status()).toBe(403);
+  });
+});
+
+describe('password reset', () => {
+  it('an administrator resets a handler\'s password; the handler signs in, must change it, then reaches the home page', async () => {
+    const user = 'town.handler';
+    const admin = await as('admin');
+    await admin.getByTestId('menu-admin').click();
+    await admin.getByTestId('admin-tab-users').click();
+    await admin.getByTestId('user-table').waitFor();
+    await field(admin, 'user-search').fill(user);
+    await admin.getByTestId(`user-reset-${user}`).click();
+    await admin.locator('.ant-popconfirm .ant-btn-primary').click();
+    const temp = admin.getByTestId('temp-password');
+    await temp.waitFor();
+    const temporaryPassword = (await temp.textContent())!.trim();
+    expect(temporaryPassword).toMatch(/^Xf-[A-Za-z2-9]{10}$/);
+    await settled(admin);
+    await shot(admin, 'admin-reset-password-zh');
+    await admin.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await admin.getByTestId(`user-must-change-${user}`).waitFor();
+
+    // the handler opens a case list address, signs in with the temporary password and is held on the change page
+    const { page } = await newPage(suite.browser);
+    await page.goto(`${suite.server.url}/console/cases`);
+    await page.getByTestId('login-username').fill(user);
+    await page.getByTestId('login-password').fill(temporaryPassword);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('password-page').waitFor();
+    await page.getByTestId('password-required').waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/console\/password$/);
+    expect(await page.getByTestId('app-shell').count()).toBe(0);
+    const held = await page.request.get(`${suite.server.url}/api/v1/cases/queues`);
+    expect(held.status()).toBe(403);
+    expect((await held.json()).error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    // a wrong current password is refused inline; two different new ones are caught before sending
+    await page.getByTestId('password-current').fill('Xf-wrongguess');
+    await page.getByTestId('password-new').fill('Zhenli@2026');
+    await page.getByTestId('password-confirm').fill('Zhenli@2026');
+    await page.getByTestId('password-submit').click();
+    await expect.poll(() => page.getByTestId('password-error').textContent()).toContain('当前密码不正确');
+    await page.getByTestId('password-current').fill(temporaryPassword);
+    await page.getByTestId('password-confirm').fill('Zhenli@2027');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-form').getByText('两次输入的新密码不一致').waitFor();
+    await page.getByTestId('password-confirm').fill('Zhenli@2026');
+    await expect.poll(() => page.getByTestId('password-form').locator('.ant-form-item-explain-error').count()).toBe(0);
+    expect(await page.getByTestId('password-error').count(), 'a corrected form drops the old refusal').toBe(0);
+    await shot(page, 'password-change-required-zh');
+    await toEnglish(page);
+    await page.getByTestId('password-required').getByText('Choose a password of your own').waitFor();
+    await expectTranslated(page);
+    await settled(page);
+    await shot(page, 'password-change-required-en');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    await page.getByTestId('password-submit').click();
+
+    await page.getByTestId('app-shell').waitFor();
+    await page.getByTestId('home-page').waitFor();
+    expect(page.url()).toMatch(/\/console\/?$/);
+    await page.getByTestId('queue-in_handling').waitFor();
+    expect((await page.request.get(`${suite.server.url}/api/v1/cases/queues`)).status()).toBe(200);
+    expect(await getJson<{ mustChangePassword: boolean }>(page, '/auth/me')).toMatchObject({ mustChangePassword: false });
+    await shot(page, 'password-changed-home-zh');
+    // from now on the header opens the same page inside the workbench, for a change of the user's own accord
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('app-shell').getByTestId('password-page').waitFor();
+    expect(await page.getByTestId('password-required').count()).toBe(0);
+    await settled(page);
+    await shot(page, 'password-change-own-zh');
+
+    // the new password signs in straight to the home page; the administrator's list no longer flags the user
+    const again = (await newPage(suite.browser)).page;
+    await again.goto(`${suite.server.url}/`);
+    await again.getByTestId('login-username').fill(user);
+    await again.getByTestId('login-password').fill('Zhenli@2026');
+    await again.getByTestId('login-submit').click();
+    await again.getByTestId('home-page').waitFor();
+    await admin.reload();
+    await field(admin, 'user-search').fill(user);
+    await admin.getByTestId(`user-row-${user}`).waitFor();
+    expect(await admin.getByTestId(`user-must-change-${user}`).count()).toBe(0);
   });
 });
 

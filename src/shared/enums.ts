@@ -138,6 +138,9 @@ export const LIMITS = {
   attachmentMaxBytes: 10 * 1024 * 1024,
   attachmentsPerCase: 20,
   pageSizeMax: 100,
+  // a staff password, whoever sets it (an administrator, or the user themselves)
+  passwordMin: 8,
+  passwordMax: 200,
 } as const;
 
 export const ATTACHMENT_TYPES: Record<string, string> = {

@@ -45,6 +45,8 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   is_active: Generated<boolean>;
+  /** Set when an administrator chose the password (reset, new user); cleared when the user changes it (migration 0014). */
+  must_change_password: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 

@@ -1,4 +1,5 @@
-// Resolves the session cookie to the signed-in staff member on every request.
+// Resolves the session cookie to the signed-in staff member on every request, and holds a member who
+// must change a password an administrator set to that change (requireStaff) until it is made.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.ts';
@@ -12,6 +13,8 @@ export const SESSION_COOKIE = 'xf_session';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in member must replace a password an administrator set before doing anything else. */
+    passwordChangeRequired: boolean;
   }
 }
 
@@ -48,6 +51,7 @@ export function forgetSessions(ctx: AppContext): void {
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('passwordChangeRequired', false);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -56,13 +60,23 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!u) return;
     const scopePath = scopePathFor(u.org_kind, u.org_path, u.parent_path);
     req.actor = { userId: u.id, orgId: u.org_id, orgPath: u.org_path, scopePath, role: u.role as Role, displayName: u.display_name, username: u.username };
+    req.passwordChangeRequired = u.must_change_password;
   });
 }
 
-/** The signed-in staff member, or 401. */
+/** The signed-in staff member, or 401; while they must change their password, 403
+ * PASSWORD_CHANGE_REQUIRED for everything (every staff endpoint passes here); then their role. */
 export function requireStaff(req: FastifyRequest, roles?: readonly Role[]): Actor {
+  const actor = requireStaffSession(req);
+  if (req.passwordChangeRequired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (roles && !roles.includes(actor.role)) throw new AppError('ROLE_NOT_ALLOWED');
+  return actor;
+}
+
+/** The signed-in staff member, or 401, even while they must change their password: only for what
+ * they need until then (who they are, and the change itself; signing out needs no session). */
+export function requireStaffSession(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
-  if (roles && !roles.includes(req.actor.role)) throw new AppError('ROLE_NOT_ALLOWED');
   return req.actor;
 }
 

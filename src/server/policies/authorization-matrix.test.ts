@@ -209,6 +209,28 @@ describe('anonymous callers', () => {
   });
 });
 
+describe('a member who must change a password an administrator set', () => {
+  it('gets 403 PASSWORD_CHANGE_REQUIRED on every staff endpoint but who they are, signing out and the change', async () => {
+    const admin = clients.get('admin')!;
+    const created = await admin.post('/api/v1/users', { orgId: ids.org, username: 'matrix.new', displayName: '新账号', role: 'leader', password: 'Chushi@2026' });
+    expect(created.statusCode, created.body).toBe(201);
+    const login = await t.anonymous.post('/api/v1/auth/login', { username: 'matrix.new', password: 'Chushi@2026' });
+    expect(login.json().mustChangePassword).toBe(true);
+    const fresh = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const c: Client = { ...t.anonymous, raw: (o) => t.anonymous.raw({ ...o, headers: { ...o.headers, cookie: fresh } }) };
+    const exempt = ['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password'];
+    const held = ops.filter((o) => !isPublic(o) && !exempt.includes(`${o.method} ${o.path}`));
+    expect(held.length).toBeGreaterThan(40);
+    for (const o of held) {
+      const res = await call(c, o, caseA.caseId);
+      expect(res.statusCode, `${o.method} ${o.path}: ${res.body.slice(0, 200)}`).toBe(403);
+      expect(res.json().error.code, `${o.method} ${o.path}`).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    const me = await c.raw({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.json()).toMatchObject({ username: 'matrix.new', mustChangePassword: true });
+  });
+});
+
 describe('accusation secrecy ([T22] Art 30)', () => {
   const ACCUSED: User[] = ['town.handler', 'town.head'];
 

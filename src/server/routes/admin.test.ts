@@ -1,5 +1,6 @@
-// Administration through the real app: organisations, users (with password reset), categories, the
-// working-day calendar, the time-limit profile and the evaluation window. Bad input is a 4xx with
+// Administration through the real app: organisations, users (with password reset; a password the
+// administrator set must be changed by its user at sign-in), categories, the working-day calendar, the
+// time-limit profile and the evaluation window. Bad input is a 4xx with
 // nothing changed; only administrators change anything; every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
@@ -90,13 +91,19 @@ describe('organisations', () => {
 });
 
 describe('users', () => {
-  it('adds a user who can sign in, edits and disables them', async () => {
+  it('adds a user who can sign in and must first change the initial password, edits and disables them', async () => {
     const edu = await orgId(t, '县教育局');
     const res = await admin.post('/api/v1/users', { orgId: edu, username: 'edu.handler', displayName: '教育承办', role: 'handler', password: 'Jiaoyu@2026' });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id;
+    expect((await admin.get('/api/v1/users')).json().find((x: any) => x.id === id).mustChangePassword).toBe(true);
     const login = await t.anonymous.post('/api/v1/auth/login', { username: 'edu.handler', password: 'Jiaoyu@2026' });
     expect(login.statusCode).toBe(200);
+    expect(login.json().mustChangePassword).toBe(true);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const queues = await t.anonymous.raw({ method: 'GET', url: '/api/v1/cases/queues', headers: { cookie } });
+    expect(queues.statusCode).toBe(403);
+    expect(queues.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await admin.patch(`/api/v1/users/${id}`, { role: 'leader', displayName: '教育局长' })).statusCode).toBe(200);
     const u = (await admin.get('/api/v1/users')).json().find((x: any) => x.id === id);
     expect(u).toMatchObject({ role: 'leader', displayName: '教育局长', orgName: '县教育局', isActive: true });
@@ -115,11 +122,35 @@ describe('users', () => {
     expect(temporaryPassword).toMatch(/^Xf-[A-Za-z2-9]{10}$/);
     expect((await hrss.get('/api/v1/cases/queues')).statusCode).toBe(401);
     expect((await t.anonymous.post('/api/v1/auth/login', { username: 'hrss.handler', password: 'Xinfang@2026' })).statusCode).toBe(401);
-    expect((await t.anonymous.post('/api/v1/auth/login', { username: 'hrss.handler', password: temporaryPassword })).statusCode).toBe(200);
+    const login = await t.anonymous.post('/api/v1/auth/login', { username: 'hrss.handler', password: temporaryPassword });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().mustChangePassword).toBe(true);
+    expect((await admin.get('/api/v1/users')).json().find((x: any) => x.id === id).mustChangePassword).toBe(true);
     const audit = await t.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'admin.user.reset_password').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.detail)).not.toContain(temporaryPassword);
     expect((await admin.post('/api/v1/users/999999/reset-password')).json().error.code).toBe('UNKNOWN_USER');
+  });
+
+  it('treats a password set on the edit form for someone else as a reset: sessions end, the user must change it', async () => {
+    const housing = await t.as('housing.handler');
+    expect((await housing.get('/api/v1/cases/queues')).statusCode).toBe(200);
+    const id = (await admin.get('/api/v1/users')).json().find((x: any) => x.username === 'housing.handler').id;
+    expect((await admin.patch(`/api/v1/users/${id}`, { password: 'Zhufang@2026' })).statusCode).toBe(200);
+    expect((await housing.get('/api/v1/cases/queues')).statusCode).toBe(401);
+    const login = await t.anonymous.post('/api/v1/auth/login', { username: 'housing.handler', password: 'Zhufang@2026' });
+    expect(login.json().mustChangePassword).toBe(true);
+    // the administrator's own password set there is their own choice
+    const me = (await admin.get('/api/v1/users')).json().find((x: any) => x.username === 'admin').id;
+    expect((await admin.patch(`/api/v1/users/${me}`, { password: 'Guanli@2026' })).statusCode).toBe(200);
+    expect((await admin.get('/api/v1/users')).json().find((x: any) => x.id === me).mustChangePassword).toBe(false);
+    expect((await admin.get('/api/v1/orgs')).statusCode).toBe(200);
+  });
+
+  it('leaves the demo users free of any demand to change their password', async () => {
+    const rows = await t.ctx.db.selectFrom('users').select(['username', 'must_change_password']).where('username', 'in', ['clerk', 'supervisor', 'leader', 'town.handler']).execute();
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r.must_change_password, r.username).toBe(false);
   });
 
   it('refuses a taken user name, an unknown body, a weak password and self-lockout', async () => {

@@ -1,35 +1,36 @@
-// Sign-in, sign-out and the current user.
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+// Sign-in, sign-out, the current user and the change of one's own password. While a member must change
+// a password an administrator set, these are all they may call (http/auth.ts requireStaff).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
-import { SESSION_COOKIE, requireStaff } from '../http/auth.ts';
+import { SESSION_COOKIE, hashToken, requireStaffSession } from '../http/auth.ts';
 import { signIn, signOut } from '../services/sign-in.ts';
+import { changeOwnPassword } from '../services/change-own-password.ts';
 import { findOrg } from '../repositories/organisations.ts';
 
 const Me = Type.Object({
   id: Type.Integer(), username: Type.String(), displayName: Type.String(), role: Type.String(),
   orgId: Type.Integer(), orgName: Type.String(), orgKind: Type.String(), scopePath: Type.String(),
+  /** The password is one an administrator set: the member must change it before anything else. */
+  mustChangePassword: Type.Boolean(),
 });
+/** Types of what these routes send, for the console (type-only imports). */
+export type MeView = Static<typeof Me>;
 
 export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const me = async (actorId: number, req: Parameters<typeof requireStaff>[0]) => {
-    const a = requireStaff(req);
-    const org = await findOrg(ctx.db, a.orgId);
-    return { id: actorId, username: a.username, displayName: a.displayName, role: a.role, orgId: a.orgId, orgName: org?.name ?? '', orgKind: org?.kind ?? '', scopePath: a.scopePath };
-  };
-
   app.post('/auth/login', {
     schema: {
       tags: ['auth'], summary: '登录 Sign in',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ ok: Type.Boolean(), expiresAt: Type.String() }) },
+      response: { 200: Type.Object({ ok: Type.Boolean(), expiresAt: Type.String(), mustChangePassword: Type.Boolean() }) },
     },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const { username, password } = req.body as { username: string; password: string };
     const s = await signIn(ctx, username, password, req.ip);
     void reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies, expires: s.expiresAt });
-    return { ok: true, expiresAt: s.expiresAt.toISOString() };
+    return { ok: true, expiresAt: s.expiresAt.toISOString(), mustChangePassword: s.mustChangePassword };
   });
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async (req, reply) => {
@@ -39,5 +40,30 @@ export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: A
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: Me } } }, async (req) => me(requireStaff(req).userId, req));
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: Me } } }, async (req) => {
+    const a = requireStaffSession(req);
+    const org = await findOrg(ctx.db, a.orgId);
+    return {
+      id: a.userId, username: a.username, displayName: a.displayName, role: a.role, orgId: a.orgId, orgName: org?.name ?? '', orgKind: org?.kind ?? '',
+      scopePath: a.scopePath, mustChangePassword: req.passwordChangeRequired,
+    };
+  });
+
+  app.post('/auth/password', {
+    schema: {
+      tags: ['auth'], summary: '修改本人密码 Change my password',
+      body: Type.Object({
+        currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+        newPassword: Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }) },
+    },
+    // guesses at the current password from a session left open: a few a minute per member
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (req.actor ? `user:${req.actor.userId}` : req.ip) } },
+  }, async (req) => {
+    const actor = requireStaffSession(req);
+    const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
+    await changeOwnPassword(ctx, actor, { currentPassword, newPassword, sessionTokenHash: hashToken(req.cookies[SESSION_COOKIE]!), ip: req.ip });
+    return { ok: true };
+  });
 }

@@ -1,7 +1,7 @@
 // Reference data: organisations, categories, users, time limits, the working-day calendar.
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { ORG_KINDS, ORG_LEVELS, ROLES } from '../../shared/enums.ts';
+import { LIMITS, ORG_KINDS, ORG_LEVELS, ROLES } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import { listOrgs, listOrgCategories } from '../repositories/organisations.ts';
@@ -24,7 +24,11 @@ const Category = Type.Object({
 const User = Type.Object({
   id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), username: Type.String(), displayName: Type.String(), role: Type.String(),
   isActive: Type.Boolean(), isLocked: Type.Boolean(),
+  /** Still on a password an administrator set (reset or initial): to be changed at the next sign-in. */
+  mustChangePassword: Type.Boolean(),
 });
+/** A password an administrator sets: the same rule (LIMITS) as the member's own, routes/auth.ts. */
+const NewPassword = Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax });
 const Limit = Type.Object({ days: Type.Integer({ minimum: 1, maximum: 365 }), unit: Type.Enum(['calendar', 'working']) }, { additionalProperties: false });
 const Profile = Type.Object({
   route: Limit, accept: Limit, objection: Limit, answer: Limit, extensionMaxDays: Type.Integer({ minimum: 0, maximum: 90 }),
@@ -116,7 +120,7 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
     const rows = await listUsers(ctx.reader, actor.role === 'admin' ? undefined : actor.scopePath);
     return rows.map((u) => ({
       id: u.id, orgId: u.org_id, orgName: u.org_name, username: u.username, displayName: u.display_name, role: u.role, isActive: u.is_active,
-      isLocked: !!u.locked_until && new Date(u.locked_until) > now,
+      isLocked: !!u.locked_until && new Date(u.locked_until) > now, mustChangePassword: u.must_change_password,
     }));
   });
 
@@ -125,7 +129,7 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
       tags: ['admin'], summary: '新增用户 Create user',
       body: Type.Object({
         orgId: Type.Integer({ minimum: 1 }), username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-zA-Z0-9_.-]+$' }),
-        displayName: Type.String({ minLength: 1, maxLength: 50 }), role: Type.Enum([...ROLES]), password: Type.String({ minLength: 8, maxLength: 200 }),
+        displayName: Type.String({ minLength: 1, maxLength: 50 }), role: Type.Enum([...ROLES]), password: NewPassword,
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer() }) },
     },
@@ -139,7 +143,7 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
       tags: ['admin'], summary: '修改用户 Update user', params: IdParams,
       body: Type.Object({
         displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), role: Type.Optional(Type.Enum([...ROLES])),
-        orgId: Type.Optional(Type.Integer({ minimum: 1 })), isActive: Type.Optional(Type.Boolean()), password: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+        orgId: Type.Optional(Type.Integer({ minimum: 1 })), isActive: Type.Optional(Type.Boolean()), password: Type.Optional(NewPassword),
       }, { additionalProperties: false }),
       response: { 200: Ok },
     },

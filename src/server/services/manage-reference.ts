@@ -69,28 +69,39 @@ export async function changeOrg(ctx: AppContext, actor: Actor, id: number, patch
   await audit(ctx, actor, 'admin.org.update', { id, ...patch });
 }
 
+/** Adds a staff member; the initial password is the administrator's, so the member must change it at the first sign-in. */
 export async function createUser(ctx: AppContext, actor: Actor, u: { orgId: number; username: string; displayName: string; role: string; password: string }) {
   if (!(await findOrg(ctx.db, u.orgId))) throw new AppError('UNKNOWN_ORG');
   if (await findUserByUsername(ctx.db, u.username)) throw new AppError('VALIDATION_FAILED', { field: 'username', reason: 'taken' });
-  const row = await insertUser(ctx.db, { ...u, passwordHash: await hashPassword(u.password) });
+  const row = await insertUser(ctx.db, { ...u, passwordHash: await hashPassword(u.password), mustChangePassword: true });
   await audit(ctx, actor, 'admin.user.create', { id: row.id, role: u.role });
   return row;
 }
 
+/** Edits a staff member. A password set here for someone else is a reset: it ends their sessions and
+ * they must change it at the next sign-in, as after resetUserPassword. */
 export async function changeUser(ctx: AppContext, actor: Actor, id: number, patch: { displayName?: string; role?: string; orgId?: number; isActive?: boolean; password?: string }) {
   if (!(await findUser(ctx.db, id))) throw new AppError('UNKNOWN_USER');
   // an administrator cannot lock themselves out of administration
   if (id === actor.userId && (patch.isActive === false || (patch.role !== undefined && patch.role !== 'admin'))) throw new AppError('ADMIN_SELF_CHANGE');
   if (patch.orgId && !(await findOrg(ctx.db, patch.orgId))) throw new AppError('UNKNOWN_ORG');
   const { password, ...rest } = patch;
-  if (Object.keys(rest).length || password) await updateUser(ctx.db, id, { ...rest, ...(password && { passwordHash: await hashPassword(password) }) });
+  const isReset = !!password && id !== actor.userId;
+  const passwordChange = password ? { passwordHash: await hashPassword(password), ...(isReset && { mustChangePassword: true }) } : {};
+  if (Object.keys(rest).length || password) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await updateUser(trx, id, { ...rest, ...passwordChange });
+      if (isReset) await deleteUserSessions(trx, id);
+    });
+  }
   forgetSessions(ctx);
   await audit(ctx, actor, 'admin.user.update', { id, ...rest, passwordChanged: !!password });
 }
 
 const TEMP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
-/** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once. */
+/** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once
+ * and the user must replace it with their own at the next sign-in. */
 export async function resetUserPassword(ctx: AppContext, actor: Actor, id: number): Promise<{ temporaryPassword: string }> {
   if (!(await findUser(ctx.db, id))) throw new AppError('UNKNOWN_USER');
   let pw = '';
@@ -98,7 +109,7 @@ export async function resetUserPassword(ctx: AppContext, actor: Actor, id: numbe
   const temporaryPassword = `Xf-${pw}`;
   const passwordHash = await hashPassword(temporaryPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, id, { passwordHash });
+    await updateUser(trx, id, { passwordHash, mustChangePassword: true });
     await deleteUserSessions(trx, id);
   });
   forgetSessions(ctx);

@@ -16,8 +16,9 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON);
 }
 
-/** Signs a user in; after `lockoutThreshold` failures the account is locked for `lockoutMinutes`. */
-export async function signIn(ctx: AppContext, username: string, password: string, ip: string | undefined): Promise<{ token: string; userId: number; expiresAt: Date }> {
+/** Signs a user in; after `lockoutThreshold` failures the account is locked for `lockoutMinutes`. The answer
+ * says whether the password is one an administrator set, which the user must change before anything else. */
+export async function signIn(ctx: AppContext, username: string, password: string, ip: string | undefined): Promise<{ token: string; userId: number; expiresAt: Date; mustChangePassword: boolean }> {
   const now = ctx.clock.now();
   const user = await findUserByUsername(ctx.db, username);
   if (!user || !user.is_active) {
@@ -46,7 +47,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
     await insertSession(trx, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
     await insertAudit(trx, [{ at: now, actorUserId: user.id, actorKind: 'staff', action: 'auth.sign_in', ip }]);
   });
-  return { token, userId: user.id, expiresAt };
+  return { token, userId: user.id, expiresAt, mustChangePassword: user.must_change_password };
 }
 
 /** Ends a session. */

@@ -2,14 +2,13 @@
 // nothing of the server reaches the browser bundle). Shapes declared inline in a route are copied
 // here with the route named beside them.
 import type { CaseDetailView, CaseSummaryView } from '../../server/presenters/case-presenter.ts';
+import type { MeView } from '../../server/routes/auth.ts';
 
 export type CaseDetail = CaseDetailView;
 export type CaseSummary = CaseSummaryView;
 
 /** GET /auth/me (routes/auth.ts `Me`). */
-export interface Me {
-  id: number; username: string; displayName: string; role: string; orgId: number; orgName: string; orgKind: string; scopePath: string;
-}
+export type Me = MeView;
 
 /** GET /cases (routes/cases.ts). */
 export interface CasePage { items: CaseSummary[]; nextCursor: string | null }

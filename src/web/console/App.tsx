@@ -1,9 +1,10 @@
-// The console shell: antd locale following the language, the session gate, the layout with header
-// and side menu, the core pages, and every area found under ./areas/ (route + menu entry).
+// The console shell: antd locale following the language, the session gate (sign-in; then the change of
+// a password an administrator set, before anything else), the layout with header and side menu, the
+// core pages, and every area found under ./areas/ (route + menu entry).
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { FileAddOutlined, HomeOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileAddOutlined, HomeOutlined, LockOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
@@ -20,15 +21,16 @@ import { HomePage } from './pages/HomePage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
 
 const dict = {
   zh: {
     title: '信访工作台', home: '首页', cases: '信访事项', register: '登记信访件', logout: '退出', skip: '跳到主要内容',
-    notFound: '页面不存在', back: '返回首页', loading: '加载中…', forbidden: '您的角色无权打开此页面',
+    notFound: '页面不存在', back: '返回首页', loading: '加载中…', forbidden: '您的角色无权打开此页面', changePassword: '修改密码',
   },
   en: {
     title: 'Petition Workbench', home: 'Home', cases: 'Cases', register: 'Register', logout: 'Sign out', skip: 'Skip to main content',
-    notFound: 'Page not found', back: 'Back to home', loading: 'Loading…', forbidden: 'Your role may not open this page',
+    notFound: 'Page not found', back: 'Back to home', loading: 'Loading…', forbidden: 'Your role may not open this page', changePassword: 'Change password',
   },
 };
 
@@ -63,6 +65,8 @@ function Gate() {
   const t = useText(dict);
   if (loading) return <div style={{ padding: 48, textAlign: 'center' }}><Spin description={t.loading}><div style={{ height: 40 }} /></Spin></div>;
   if (!me) return <LoginPage />;
+  // a password an administrator set is changed before anything else (the API refuses the rest)
+  if (me.mustChangePassword) return <PasswordPage required />;
   return <Shell />;
 }
 
@@ -71,6 +75,7 @@ function Shell() {
   const { lang } = useLang();
   const t = useText(dict);
   const loc = useLocation();
+  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const role = me!.role as Role;
   // the administrator keeps the system and sees figures, not case matters (the API refuses them too)
@@ -114,6 +119,9 @@ function Shell() {
             <span className="xf-header-user" data-testid="header-user">{me!.displayName}</span>
             <Tag color="blue" data-testid="header-role" style={{ marginInlineEnd: 0 }}>{L.role(me!.role, lang)}</Tag>
             <LangSwitch />
+            <Button size="small" icon={<LockOutlined />} onClick={() => navigate('/password')} aria-label={t.changePassword} data-testid="change-password">
+              <span className="xf-header-label">{t.changePassword}</span>
+            </Button>
             <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">{t.logout}</Button>
           </Space>
         </Layout.Header>
@@ -123,6 +131,7 @@ function Shell() {
             <Route path="/cases" element={casework ? <CaseListPage /> : forbidden} />
             <Route path="/cases/:id" element={casework ? <CasePage /> : forbidden} />
             <Route path="/register" element={REGISTER_ROLES.includes(role) ? <RegisterPage /> : forbidden} />
+            <Route path="/password" element={<PasswordPage required={false} />} />
             {AREAS.map((a) => (
               <Route key={a.key} path={`/${a.path}`} element={a.roles.includes(role)
                 ? <Suspense fallback={<Spin />}><a.component /></Suspense>

@@ -1,4 +1,5 @@
-// The signed-in user (cookie session): loaded from GET /auth/me, set by sign-in, cleared by sign-out.
+// The signed-in user (cookie session): loaded from GET /auth/me, set by sign-in, cleared by sign-out,
+// read again after the user changes their password (which clears `mustChangePassword`).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setUnauthorizedHandler } from '../common/api.ts';
 import type { Me } from '../common/types.ts';
@@ -8,9 +9,15 @@ interface SessionValue {
   loading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Changes the signed-in user's own password (POST /auth/password); the session stays open. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Reads the signed-in user again (GET /auth/me). */
+  refresh(): Promise<void>;
 }
 
-const SessionContext = createContext<SessionValue>({ me: null, loading: true, signIn: async () => {}, signOut: async () => {} });
+const SessionContext = createContext<SessionValue>({
+  me: null, loading: true, signIn: async () => {}, signOut: async () => {}, changePassword: async () => {}, refresh: async () => {},
+});
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
@@ -33,7 +40,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try { await api('POST', '/auth/logout'); } finally { setMe(null); }
   }, []);
 
-  const value = useMemo(() => ({ me, loading, signIn, signOut }), [me, loading, signIn, signOut]);
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    await api('POST', '/auth/password', { currentPassword, newPassword });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    setMe(await api<Me>('GET', '/auth/me'));
+  }, []);
+
+  const value = useMemo(() => ({ me, loading, signIn, signOut, changePassword, refresh }), [me, loading, signIn, signOut, changePassword, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

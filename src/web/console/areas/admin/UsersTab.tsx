@@ -1,9 +1,9 @@
 // Users and roles: the list with search, add, edit (name, role, body, active) and password reset
-// (a temporary password shown once).
+// (a temporary password shown once; the user must change it, as an initial password, at sign-in).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/enums.ts';
+import { LIMITS, ROLE_LABELS, ROLES, type Role } from '../../../../shared/enums.ts';
 import { useLang, useText } from '../../i18n.tsx';
 import { orgTree } from '../../refdata.ts';
 import { dict } from './texts.ts';
@@ -78,8 +78,9 @@ export function UsersTab() {
           { title: t.org, dataIndex: 'orgName', ellipsis: true },
           { title: t.role, dataIndex: 'role', width: 130, render: (r: string) => <Tag color="blue">{ROLE_LABELS[r as Role]?.[li] ?? r}</Tag> },
           {
-            title: t.status, width: 150, render: (_: unknown, u) => <Space size={4}>
+            title: t.status, width: 200, render: (_: unknown, u) => <Space size={4}>
               {u.isActive ? <Tag color="green">{t.active}</Tag> : <Tag>{t.inactive}</Tag>}{u.isLocked && <Tag color="orange">{t.locked}</Tag>}
+              {u.mustChangePassword && <Tag color="gold" data-testid={`user-must-change-${u.username}`}>{t.mustChange}</Tag>}
             </Space>,
           },
           {
@@ -103,7 +104,7 @@ export function UsersTab() {
           </Form.Item>
           <Form.Item name="role" label={t.role} rules={[{ required: true }]}><Select options={roleOptions} data-testid="user-role" /></Form.Item>
           {editing === 'new' ? (
-            <Form.Item name="password" label={t.password} extra={t.passwordHint} rules={[{ required: true, min: 8, max: 200 }]}>
+            <Form.Item name="password" label={t.password} extra={t.passwordHint} rules={[{ required: true, min: LIMITS.passwordMin, max: LIMITS.passwordMax }]}>
               <Input.Password data-testid="user-password" autoComplete="new-password" />
             </Form.Item>
           ) : (
