@@ -25,7 +25,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the staff console pages have no violations', async () => {
     const page = await suite.as('supervisor');
     const found: Record<string, string[]> = { home: await violations(page) };
-    for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'disputes', 'reminders']) {
+    for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'leader?tab=reception', 'disputes', 'reminders', 'password']) {
       await page.goto(`${suite.server.url}/console/${p}`);
       await page.getByTestId('app-shell').waitFor();
       found[p] = await violations(page);

@@ -170,6 +170,13 @@ describe('leaders', () => {
     const page = await as('leader');
     await page.goto(`${suite.server.url}/console/leader?tab=reception`);
     await page.getByTestId('reception-calendar').waitFor();
+    // month by month, and back
+    const thisMonth = chinaToday().slice(0, 7);
+    await expect.poll(() => page.getByTestId('reception-shown-month').textContent()).toBe(thisMonth);
+    await page.getByTestId('reception-next').click();
+    await expect.poll(() => page.getByTestId('reception-shown-month').textContent()).not.toBe(thisMonth);
+    await page.getByTestId('reception-this-month').click();
+    await expect.poll(() => page.getByTestId('reception-shown-month').textContent()).toBe(thisMonth);
     await page.getByTestId('reception-new').click();
     const later = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
     await page.locator('#reception_day').click();

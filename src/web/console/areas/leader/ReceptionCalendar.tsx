@@ -3,7 +3,7 @@
 // way to edit or cancel it. A cancelled day stays in its cell, struck through and marked 已取消.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Calendar, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, apiGet, ApiError } from '../../../common/api.ts';
 import { useText } from '../../i18n.tsx';
@@ -16,10 +16,12 @@ const dict = {
   zh: {
     schedule: '安排接待日', month: '{m} 接待安排', days: '接待 {d} 场，接访 {b} 批 {p} 人次', cancelledDays: '（已取消 {n} 场）',
     hint: '点击日历中的接待安排查看详情、登记接访；尚未开始的接待可编辑或取消。', cancelled: '已取消',
+    prev: '上个月', next: '下个月', thisMonth: '本月',
   },
   en: {
     schedule: 'Schedule a reception day', month: 'Receptions in {m}', days: 'Receptions: {d} · visits received: {b} · people: {p}', cancelledDays: ' (cancelled: {n})',
     hint: 'Open a reception in the calendar to see it and record visits; one not yet begun can be edited or cancelled.', cancelled: 'Cancelled',
+    prev: 'Previous month', next: 'Next month', thisMonth: 'This month',
   },
 };
 
@@ -73,6 +75,15 @@ export function ReceptionCalendar() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{t.hint}</Typography.Paragraph>
       <Calendar className="xf-reception" value={value} mode="month" onPanelChange={(v) => setValue(v)} onSelect={(v) => setValue(v)}
+        // month by month with labelled buttons (the default header's year and month pickers have no names for a screen reader)
+        headerRender={({ value: shown, onChange }) => (
+          <Space style={{ width: '100%', justifyContent: 'flex-end', padding: '4px 0' }}>
+            <Button size="small" icon={<LeftOutlined />} aria-label={t.prev} title={t.prev} onClick={() => onChange(shown.subtract(1, 'month'))} data-testid="reception-prev" />
+            <Typography.Text strong data-testid="reception-shown-month">{shown.format('YYYY-MM')}</Typography.Text>
+            <Button size="small" icon={<RightOutlined />} aria-label={t.next} title={t.next} onClick={() => onChange(shown.add(1, 'month'))} data-testid="reception-next" />
+            <Button size="small" onClick={() => onChange(dayjs())} data-testid="reception-this-month">{t.thisMonth}</Button>
+          </Space>
+        )}
         cellRender={(current, info) => {
           if (info.type !== 'date') return info.originNode;
           const list = byDate.get(current.format('YYYY-MM-DD')) ?? [];
