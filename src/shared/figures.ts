@@ -58,6 +58,7 @@ export const FIGURE_KEYS = [
   'acceptDecisions',
   'acceptTimely',
   'acceptOverdueUndecided',
+  'acceptanceRate', // 受理率 (立案率)
   'timelyAcceptRate', // 及时受理率
   // handling, at the handling body
   'answered',
@@ -67,6 +68,7 @@ export const FIGURE_KEYS = [
   'unansweredOverdue',
   'onTimeRate', // 按期办结率
   'concluded', // 办结
+  'completionRate', // 办结率
   'concludedFirstTime',
   'firstTimeRate', // 一次性办结率
   'extensionsRequested',

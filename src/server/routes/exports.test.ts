@@ -7,7 +7,7 @@ import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
 import { buildRegistration, orgId } from '../test/factories.ts';
 import { loadActor } from '../policies/scope.ts';
 import { computeFigures } from '../services/compute-figures.ts';
-import { REPORT_SHEET_NAMES, COUNT_ROWS } from '../stats/exports/report-sheets.ts';
+import { REPORT_SHEET_NAMES, COUNT_ROWS, RATE_ROWS } from '../stats/exports/report-sheets.ts';
 import { FIGURE_LABELS } from '../../shared/figure-labels.ts';
 
 let t: TestApp;
@@ -24,6 +24,17 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
     caseIds.push(res.json().caseId);
   }
+  // one letter accepted by the department, one declined: 受理率 1/2; nothing concluded: 办结率 0/1
+  t.clock.set('2026-03-05T10:00:00+08:00');
+  const act = async (who: string, id: number, action: string, body: object = {}) => {
+    const c = await t.as(who);
+    const cur = (await c.get(`/api/v1/cases/${id}`)).json() as { version: number };
+    const res = await c.post(`/api/v1/cases/${id}/${action}`, { version: cur.version, ...body });
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  };
+  await act('clerk', caseIds[0]!, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+  await act('hrss.handler', caseIds[0]!, 'accept');
+  await act('clerk', caseIds[1]!, 'decline', { reason: '不属于信访事项', properChannel: '向人民法院起诉' });
   t.clock.set('2026-03-20T10:00:00+08:00');
   // the township's March screening: two disputes, one resolved
   const town = await t.as('town.handler');
@@ -130,6 +141,18 @@ describe('the statistical report', () => {
     expect(byChannel.get('来访')).toBe(1);
     const rates = wb.getWorksheet('办理质效')!;
     expect(rates.getCell('B2').numFmt).toBe('0.0%');
+    expect(f.figures).toMatchObject({ accepted: { value: 1 }, acceptanceRate: { value: 0.5 }, concluded: { value: 0 }, completionRate: { value: 0 } });
+    RATE_ROWS.forEach((k, i) => {
+      const row = rates.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(FIGURE_LABELS[k][0]);
+      expect(row.getCell(2).value ?? null, k).toBe(f.figures[k].value);
+    });
+    const rateNames = RATE_ROWS.map((k) => FIGURE_LABELS[k][0]);
+    expect(rateNames).toEqual(expect.arrayContaining(['受理率', '及时受理率', '办结率', '按期办结率']));
+    const definitions = new Map<string, unknown>();
+    wb.getWorksheet('统计口径')!.eachRow((r) => definitions.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(definitions.get('受理率口径')).toContain('不予受理');
+    expect(definitions.get('办结率口径')).toContain('本期受理');
     const disputes = wb.getWorksheet('矛盾纠纷化解')!;
     expect(disputes.getRow(2).values).toEqual([undefined, '葛仙庄镇', 2, 1, 0, 0, 1, 0.5]);
     expect(disputes.getRow(3).getCell(1).value).toBe('合计');
@@ -189,6 +212,11 @@ describe('the bulletin', () => {
     expect(text).toContain('2026年3月，清河县人民政府及所属单位本月共受理群众来信来访 4 批 11 人次');
     expect(text).toContain('其中来信 3 件，来访 1 批 8 人次');
     expect(text).toContain('集体访 1 批 8 人次');
+    expect(text).toContain('受理信访事项 1 件，受理率 50.0%');
+    expect(text).toContain('办结 0 件，办结率 0.0%，按期办结率');
+    // the key figures table lists both rates (value, last year's, 同比)
+    expect(text).toContain('受理率50.0%—');
+    expect(text).toContain('办结率0.0%—');
     expect(text).toContain('反映建筑工地拖欠农民工工资问题'); // the selected case
     expect(text).toContain('共排查矛盾纠纷 2 件，已化解 1 件，化解率 50.0%');
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));

@@ -140,10 +140,14 @@ describe('figures of a year for the county and everything below it', () => {
       submissions: 7, headcount: 15, onlineSubmissions: 1, letterSubmissions: 3, visitSubmissions: 2, visitHeadcount: 10, phoneSubmissions: 1,
       collectiveSubmissions: 1, collectiveHeadcount: 8, firstSubmissions: 6, repeatSubmissions: 1, skipLevelSubmissions: 1, skipLevelHeadcount: 1,
       accepted: 3, declined: 1, diverted: 1, acceptDecisions: 5, acceptTimely: 4,
+      // 受理率: accepted (A, B, F) / decided on acceptance (A, B, F, C declined, D diverted)
+      acceptanceRate: 3 / 5,
       // still unrouted and past the 15-day limit: E (due 03-25), G (01-15), H (01-16)
       acceptOverdueUndecided: 3, timelyAcceptRate: 4 / 8,
       answered: 2, answeredOnTime: 1, answeredOnTimeExtended: 1, answeredLate: 1, unansweredOverdue: 1, onTimeRate: 1 / 3,
       concluded: 2, concludedFirstTime: 1, firstTimeRate: 0.5,
+      // 办结率: concluded (A, B) / accepted (A, B, F)
+      completionRate: 2 / 3,
       extensionsRequested: 1, extensionsApproved: 1, extensionsRejected: 0,
       evaluatedBureau: 2, satisfiedBureau: 1, basicallySatisfiedBureau: 1, dissatisfiedBureau: 0, evaluationExpiredBureau: 0,
       participationRateBureau: 1, satisfactionRateBureau: 1,
@@ -162,6 +166,12 @@ describe('figures of a year for the county and everything below it', () => {
     expect(f.figures.participationRateBody.prevYear).toBe(0);
     expect(f.figures.onTimeRate.prevYear).toBe(1);
     expect(f.figures.onTimeRate.yoy).toBeCloseTo(1 / 3 - 1);
+    // 2025: A0 the only decision (accepted) and concluded; 同比 of a rate in points
+    expect(f.figures.acceptanceRate).toMatchObject({ prevYear: 1, prevPeriod: 1 });
+    expect(f.figures.acceptanceRate.yoy).toBeCloseTo(3 / 5 - 1);
+    expect(f.figures.acceptanceRate.mom).toBeCloseTo(3 / 5 - 1);
+    expect(f.figures.completionRate).toMatchObject({ prevYear: 1, prevPeriod: 1 });
+    expect(f.figures.completionRate.yoy).toBeCloseTo(2 / 3 - 1);
     expect(f.now).toEqual({ openNow: 4, overdueNow: 4 });
     expect(f.breakdowns.channel.find((r) => r.key === 'visit')).toMatchObject({ labelZh: '来访', submissions: { value: 2 }, headcount: { value: 10 } });
     expect(f.breakdowns.channel.find((r) => r.key === 'letter')!.submissions).toMatchObject({ value: 3, prevYear: 2 });
@@ -191,6 +201,18 @@ describe('figures of a year for the county and everything below it', () => {
     const march = await figures(`org=${county}&period=month&from=2026-03-15`);
     expect(march.figures.submissions).toMatchObject({ value: 6, prevYear: 1, prevPeriod: 0 });
     expect(march.figures.accepted.value).toBe(3);
+    // March 2026: A, F, B accepted, C declined, D diverted, nothing concluded; March 2025: A0 accepted
+    // (concluded in April); February 2026: no decision, so no rate
+    expect(march.figures.acceptanceRate).toEqual({ value: 3 / 5, prevYear: 1, prevPeriod: null, yoy: 3 / 5 - 1, mom: null });
+    expect(march.figures.completionRate).toEqual({ value: 0, prevYear: 0, prevPeriod: null, yoy: 0, mom: null });
+    // the second quarter concludes A and B and accepts nothing: no 办结率; counted by the day each
+    // happened, a span that concludes cases accepted before it goes above 100% (B accepted 03-20)
+    const q2 = await figures(`org=${county}&period=quarter&from=2026-04-01`);
+    expect(q2.figures.concluded.value).toBe(2);
+    expect(q2.figures.completionRate).toMatchObject({ value: null, prevPeriod: 0, mom: null });
+    const span = await figures(`org=${county}&period=custom&from=2026-03-20&to=2026-05-31`);
+    expect(span.figures.accepted.value).toBe(1);
+    expect(span.figures.completionRate.value).toBe(2);
     const q1 = await figures(`org=${county}&period=quarter&from=2026-02-10`);
     expect(q1.figures.submissions).toMatchObject({ value: 7, prevYear: 1 });
     expect(q1.query.prevPeriod).toEqual({ from: '2025-10-01', to: '2025-12-31' });
@@ -199,8 +221,11 @@ describe('figures of a year for the county and everything below it', () => {
     expect(bureauAlone.figures.submissions.value).toBe(7);
     expect(bureauAlone.figures.accepted.value).toBe(0);
     expect(bureauAlone.figures.evaluatedBureau.value).toBe(2);
+    // the bureau itself declined C and diverted D and accepted nothing
+    expect(bureauAlone.figures).toMatchObject({ acceptDecisions: { value: 2 }, acceptanceRate: { value: 0 }, completionRate: { value: null } });
     const hrssAlone = await figures(`org=${hrss}&subtree=false&period=year&from=2026-01-01`);
     expect(hrssAlone.figures).toMatchObject({ accepted: { value: 3 }, answered: { value: 2 }, submissions: { value: 0 }, evaluatedBody: { value: 2 } });
+    expect(hrssAlone.figures).toMatchObject({ acceptanceRate: { value: 1 }, completionRate: { value: 2 / 3 } });
     const countyAlone = await figures(`org=${county}&subtree=false&period=year&from=2026-01-01`);
     expect(countyAlone.figures.reviewsDecided.value).toBe(1);
     expect(countyAlone.figures.submissions.value).toBe(0);
@@ -249,6 +274,13 @@ describe('figures of a year for the county and everything below it', () => {
     expect(seen).toEqual([ids.H!, ids.A!, ids.B!, ids.C!, ids.D!, ids.F!, ids.E!].sort((a, b) => a - b));
     const den = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=onTimeRate&part=denominator`)).json() as DrilldownPage;
     expect(den.items.map((i) => i.id)).toEqual([ids.A!, ids.B!, ids.F!].sort((a, b) => a - b));
+    const drillIds = async (figure: string, part: 'numerator' | 'denominator') =>
+      ((await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=${figure}&part=${part}`)).json() as DrilldownPage).items.map((i) => i.id);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    expect(await drillIds('acceptanceRate', 'numerator')).toEqual(sorted([ids.A!, ids.B!, ids.F!]));
+    expect(await drillIds('acceptanceRate', 'denominator')).toEqual(sorted([ids.A!, ids.B!, ids.C!, ids.D!, ids.F!]));
+    expect(await drillIds('completionRate', 'numerator')).toEqual(sorted([ids.A!, ids.B!]));
+    expect(await drillIds('completionRate', 'denominator')).toEqual(sorted([ids.A!, ids.B!, ids.F!]));
     const cat = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=submissions&breakdown=channel&key=visit`)).json() as DrilldownPage;
     expect(cat.items.map((i) => i.id)).toEqual([ids.A!, ids.E!]);
     const received = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=receptionVisits`)).json() as DrilldownPage;
@@ -302,6 +334,10 @@ describe('figures of a year for the county and everything below it', () => {
         else if (k === 'openNow' || k === 'overdueNow') expect(val, k).toBe(f.now[k]);
         else expect(val, `${k} ${from}`).toBe(f.figures[k as keyof Figures['figures']].value);
       }
+      // the rates made of recounted figures
+      const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+      expect(f.figures.acceptanceRate.value, `acceptanceRate ${from}`).toBe(ratio(r.accepted!, r.accepted! + r.declined! + r.diverted!));
+      expect(f.figures.completionRate.value, `completionRate ${from}`).toBe(ratio(r.concluded!, r.accepted!));
     }
     const before = await rollupTotalsByKey(t.ctx.db);
     await rebuildRollups(t.ctx.db);

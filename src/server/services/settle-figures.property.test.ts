@@ -85,6 +85,10 @@ it('keeps every rollup equal to a rebuild and to a recount after random event se
             : k === 'openNow' || k === 'overdueNow' ? f.now[k] : f.figures[k as keyof typeof f.figures].value;
           expect(got, `${k} ${path} ${from}`).toBe(v);
         }
+        // 受理率 and 办结率 from the recounted figures
+        const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+        expect(f.figures.acceptanceRate.value, `acceptanceRate ${path} ${from}`).toBe(ratio(recount.accepted!, recount.accepted! + recount.declined! + recount.diverted!));
+        expect(f.figures.completionRate.value, `completionRate ${path} ${from}`).toBe(ratio(recount.concluded!, recount.accepted!));
       }
   }
   // (1) the incremental rollups equal a rebuild from scratch

@@ -141,6 +141,12 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     acceptDecisions: { zh: '受理告知', en: 'Acceptance decisions', formula: 'accepted + declined + diverted', numerator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }] },
     acceptTimely: { zh: '及时受理', en: 'Decided in time', formula: 'decisions made within the limit (受理/不予受理/导入 by the due date)', numerator: [{ metric: 'acc', dims: ['t'] }, { metric: 'dec', dims: ['t'] }, { metric: 'div', dims: ['t'] }] },
     acceptOverdueUndecided: { zh: '超期未受理', en: 'Undecided past the limit', formula: 'awaiting a decision, due in the period and before today (now)', numerator: [UNDECIDED] },
+    // 受理率 (立案率): of the acceptance decisions made in the period, the share that accepted
+    acceptanceRate: {
+      zh: '受理率', en: 'Acceptance rate', isRate: true,
+      formula: 'accepted / acceptance decisions (accepted + declined + diverted), each counted on the day of the decision',
+      numerator: [{ metric: 'acc' }], denominator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }],
+    },
     timelyAcceptRate: {
       zh: '及时受理率', en: 'Timely acceptance rate', formula: 'decided in time / (decisions + undecided past the limit)', isRate: true,
       numerator: [{ metric: 'acc', dims: ['t'] }, { metric: 'dec', dims: ['t'] }, { metric: 'div', dims: ['t'] }],
@@ -160,6 +166,14 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
       numerator: [{ metric: 'ans', dims: onTime }], denominator: [{ metric: 'ans' }, UNANSWERED],
     },
     concluded: { zh: '办结', en: 'Concluded', formula: 'answers delivered (or mediated) in the period', numerator: [{ metric: 'concl' }] },
+    // 办结率: the period's conclusions over the period's acceptances, both at the handling body. Counted
+    // by the day each happened (not the cases accepted in the period followed to their end), so a
+    // period that concludes cases accepted before it can exceed 100%, and one with no acceptance has none.
+    completionRate: {
+      zh: '办结率', en: 'Completion rate', isRate: true,
+      formula: 'concluded in the period / accepted in the period (each by its own day; may exceed 100% when earlier cases are concluded)',
+      numerator: [{ metric: 'concl' }], denominator: [{ metric: 'acc' }],
+    },
     concludedFirstTime: { zh: '一次性办结', en: 'Concluded first time', formula: 'concluded, not a repeat, no review asked, not repeated later', numerator: [{ metric: 'concl', dims: ['f'] }] },
     firstTimeRate: { zh: '一次性办结率', en: 'First-time conclusion rate', formula: 'concluded first time / concluded', isRate: true, numerator: [{ metric: 'concl', dims: ['f'] }], denominator: [{ metric: 'concl' }] },
     extensionsRequested: { zh: '申请延期', en: 'Extensions asked', formula: 'extension requests', numerator: [{ metric: 'ext', dims: ['req'] }] },
@@ -241,6 +255,7 @@ export function computeValues(s: Sums, snap: SnapshotCounts, rec: ReceptionCount
     acceptDecisions: decisions,
     acceptTimely: timely,
     acceptOverdueUndecided: snap.acceptOverdueUndecided,
+    acceptanceRate: ratio(n(s, 'acc'), decisions),
     timelyAcceptRate: ratio(timely, decisions + snap.acceptOverdueUndecided),
     answered,
     answeredOnTime,
@@ -249,6 +264,7 @@ export function computeValues(s: Sums, snap: SnapshotCounts, rec: ReceptionCount
     unansweredOverdue: snap.unansweredOverdue,
     onTimeRate: ratio(answeredOnTime, answered + snap.unansweredOverdue),
     concluded,
+    completionRate: ratio(concluded, n(s, 'acc')),
     concludedFirstTime: n(s, 'concl', ['f']),
     firstTimeRate: ratio(n(s, 'concl', ['f']), concluded),
     extensionsRequested: n(s, 'ext', ['req']),

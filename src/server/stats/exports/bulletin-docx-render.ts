@@ -46,7 +46,7 @@ function chart(png: Buffer, title: string, w = 600, h = 300) {
 
 const KEY_ROWS: FigureKey[] = [
   'submissions', 'headcount', 'letterSubmissions', 'visitSubmissions', 'onlineSubmissions', 'collectiveSubmissions', 'repeatSubmissions',
-  'skipLevelSubmissions', 'concluded', 'timelyAcceptRate', 'onTimeRate', 'satisfactionRateBody',
+  'skipLevelSubmissions', 'concluded', 'acceptanceRate', 'timelyAcceptRate', 'completionRate', 'onTimeRate', 'satisfactionRateBody',
 ];
 
 function valueText(key: FigureKey, v: number | null): string {

@@ -184,7 +184,7 @@ export default function DashboardPage() {
 
   const orgOptions = useMemo(() => orgTree(orgs, (o) => o.path.startsWith(me.scopePath) && o.level !== 'village'), [orgs, me.scopePath]);
   const kpi = (key: FigureKey | NowKey, value: React.ReactNode, sub: string, color?: string) => (
-    <Col xs={12} md={8} lg={4} key={key}>
+    <Col xs={12} md={6} lg={3} key={key}>
       <Card size="small" hoverable={canDrill} style={{ height: '100%' }} onClick={() => open(label(key), { figure: key })} data-testid={`kpi-${key}`}>
         <Statistic title={label(key)} value={value as string} styles={color ? { content: { color } } : undefined} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{sub}</Typography.Text>
@@ -215,6 +215,8 @@ export default function DashboardPage() {
       {canDrill && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t.click}</Typography.Paragraph>}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {kpi('submissions', v?.submissions.value ?? '—', `${t.headcountOf.replace('{n}', String(v?.headcount.value ?? '—'))} · ${yoyText('submissions')}`)}
+        {kpi('acceptanceRate', formatPercent(v?.acceptanceRate.value), yoyText('acceptanceRate'))}
+        {kpi('completionRate', formatPercent(v?.completionRate.value), yoyText('completionRate'))}
         {kpi('onTimeRate', formatPercent(v?.onTimeRate.value), yoyText('onTimeRate'))}
         {kpi('satisfactionRateBody', formatPercent(v?.satisfactionRateBody.value), yoyText('satisfactionRateBody'))}
         {kpi('repeatRate', formatPercent(v?.repeatRate.value), yoyText('repeatRate'))}
