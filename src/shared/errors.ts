@@ -49,6 +49,10 @@ export const ERRORS = {
   ALREADY_EVALUATED: [422, '已评价过', 'This answer was already rated'],
   EVALUATION_NOT_OPEN: [422, '当前没有可评价的答复', 'There is no answer to rate now'],
   NO_REVIEW_BODY: [422, '没有上一级机关可以复查或复核', 'There is no body one level up to review'],
+  NO_REVIEW_BODY_OUTSIDE_ACCUSED: [422, '被检举控告的单位之上没有可以复查或复核的机关，检举控告材料不得交由被检举控告的单位办理（第三十条）', 'There is no body above the accused one to review; accusation material may not go to the accused body (Art 30)'],
+  REVIEW_BODY_ACCUSED: [422, '检举控告事项不得由被检举控告的单位或其下属单位复查、复核（第三十条）', 'An accusation may not be reviewed by the accused body or a body inside it (Art 30)'],
+  REVIEW_BODY_INACTIVE: [422, '该单位已停用，不能办理复查、复核', 'This body is inactive and cannot review'],
+  REVIEW_BODY_NOT_COMPETENT: [422, '复查、复核应由作出处理意见或复查意见的机关的上一级机关办理（第三十五、三十六条）', 'A review or re-review goes to the body one level above the one that decided (Art 35, 36)'],
   FINAL_NOT_REACCEPTED: [422, '该事项已经复核终结，以同一事实和理由提出的信访不再受理（第三十六条）', 'The matter is final after re-review; the same facts and reasons are not accepted again (Art 36)'],
   NOT_YET_ARCHIVABLE: [422, '复查、复核期限未届满，暂不能归档', 'Review windows are still open; cannot archive yet'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试', 'Too many requests; please try again later'],
@@ -63,6 +67,9 @@ export const ERRORS = {
   PORTAL_SUGGESTION_NOT_FOUND: [404, '建议编号或手机号后四位不正确', 'The suggestion number or the mobile digits do not match'],
   PORTAL_UNKNOWN_TOPIC: [400, '征集主题不存在或已结束', 'Unknown or closed suggestion topic'],
   PORTAL_IDEMPOTENCY_KEY_REQUIRED: [400, '缺少 Idempotency-Key 请求头（用于防止重复提交）', 'The Idempotency-Key header is required (it prevents double submission)'],
+  // --- citizen suggestions (人民建议征集, staff side) ---
+  SUGGESTION_NOT_FOUND: [404, '人民建议不存在', 'Suggestion not found'],
+  SUGGESTION_ALREADY_DECIDED: [409, '该建议已作出采纳决定并答复建议人，不能再次决定或修改', 'This suggestion has already been decided and answered; the decision cannot be made again or changed'],
   // --- stats (figures, exports, disputes) ---
   DISPUTE_NOT_FOUND: [404, '矛盾纠纷不存在', 'Dispute not found'],
   DISPUTE_NOT_OPEN: [409, '该矛盾纠纷已化解或已转入信访，不能再修改', 'This dispute is resolved or became a case; it can no longer change'],

@@ -13,9 +13,15 @@ export function canViewCase(actor: Actor, c: Pick<CaseRow, 'current_org_path' | 
   return under(c.current_org_path, actor.scopePath) || under(c.registered_org_path, actor.scopePath) || under(c.handling_org_path, actor.scopePath);
 }
 
+/** [T22] Art 30: whether a body (by its path) is the accused body of an accusation or inside it. Such a
+ * body never receives the matter: not by forwarding or assignment, nor for review or re-review. */
+export function isInsideAccused(c: Pick<CaseRow, 'kind' | 'accused_org_path'>, orgPath: string): boolean {
+  return c.kind === 'accusation' && !!c.accused_org_path && orgPath.startsWith(c.accused_org_path);
+}
+
 /** [T22] Art 30: the accused body and its staff never see who accused them nor the material. */
 export function isAccusedViewer(actor: Actor, c: Pick<CaseRow, 'kind' | 'accused_org_path'>): boolean {
-  return c.kind === 'accusation' && !!c.accused_org_path && actor.orgPath.startsWith(c.accused_org_path);
+  return isInsideAccused(c, actor.orgPath);
 }
 
 /** The body that must act in the current state is the case's current body; staff above it may act too. */

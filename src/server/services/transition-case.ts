@@ -8,8 +8,8 @@ import {
 } from '../../domain/lifecycle.ts';
 import type { AppContext, Principal } from '../context.ts';
 import type { Database, Executor } from '../db/database.ts';
-import type { CaseRow, CaseUpdate } from '../db/schema.ts';
-import { assertCanAct } from '../policies/case-policy.ts';
+import type { CaseRow, CaseUpdate, OrgRow } from '../db/schema.ts';
+import { assertCanAct, isInsideAccused } from '../policies/case-policy.ts';
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
@@ -61,18 +61,36 @@ function checkDeliveredOn(d: string | undefined, today: string, notBefore: strin
   return d;
 }
 
-async function reviewBody(trx: Executor, fromOrgId: number, chosen?: number) {
-  if (chosen) {
-    const o = await findOrg(trx, chosen);
-    if (!o) throw new AppError('UNKNOWN_ORG');
-    return o;
+/**
+ * The body competent for a review (复查, [T22] Art 35) or re-review (复核, Art 36): the one above the body
+ * that decided (the case's current body), i.e. its parent; a petition bureau's decision goes above
+ * its own government. An accusation never goes to the accused body or a body inside it (Art 30),
+ * and an inactive body decides nothing: such bodies are passed over for the next one above.
+ */
+async function competentReviewBody(trx: Executor, c: CaseRow): Promise<OrgRow> {
+  const from = await findOrg(trx, c.current_org_id);
+  let body = from?.parent_id ? await findOrg(trx, from.parent_id) : undefined;
+  if (body && from?.kind === 'petition_bureau' && body.parent_id) body = await findOrg(trx, body.parent_id);
+  let passedAccused = false;
+  while (body && (isInsideAccused(c, body.path) || !body.is_active)) {
+    passedAccused ||= isInsideAccused(c, body.path);
+    body = body.parent_id ? await findOrg(trx, body.parent_id) : undefined;
   }
-  const from = await findOrg(trx, fromOrgId);
-  // one level up: the parent body; a bureau's review goes to its government's parent
-  let parent = from?.parent_id ? await findOrg(trx, from.parent_id) : undefined;
-  if (parent && from?.kind === 'petition_bureau' && parent.parent_id) parent = await findOrg(trx, parent.parent_id);
-  if (!parent) throw new AppError('NO_REVIEW_BODY');
-  return parent;
+  if (!body) throw new AppError(passedAccused ? 'NO_REVIEW_BODY_OUTSIDE_ACCUSED' : 'NO_REVIEW_BODY');
+  return body;
+}
+
+/** The body that receives the request: the competent one, or the one staff named if it is that one. */
+async function reviewBody(trx: Executor, c: CaseRow, chosen?: number): Promise<OrgRow> {
+  if (chosen === undefined) return competentReviewBody(trx, c);
+  const o = await findOrg(trx, chosen);
+  if (!o) throw new AppError('UNKNOWN_ORG');
+  // the same rule as forwarding and assignment (Art 30)
+  if (isInsideAccused(c, o.path)) throw new AppError('REVIEW_BODY_ACCUSED');
+  if (!o.is_active) throw new AppError('REVIEW_BODY_INACTIVE');
+  const competent = await competentReviewBody(trx, c);
+  if (o.id !== competent.id) throw new AppError('REVIEW_BODY_NOT_COMPETENT', { reviewOrgId: o.id, competentOrgId: competent.id });
+  return o;
 }
 
 /** The facts each action records beyond the state and clocks. */
@@ -86,7 +104,7 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
       if (!target || !target.is_active) throw new AppError('UNKNOWN_ORG');
       if (target.id === c.current_org_id) throw new AppError('SAME_ORG');
       // [T22] Art 30: accusation material never goes to the accused body or below it
-      if (c.kind === 'accusation' && c.accused_org_path && target.path.startsWith(c.accused_org_path)) throw new AppError('ACCUSED_CANNOT_HANDLE');
+      if (isInsideAccused(c, target.path)) throw new AppError('ACCUSED_CANNOT_HANDLE');
       return {
         patch: { current_org_id: target.id, current_org_path: target.path, route_kind: action },
         data: { targetOrgId: target.id, targetOrgName: target.name, note: p.note ?? null }, isPublic: true,
@@ -163,7 +181,7 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
     }
     case 'request_review':
     case 'request_re_review': {
-      const body = await reviewBody(trx, c.current_org_id, p.reviewOrgId);
+      const body = await reviewBody(trx, c, p.reviewOrgId);
       return {
         patch: { review_org_id: body.id, current_org_id: body.id, current_org_path: body.path, evaluation_status: c.evaluation_status === 'pending' ? 'expired' : c.evaluation_status },
         data: { reason: need(p.reason, 'reason'), reviewOrgId: body.id, reviewOrgName: body.name }, isPublic: true,
