@@ -18,7 +18,7 @@ export const COLUMNS = {
     'id', 'case_no', 'query_code', 'title', 'content', 'kind', 'category_id', 'channel', 'area_code', 'matter_address', 'petitioner_id',
     'registered_org_id', 'current_org_id', 'current_org_path', 'registered_org_path', 'handling_org_id', 'handling_org_path', 'review_org_id',
     'accused_org_id', 'accused_org_path', 'accused_name', 'state', 'version', 'is_collective', 'headcount', 'is_repeat', 'repeat_of_case_id',
-    'level_reached', 'is_skip_level', 'received_at', 'received_on', 'registered_by', 'route_kind', 'route_due', 'accept_due', 'objection_due',
+    'repeat_of_final', 'level_reached', 'is_skip_level', 'received_at', 'received_on', 'registered_by', 'route_kind', 'route_due', 'accept_due', 'objection_due',
     'answer_due', 'review_request_due', 'evaluation_due', 'review_due', 're_review_request_due', 're_review_due', 'next_due', 'extension_status',
     'extension_days', 'extension_reason', 'hearing_started_on', 'accepted_on', 'answered_on', 'delivered_on', 'concluded_on', 'outcome',
     'answer_text', 'decline_reason', 'proper_channel', 'divert_procedure', 'review_outcome', 're_review_outcome', 'is_evaluated_at_stage',
@@ -206,7 +206,7 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
 
     const id = ids.case++;
     const caseNo = `XF${receivedOn.slice(0, 4)}${bureau.areaCode.slice(0, 6)}${String(id).padStart(7, '0')}`;
-    const init = initialDues(true, rules(receivedMs));
+    const init = initialDues(true, receivedOn, rules(receivedMs));
     const sim: CaseSim = {
       id, caseNo, state: init.state, dues: init.dues, version: 1, extensionStatus: 'none', extensionDays: null, extensionReason: null,
       hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false, currentOrg: bureau, handlingOrg: null, reviewOrg: null,
@@ -222,16 +222,11 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
       stats.audit++;
     };
 
-    // registration (register-case.ts): a final matter raised again is declined at once (Art 36)
+    // registration (register-case.ts): a final matter raised again is registered and marked; a clerk
+    // declines it after looking (Art 36), below
     const isFinalRepeat = repeat?.sim.state === 'final' || (repeat?.sim.state === 'archived' && repeat.sim.reReviewOutcome !== null);
     event('register', null, 'registered', receivedMs, clerkId, bureau.id, actorKind,
-      { channel, headcount, isRepeat: !!repeat, repeatOfCaseNo: repeat?.caseNo ?? null, atBureau: true }, true);
-    if (isFinalRepeat) {
-      sim.state = 'declined';
-      sim.dues = { ...sim.dues, route: null, accept: null };
-      sim.declineReason = '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）';
-      event('decline', 'registered', 'declined', receivedMs, clerkId, bureau.id, 'system', { reason: sim.declineReason, code: 'FINAL_NOT_REACCEPTED', repeatOfCaseNo: repeat!.caseNo }, true);
-    }
+      { channel, headcount, isRepeat: !!repeat, repeatOfCaseNo: repeat?.caseNo ?? null, repeatOfFinal: isFinalRepeat, atBureau: true }, true);
     audit(receivedMs, clerkId, actorKind, 'case.register', petitionerId, { caseNo, isRepeat: !!repeat, state: sim.state });
 
     // one action through the state machine; false when it would happen after the data set's end
@@ -272,7 +267,11 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
     const later = (minDays: number, maxDays: number) => t + between(minDays, maxDays) * DAY;
 
     let lastRating = '';
-    if (!isFinalRepeat) simulate();
+    if (isFinalRepeat) {
+      const reason = '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）';
+      const properChannel = '如有新的事实和理由，可以依法另行提出';
+      fire('decline', later(1, 5), 'clerk', (d) => ({ declineReason: reason, properChannel, concludedOn: d }), { reason, properChannel }, true);
+    } else simulate();
     function simulate(): void {
       const r = rnd();
       if (r < 0.01) return; // waiting to be routed (some of these run over their 15 days)
@@ -374,7 +373,7 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
       id, caseNo, queryCodeFor(id), title, content, matter.kind, catId(matter.category), channel, area, null, petitionerId,
       bureau.id, sim.currentOrg.id, sim.currentOrg.path, bureau.path, sim.handlingOrg?.id ?? null, sim.handlingOrg?.path ?? null, sim.reviewOrg?.id ?? null,
       accused?.id ?? null, accused?.path ?? null, accused ? `${accused.name}村委会`.replace('村村', '村') : null, sim.state, sim.version, collective, headcount,
-      !!repeat, repeat?.sim.id ?? null, levelReached, levelReached === 'province', receivedAt, receivedOn, clerkId, sim.routeKind,
+      !!repeat, repeat?.sim.id ?? null, isFinalRepeat, levelReached, levelReached === 'province', receivedAt, receivedOn, clerkId, sim.routeKind,
       d.route, d.accept, d.objection, d.answer, d.reviewRequest, d.evaluation, d.review, d.reReviewRequest, d.reReview, nextDue,
       sim.extensionStatus, sim.extensionDays, sim.extensionReason, sim.hearingStartedOn, sim.acceptedOn, sim.answeredOn, sim.deliveredOn, sim.concludedOn,
       sim.outcome, sim.answerText, sim.declineReason, sim.properChannel, sim.divertProcedure, sim.reviewOutcome, sim.reReviewOutcome,

@@ -19,7 +19,7 @@ const ctxOn = (today: string): TransitionContext => ({ today, profile: DEFAULT_P
 const PRINCIPALS = [...ROLES, 'petitioner'] as const;
 
 function freshSnapshot(atBureau: boolean, today: string): CaseSnapshot {
-  const { state, dues } = initialDues(atBureau, ctxOn(today));
+  const { state, dues } = initialDues(atBureau, today, ctxOn(today));
   return { state, dues, extensionStatus: 'none', extensionDays: null, hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false };
 }
 
@@ -195,8 +195,36 @@ describe('hearings', () => {
 
 describe('clocks are started and stopped only by their events', () => {
   it('sets the first clock at registration: routing at the bureau, acceptance at a handling body', () => {
-    expect(initialDues(true, ctxOn('2026-03-02'))).toEqual({ state: 'registered', dues: { ...EMPTY_DUES, route: '2026-03-17' } });
-    expect(initialDues(false, ctxOn('2026-03-02'))).toEqual({ state: 'awaiting_acceptance', dues: { ...EMPTY_DUES, accept: '2026-03-17' } });
+    expect(initialDues(true, '2026-03-02', ctxOn('2026-03-02'))).toEqual({ state: 'registered', dues: { ...EMPTY_DUES, route: '2026-03-17' } });
+    expect(initialDues(false, '2026-03-02', ctxOn('2026-03-02'))).toEqual({ state: 'awaiting_acceptance', dues: { ...EMPTY_DUES, accept: '2026-03-17' } });
+  });
+
+  it('counts the first clock from the day the submission was received, not the day it is registered ([T22] Art 22, 23)', () => {
+    // a letter received on 2 March and registered on 10 March: 15 days from 2 March
+    expect(initialDues(true, '2026-03-02', ctxOn('2026-03-10')).dues.route).toBe('2026-03-17');
+    expect(initialDues(false, '2026-03-02', ctxOn('2026-03-10')).dues.accept).toBe('2026-03-17');
+    // received so long ago that the limit has passed: the clock is already overdue, not restarted
+    expect(initialDues(true, '2026-02-01', ctxOn('2026-03-10')).dues.route).toBe('2026-02-16');
+    // a working-day limit also counts from receipt, over the holidays of the calendar
+    const working = { ...ctxOn('2026-10-09'), profile: { ...DEFAULT_PROFILE, route: { days: 3, unit: 'working' as const } } };
+    expect(initialDues(true, '2026-09-30', working).dues.route).toBe('2026-10-08');
+  });
+
+  it('refuses a receipt after today or not a date', () => {
+    for (const receivedOn of ['2026-03-11', '2026-02-30', '20260302', '']) {
+      expect(() => initialDues(true, receivedOn, ctxOn('2026-03-10')), receivedOn).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    }
+  });
+
+  it('counts the first clock from receipt for any receipt up to today (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), fc.boolean(), (start, late, atBureau) => {
+      const received = addCalendarDays('2026-01-01', start);
+      const registered = addCalendarDays(received, late);
+      const { dues } = initialDues(atBureau, received, ctxOn(registered));
+      // the same due date as a registration on the day of receipt
+      expect(dues).toEqual(initialDues(atBureau, received, ctxOn(received)).dues);
+      expect(atBureau ? dues.route : dues.accept).toBe(addCalendarDays(received, 15));
+    }));
   });
 
   it('each action owning a clock moves it when fired from a state where it runs, and no other action does', () => {

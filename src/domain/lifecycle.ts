@@ -4,7 +4,7 @@
 import { AppError } from '../shared/errors.ts';
 import type { Role } from '../shared/enums.ts';
 import { computeDue, extendDue, isInTime, resumeAfterPause, type TimeLimitProfile } from './deadlines.ts';
-import type { WorkCalendar } from './calendar.ts';
+import { isValidLocalDate, type WorkCalendar } from './calendar.ts';
 
 export const STATES = [
   'registered', // 已登记: at the petition bureau, to be routed
@@ -167,10 +167,13 @@ export function runningDue(state: CaseState, dues: Dues): string | null {
 }
 
 /** Dues set when a case is registered: at the bureau the 15-day routing clock ([T22] Art 22);
- * a direct petition at the handling body the 15-day acceptance clock (Art 23). */
-export function initialDues(atBureau: boolean, ctx: TransitionContext): { state: CaseState; dues: Dues } {
-  if (atBureau) return { state: 'registered', dues: { ...EMPTY_DUES, route: computeDue(ctx.today, ctx.profile.route, ctx.calendar) } };
-  return { state: 'awaiting_acceptance', dues: { ...EMPTY_DUES, accept: computeDue(ctx.today, ctx.profile.accept, ctx.calendar) } };
+ * a direct petition at the handling body the 15-day acceptance clock (Art 23). Both run from the day
+ * the submission was received (收到之日起, local date), which may be before the day it is registered
+ * (a letter registered late) but never after today. */
+export function initialDues(atBureau: boolean, receivedOn: string, ctx: TransitionContext): { state: CaseState; dues: Dues } {
+  if (!isValidLocalDate(receivedOn) || receivedOn > ctx.today) throw new AppError('INVALID_DATE', { field: 'receivedAt' });
+  if (atBureau) return { state: 'registered', dues: { ...EMPTY_DUES, route: computeDue(receivedOn, ctx.profile.route, ctx.calendar) } };
+  return { state: 'awaiting_acceptance', dues: { ...EMPTY_DUES, accept: computeDue(receivedOn, ctx.profile.accept, ctx.calendar) } };
 }
 
 function requireInTime(today: string, due: string | null): void {

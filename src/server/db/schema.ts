@@ -90,6 +90,8 @@ export interface CasesTable {
   headcount: Generated<number>;
   is_repeat: Generated<boolean>;
   repeat_of_case_id: number | null;
+  /** Marked at registration as a possible repeat of a matter final after re-review (repeat_of_case_id). */
+  repeat_of_final: Generated<boolean>;
   level_reached: string | null;
   is_skip_level: Generated<boolean>;
   received_at: Timestamp;

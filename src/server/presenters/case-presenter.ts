@@ -88,6 +88,8 @@ export const CaseDetail = Type.Object({
   headcount: Type.Integer(),
   isRepeat: Type.Boolean(),
   repeatOfCaseId: Nullable(Type.Integer()),
+  /** Marked at registration as a possible repeat of the final matter repeatOfCaseId (Art 36): for staff to check and, if so, decline. */
+  repeatOfFinal: Type.Boolean(),
   levelReached: Nullable(Type.String()),
   isSkipLevel: Type.Boolean(),
   routeKind: Nullable(Type.String()),
@@ -160,7 +162,7 @@ export function presentCaseDetail(c: CaseRow, viewer: Actor, opts: {
     handlingOrgId: c.handling_org_id, reviewOrgId: c.review_org_id, accusedOrgId: c.accused_org_id, accusedName: c.accused_name,
     petitioner: hidden || !opts.petitioner ? null : presentPerson(opts.petitioner, opts.reveal),
     people: hidden ? [] : opts.people.map((p) => presentPerson(p, opts.reveal, p.role)),
-    isCollective: c.is_collective, headcount: c.headcount, isRepeat: c.is_repeat, repeatOfCaseId: c.repeat_of_case_id,
+    isCollective: c.is_collective, headcount: c.headcount, isRepeat: c.is_repeat, repeatOfCaseId: c.repeat_of_case_id, repeatOfFinal: c.repeat_of_final,
     levelReached: c.level_reached, isSkipLevel: c.is_skip_level, routeKind: c.route_kind, clocks, nextDue: c.next_due,
     extensionStatus: c.extension_status, extensionDays: c.extension_days, extensionReason: c.extension_reason,
     hearingStartedOn: c.hearing_started_on, acceptedOn: c.accepted_on, answeredOn: c.answered_on, deliveredOn: c.delivered_on,

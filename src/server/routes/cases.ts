@@ -48,7 +48,8 @@ export const RegisterBody = Type.Object({
 
 export const RegisterResponse = Type.Object({
   caseId: Type.Integer(), caseNo: Type.String(), queryCode: Type.String(), state: Type.String(), isRepeat: Type.Boolean(),
-  repeatOfCaseId: Type.Union([Type.Integer(), Type.Null()]), addedToExisting: Type.Boolean(),
+  repeatOfCaseId: Type.Union([Type.Integer(), Type.Null()]), repeatOfCaseNo: Type.Union([Type.String(), Type.Null()]),
+  repeatOfFinal: Type.Boolean(), addedToExisting: Type.Boolean(),
   acceptDueBy: Type.Union([Type.String(), Type.Null()]), declineReason: Type.Union([Type.String(), Type.Null()]),
 });
 

@@ -86,13 +86,19 @@ describe('the whole life of a case', () => {
     c = await ok('city.handler', reg.caseId, 'decide-re-review', { outcome: 'maintained', text: '经复核，维持复查意见，本意见为终结意见。' });
     expect(c.state).toBe('final');
 
-    // same petitioner, same matter again: a repeat, declined as final (Art 36)
+    // same petitioner, same matter again: registered as a repeat and marked as one on a final matter;
+    // the clerk who looks at it declines it (Art 36), registration does not
     day('2026-09-01');
     const repeat = await register({ channel: 'visit', petitioner: P });
-    expect(repeat.state).toBe('declined');
-    const detail = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
+    expect(repeat.state).toBe('registered');
+    let detail = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
     expect(detail.isRepeat).toBe(true);
     expect(detail.repeatOfCaseId).toBe(reg.caseId);
+    expect(detail.repeatOfFinal).toBe(true);
+    expect(detail.declineReason).toBeNull();
+    expect(detail.availableActions).toContain('decline');
+    detail = await ok('clerk', repeat.caseId, 'decline', { reason: '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）', properChannel: '如有新的事实和理由，可以依法另行提出' });
+    expect(detail.state).toBe('declined');
     expect(detail.declineReason).toContain('第三十六条');
 
     const ev = (await clerk.get(`/api/v1/cases/${reg.caseId}/events`)).json();
@@ -101,6 +107,56 @@ describe('the whole life of a case', () => {
       'request_review', 'decide_review', 'request_re_review', 'decide_re_review',
     ]);
     expect(ev.submissions[0].headcount).toBe(8);
+  });
+});
+
+describe('the first clock runs from the day of receipt (收到之日起, [T22] Art 22, 23)', () => {
+  it('counts a letter registered late from the day it was received, at the bureau and at a handling body', async () => {
+    day('2026-03-10');
+    // received on 2 March, registered on 10 March: routed by 17 March, not by 25 March
+    const atBureau = await register({ receivedAt: '2026-03-02T16:00:00+08:00' });
+    expect(atBureau.state).toBe('registered');
+    let d = (await clerk.get(`/api/v1/cases/${atBureau.caseId}`)).json();
+    expect(d.receivedAt).toBe('2026-03-02T08:00:00.000Z');
+    expect(d.clocks.find((k: any) => k.name === 'route').due).toBe('2026-03-17');
+    expect(d.nextDue).toBe('2026-03-17');
+    expect(d.clocks.find((k: any) => k.name === 'route').daysLeft).toBe(7);
+
+    // a direct petition at the handling body: accepted or not within 15 days of receipt
+    const hrss = await t.as('hrss.handler');
+    const res = await hrss.post('/api/v1/cases', await buildRegistration(t, { receivedAt: '2026-03-02T09:00:00+08:00' }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().state).toBe('awaiting_acceptance');
+    expect(res.json().acceptDueBy).toBe('2026-03-17');
+    d = (await hrss.get(`/api/v1/cases/${res.json().caseId}`)).json();
+    expect(d.nextDue).toBe('2026-03-17');
+  });
+
+  it('takes the day of receipt in China time, and a receipt without a time given is today', async () => {
+    day('2026-03-10');
+    // 17:00 UTC on 1 March is 01:00 on 2 March in China
+    const early = await register({ receivedAt: '2026-03-01T17:00:00Z' });
+    expect((await clerk.get(`/api/v1/cases/${early.caseId}`)).json().nextDue).toBe('2026-03-17');
+    // 23:30 on 1 March in China is still 1 March
+    const late = await register({ receivedAt: '2026-03-01T23:30:00+08:00' });
+    expect((await clerk.get(`/api/v1/cases/${late.caseId}`)).json().nextDue).toBe('2026-03-16');
+    const now = await register();
+    expect((await clerk.get(`/api/v1/cases/${now.caseId}`)).json().nextDue).toBe('2026-03-25');
+  });
+
+  it('refuses a receipt later than now, even later the same day', async () => {
+    day('2026-03-10'); // 10:00
+    const res = await clerk.post('/api/v1/cases', await buildRegistration(t, { receivedAt: '2026-03-10T11:00:00+08:00' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('INVALID_DATE');
+  });
+
+  it('shows a receipt long past as already overdue instead of starting the clock again', async () => {
+    day('2026-03-10');
+    const c = await register({ receivedAt: '2026-02-01T10:00:00+08:00' });
+    const d = (await clerk.get(`/api/v1/cases/${c.caseId}`)).json();
+    expect(d.nextDue).toBe('2026-02-16');
+    expect(d.clocks.find((k: any) => k.name === 'route').urgency).toBe('overdue');
   });
 });
 

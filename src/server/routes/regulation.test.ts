@@ -2,6 +2,7 @@
 // concluded, open, final and archived-final matters; accusation routing; objection rules; re-review
 // window; hearing pause in re-review; extension notice to the petitioner; skip-level visits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledQuery } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
 import { buildPerson, buildRegistration, categoryId, orgId, scenario } from '../test/factories.ts';
 
@@ -19,7 +20,24 @@ const { day, act, ok } = scenario(() => t);
 async function register(body: Record<string, unknown> = {}, by: Client = clerk) {
   const res = await by.post('/api/v1/cases', await buildRegistration(t, body));
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { caseId: number; caseNo: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null; addedToExisting: boolean; declineReason: string | null; acceptDueBy: string | null };
+  return res.json() as {
+    caseId: number; caseNo: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null; repeatOfCaseNo: string | null; repeatOfFinal: boolean;
+    addedToExisting: boolean; declineReason: string | null; acceptDueBy: string | null;
+  };
+}
+const ART36 = '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）';
+
+/** The first word of every statement the app executes while `fn` runs (built or prepared: every
+ * statement goes through Kysely's query executor), and what `fn` returned. */
+async function statements<T>(fn: () => Promise<T>): Promise<{ res: T; seen: string[] }> {
+  const seen: string[] = [];
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(t.ctx.db.getExecutor())) as { executeQuery: (q: CompiledQuery, ...rest: unknown[]) => Promise<unknown> };
+  const original = proto.executeQuery;
+  proto.executeQuery = function (this: unknown, q: CompiledQuery, ...rest: unknown[]) {
+    seen.push(q.sql.trim().split(/\s/)[0]!.toLowerCase());
+    return original.call(this, q, ...rest);
+  };
+  try { return { res: await fn(), seen }; } finally { proto.executeQuery = original; }
 }
 const due = (c: Record<string, any>, name: string) => c.clocks.find((k: any) => k.name === name)?.due;
 
@@ -54,6 +72,7 @@ describe('repeat petitions (重复信访)', () => {
     expect(again.isRepeat).toBe(true);
     expect(again.repeatOfCaseId).toBe(first.caseId);
     expect(again.declineReason).toBeNull();
+    expect(again.repeatOfFinal).toBe(false); // concluded, not final after re-review
     const ev = (await clerk.get(`/api/v1/cases/${again.caseId}/events`)).json();
     expect(ev.submissions[0].isRepeat).toBe(true);
     // a different matter of the same person is no repeat
@@ -81,28 +100,105 @@ describe('repeat petitions (重复信访)', () => {
     expect((await clerk.get(`/api/v1/cases/${first.caseId}`)).json().headcount).toBe(12);
   });
 
-  it('declines a repeat on a final matter with the Art 36 reason, also after the final matter was archived', async () => {
+  it('registers a repeat on a final matter without declining it, marks it with the final matter, and lets a clerk decline it (Art 36)', async () => {
+    const p = buildPerson();
+    const finalId = await toFinal(p, '2026-03-02');
+    const finalNo = (await clerk.get(`/api/v1/cases/${finalId}`)).json().caseNo;
+    day('2026-04-10');
+    const repeat = await register({ petitioner: p, channel: 'letter' });
+    expect(repeat.state).toBe('registered');
+    expect(repeat.isRepeat).toBe(true);
+    expect(repeat.repeatOfCaseId).toBe(finalId);
+    expect(repeat.repeatOfCaseNo).toBe(finalNo);
+    expect(repeat.repeatOfFinal).toBe(true);
+    expect(repeat.declineReason).toBeNull();
+    expect(repeat.acceptDueBy).toBe('2026-04-25'); // its own routing clock runs like any other's
+    let d = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
+    expect(d).toMatchObject({ state: 'registered', repeatOfFinal: true, repeatOfCaseId: finalId, declineReason: null, nextDue: '2026-04-25' });
+    expect(d.availableActions).toContain('decline');
+    let ev = (await clerk.get(`/api/v1/cases/${repeat.caseId}/events`)).json();
+    expect(ev.events.map((e: any) => e.type)).toEqual(['register']); // nothing decided by the system
+    expect(ev.events[0].data).toMatchObject({ isRepeat: true, repeatOfCaseNo: finalNo, repeatOfFinal: true });
+
+    // the clerk looks, finds the same facts and reasons, and declines it with the existing action
+    d = await ok('clerk', repeat.caseId, 'decline', { reason: ART36, properChannel: '如有新的事实和理由，可以依法另行提出' });
+    expect(d.state).toBe('declined');
+    expect(d.declineReason).toContain('第三十六条');
+    expect(d.repeatOfFinal).toBe(true);
+    ev = (await clerk.get(`/api/v1/cases/${repeat.caseId}/events`)).json();
+    expect(ev.events.map((e: any) => [e.type, e.actorKind])).toEqual([['register', 'staff'], ['decline', 'staff']]);
+
+    // again, after the final matter was archived: linked to the final matter, not to the declined repeat
+    await ok('clerk', finalId, 'archive');
+    const again = await register({ petitioner: p });
+    expect(again).toMatchObject({ state: 'registered', repeatOfCaseId: finalId, repeatOfFinal: true, declineReason: null });
+    // and once more while that one is still undecided: still linked to the final matter
+    const third = await register({ petitioner: p, channel: 'visit' });
+    expect(third).toMatchObject({ state: 'registered', repeatOfCaseId: finalId, repeatOfFinal: true });
+    // a clerk who finds new facts routes it as usual; a later submission is then a repeat of that matter
+    await ok('clerk', third.caseId, 'forward', { targetOrgId: hrss });
+    const fourth = await register({ petitioner: p });
+    expect(fourth).toMatchObject({ state: 'registered', isRepeat: true, repeatOfCaseId: third.caseId, repeatOfFinal: false });
+  });
+
+  it('marks nothing unrelated, and marks a final matter staff link to themselves', async () => {
     const p = buildPerson();
     const finalId = await toFinal(p, '2026-03-02');
     day('2026-04-10');
-    const repeat = await register({ petitioner: p, channel: 'letter' });
-    expect(repeat.state).toBe('declined');
-    expect(repeat.isRepeat).toBe(true);
-    expect(repeat.repeatOfCaseId).toBe(finalId);
-    expect(repeat.declineReason).toContain('第三十六条');
-    expect(repeat.acceptDueBy).toBeNull();
-    const d = (await clerk.get(`/api/v1/cases/${repeat.caseId}`)).json();
-    expect(d.nextDue).toBeNull();
-    const ev = (await clerk.get(`/api/v1/cases/${repeat.caseId}/events`)).json();
-    expect(ev.events.map((e: any) => e.type)).toEqual(['register', 'decline']);
-    expect(ev.events[1].data.code).toBe('FINAL_NOT_REACCEPTED');
-    expect(ev.events[1].isPublic).toBe(true);
+    // an unrelated later petition of the same petitioner (another category, or another area) is not marked
+    const otherCategory = await register({ petitioner: p, categoryId: await categoryId(t, '07'), title: '子女入学问题' });
+    expect(otherCategory).toMatchObject({ state: 'registered', isRepeat: false, repeatOfCaseId: null, repeatOfFinal: false });
+    expect((await clerk.get(`/api/v1/cases/${otherCategory.caseId}`)).json().repeatOfFinal).toBe(false);
+    const otherArea = await register({ petitioner: p, areaCode: '130500' });
+    expect(otherArea).toMatchObject({ state: 'registered', isRepeat: false, repeatOfFinal: false });
+    // nor a petition of another person on the same category and area
+    const stranger = await register();
+    expect(stranger).toMatchObject({ isRepeat: false, repeatOfFinal: false });
+    // staff choose the final matter as the earlier one: registered and marked, not declined
+    const chosen = await register({ petitioner: p, categoryId: await categoryId(t, '0602'), repeatOfCaseId: finalId });
+    expect(chosen).toMatchObject({ state: 'registered', isRepeat: true, repeatOfCaseId: finalId, repeatOfFinal: true, addedToExisting: false, declineReason: null });
+  });
 
-    await ok('clerk', finalId, 'archive');
-    const again = await register({ petitioner: p });
-    expect(again.state).toBe('declined');
-    expect(again.repeatOfCaseId).toBe(finalId); // linked to the final matter, not to the earlier declined repeat
-    expect(again.declineReason).toContain('第三十六条');
+  it('registers an online petition on a final matter without declining it, in as many statements as any repeat', async () => {
+    const p = buildPerson();
+    const finalId = await toFinal(p, '2026-03-02');
+    const q = buildPerson();
+    day('2026-03-02');
+    const concluded = await register({ petitioner: q });
+    await ok('clerk', concluded.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', concluded.caseId, 'accept');
+    await ok('hrss.handler', concluded.caseId, 'answer', { outcome: 'explained', text: '解释' });
+    await ok('hrss.handler', concluded.caseId, 'deliver');
+
+    day('2026-04-10');
+    const cat = await categoryId(t, '0601');
+    const send = (who: typeof p, ip: string) => t.app.inject({
+      method: 'POST', url: '/api/v1/portal/petitions', headers: { 'x-forwarded-for': ip, 'idempotency-key': crypto.randomUUID() },
+      payload: {
+        kind: 'claim', categoryId: cat, areaCode: '130534', title: '工地拖欠工资', content: '工资至今未付，请求协调解决。',
+        petitioner: { name: who.name, idNumber: who.idNumber, mobile: who.mobile },
+      },
+    });
+    expect((await send(buildPerson(), '10.9.0.3')).statusCode).toBe(201); // caches warm
+    const onFinal = await statements(() => send(p, '10.9.0.1'));
+    const onConcluded = await statements(() => send(q, '10.9.0.2'));
+    expect(onFinal.res.statusCode, onFinal.res.body).toBe(201);
+    expect(onConcluded.res.statusCode, onConcluded.res.body).toBe(201);
+    // marking it needs no statement of its own: the repeat check's read decides it (idempotency key,
+    // petitioner match, repeat check, numbered case, submission with its records, stored answer)
+    expect(onFinal.seen).toEqual(onConcluded.seen);
+    expect(onFinal.seen).toEqual(['insert', 'with', 'select', 'insert', 'with', 'update']);
+
+    const receipt = onFinal.res.json();
+    expect(receipt).toMatchObject({ state: 'registered', declineReason: null, acceptDueBy: '2026-04-25' });
+    const row = await t.ctx.db.selectFrom('cases').selectAll().where('case_no', '=', receipt.caseNo).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'registered', is_repeat: true, repeat_of_case_id: finalId, repeat_of_final: true, decline_reason: null });
+    const other = await t.ctx.db.selectFrom('cases').selectAll().where('case_no', '=', onConcluded.res.json().caseNo).executeTakeFirstOrThrow();
+    expect(other).toMatchObject({ is_repeat: true, repeat_of_case_id: concluded.caseId, repeat_of_final: false });
+    // the clerk sees it marked on the case page and declines it
+    const d = (await clerk.get(`/api/v1/cases/${row.id}`)).json();
+    expect(d).toMatchObject({ repeatOfFinal: true, repeatOfCaseId: finalId });
+    expect((await ok('clerk', row.id, 'decline', { reason: ART36, properChannel: '如有新的事实和理由，可以依法另行提出' })).state).toBe('declined');
   });
 });
 

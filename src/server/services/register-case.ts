@@ -1,4 +1,6 @@
 // Registers a submission (登记): matches the petitioner, detects a repeat, sets the first clock.
+// Registration declines nothing: a likely repeat of a matter final after re-review is marked for a
+// person to look at and, if it raises the same facts and reasons, decline (Art 36).
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import { LIMITS, type Channel, type Kind, type LevelReached } from '../../shared/enums.ts';
@@ -55,9 +57,14 @@ export interface RegisterResult {
   state: CaseState;
   isRepeat: boolean;
   repeatOfCaseId: number | null;
+  repeatOfCaseNo: string | null;
+  /** The earlier matter (repeatOfCaseId) is final after re-review: staff check whether the same facts and
+   * reasons are raised again and, if so, decline it (不予受理, Art 36). */
+  repeatOfFinal: boolean;
   /** Set when the submission was added to an open case instead of opening a new one. */
   addedToExisting: boolean;
   acceptDueBy: string | null;
+  /** Always null: registration declines nothing (kept for the clients that read it). */
   declineReason: string | null;
 }
 
@@ -127,6 +134,18 @@ function bestBureau(all: readonly OrgRow[], areaCode: string): OrgRow {
   return best;
 }
 
+/** Whether a matter is final after re-review (复核): nothing raised again on the same facts and reasons is accepted (Art 36). */
+function isFinalMatter(c: CaseRow): boolean {
+  return c.state === 'final' || (c.state === 'archived' && c.re_review_outcome !== null);
+}
+
+/** A repeat with no handling of its own to link to: declined, or marked as a repeat of a final matter and
+ * still where it was registered (not routed, accepted or declined yet). */
+function passesThrough(c: CaseRow): boolean {
+  if (!c.is_repeat || !c.repeat_of_case_id) return false;
+  return c.state === 'declined' || (c.repeat_of_final && (c.state === 'registered' || c.state === 'awaiting_acceptance') && c.route_kind === null);
+}
+
 /** Repeat on an earlier matter of the same petitioner: explicit, or same category and same area (a
  * petitioner recorded just now has no earlier matter). */
 async function findRepeatTarget(trx: Tx, petitioner: { id: number; isNew: boolean }, input: RegisterInput): Promise<CaseRow | undefined> {
@@ -138,18 +157,20 @@ async function findRepeatTarget(trx: Tx, petitioner: { id: number; isNew: boolea
   } else if (!petitioner.isNew) {
     target = await findLatestCaseOf(trx, petitionerId, input.categoryId, input.areaCode);
   }
-  // a repeat declined at registration had no handling of its own: link to the matter it repeats, so a
-  // third submission on a final matter is declined as well (Art 36)
-  for (let hops = 0; hops < 10 && target?.state === 'declined' && target.is_repeat && target.repeat_of_case_id; hops++) {
-    target = await findCase(trx, target.repeat_of_case_id);
+  // a repeat with no handling of its own: link to the matter it repeats, so a third submission on a
+  // final matter is marked as a repeat of that matter as well (a further read only in that case)
+  for (let hops = 0; hops < 10 && target && passesThrough(target); hops++) {
+    target = await findCase(trx, target.repeat_of_case_id!);
   }
   return target;
 }
 
 /**
  * Registers a submission. At a petition bureau the case waits to be routed within 15 days
- * ([T22] Art 22); at any other body it is a direct petition to accept within 15 days (Art 23).
- * A repeat on a final matter is declined (Art 36); at most 5 representatives (Art 20).
+ * ([T22] Art 22); at any other body it is a direct petition to accept within 15 days (Art 23); both
+ * counted from the day it was received. A likely repeat on a final matter is registered and marked
+ * (repeat_of_final), never declined here: staff decline it after looking (Art 36). At most 5
+ * representatives (Art 20).
  */
 export async function registerCase(ctx: AppContext, trx: Tx, principal: Principal, input: RegisterInput): Promise<RegisterResult> {
   const now = ctx.clock.now();
@@ -215,50 +236,40 @@ export async function registerCase(ctx: AppContext, trx: Tx, principal: Principa
     await queueCaseFacts(trx, [repeatTarget.id]);
     return {
       caseId: repeatTarget.id, caseNo: repeatTarget.case_no, queryCode: repeatTarget.query_code, state: repeatTarget.state as CaseState,
-      isRepeat: true, repeatOfCaseId: repeatTarget.id, addedToExisting: true, acceptDueBy: repeatTarget.next_due, declineReason: null,
+      isRepeat: true, repeatOfCaseId: repeatTarget.id, repeatOfCaseNo: repeatTarget.case_no, repeatOfFinal: false, addedToExisting: true, acceptDueBy: repeatTarget.next_due, declineReason: null,
     };
   }
 
   const isRepeat = !!repeatTarget;
-  const isFinalRepeat = repeatTarget?.state === 'final' || (repeatTarget?.state === 'archived' && repeatTarget.re_review_outcome !== null);
-  let { state, dues } = initialDues(atBureau, rules);
-  let declineReason: string | null = null;
-  if (isFinalRepeat) {
-    state = 'declined';
-    dues = { ...dues, route: null, accept: null };
-    declineReason = 'FINAL_NOT_REACCEPTED';
-  }
+  // a likely repeat of a final matter: only marked, with the link to it; whether it raises the same facts
+  // and reasons is for a person to judge, who then declines it with the decline action (Art 36)
+  const repeatOfFinal = !!repeatTarget && isFinalMatter(repeatTarget);
+  // the first clock runs from the day it was received (收到之日起), not the day it is registered
+  const { state, dues } = initialDues(atBureau, localDate(receivedAt), rules);
   // numbered XF + year + area + the case sequence, in the insert itself
   const row = await insertNumberedCase(trx, `XF${localDate(now).slice(0, 4)}${regOrg.area_code.slice(0, 6)}`, {
     title: input.title.trim(), content: input.content, kind: input.kind, category_id: category.id,
     channel: input.channel, area_code: input.areaCode, matter_address: input.matterAddress ?? null, petitioner_id: petitionerId,
     registered_org_id: regOrg.id, current_org_id: regOrg.id, current_org_path: regOrg.path, registered_org_path: regOrg.path,
     accused_org_id: accusedOrg?.id ?? null, accused_org_path: accusedOrg?.path ?? null, accused_name: input.accusedName?.trim() || null,
-    state, is_collective: isCollective, headcount, is_repeat: isRepeat, repeat_of_case_id: repeatTarget?.id ?? null,
+    state, is_collective: isCollective, headcount, is_repeat: isRepeat, repeat_of_case_id: repeatTarget?.id ?? null, repeat_of_final: repeatOfFinal,
     level_reached: levelReached, is_skip_level: isSkipLevel(levelReached, input.areaCode), received_at: receivedAt,
     received_on: localDate(receivedAt), registered_by: actorUserId, ...duesToColumns(dues), next_due: runningDue(state, dues),
-    decline_reason: declineReason === 'FINAL_NOT_REACCEPTED' ? '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）' : null,
-    proper_channel: null, created_at: now, updated_at: now,
+    decline_reason: null, proper_channel: null, created_at: now, updated_at: now,
   }, newQueryCode);
   const queryCode = row.query_code;
   const caseNo = row.case_no;
   const events: NewEvent[] = [{
-    caseId: row.id, type: 'register', fromState: null, toState: isFinalRepeat ? 'registered' : state, actorUserId, actorOrgId: regOrg.id, actorKind,
-    at: now, data: { channel: input.channel, headcount, isRepeat, repeatOfCaseNo: repeatTarget?.case_no ?? null, atBureau }, isPublic: true,
+    caseId: row.id, type: 'register', fromState: null, toState: state, actorUserId, actorOrgId: regOrg.id, actorKind,
+    at: now, data: { channel: input.channel, headcount, isRepeat, repeatOfCaseNo: repeatTarget?.case_no ?? null, repeatOfFinal, atBureau }, isPublic: true,
   }];
-  if (isFinalRepeat) {
-    events.push({
-      caseId: row.id, type: 'decline', fromState: 'registered', toState: 'declined', actorUserId, actorOrgId: regOrg.id, actorKind: 'system',
-      at: now, data: { reason: row.decline_reason, code: 'FINAL_NOT_REACCEPTED', repeatOfCaseNo: repeatTarget!.case_no }, isPublic: true,
-    });
-  }
   // the submission, its people, the events and the audit entry in one statement, which also queues
   // the new case (and the one it repeats: its first-time conclusion changes) for the figures
   await insertSubmissionWithRecords(trx, submission(row.id, isRepeat), people, events, [
-    { at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, state } },
+    { at: now, actorUserId, actorKind, action: 'case.register', caseId: row.id, petitionerId, ip, detail: { caseNo, isRepeat, repeatOfFinal, state } },
   ], repeatTarget ? [repeatTarget.id] : []);
   return {
-    caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, addedToExisting: false,
-    acceptDueBy: dues.accept ?? dues.route, declineReason: row.decline_reason,
+    caseId: row.id, caseNo, queryCode, state, isRepeat, repeatOfCaseId: repeatTarget?.id ?? null, repeatOfCaseNo: repeatTarget?.case_no ?? null, repeatOfFinal, addedToExisting: false,
+    acceptDueBy: dues.accept ?? dues.route, declineReason: null,
   };
 }

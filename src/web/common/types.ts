@@ -31,7 +31,8 @@ export interface Org {
 
 /** POST /cases response (routes/cases.ts `RegisterResponse`). */
 export interface RegisterResult {
-  caseId: number; caseNo: string; queryCode: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null;
+  caseId: number; caseNo: string; queryCode: string; state: string; isRepeat: boolean; repeatOfCaseId: number | null; repeatOfCaseNo: string | null;
+  repeatOfFinal: boolean;
   addedToExisting: boolean; acceptDueBy: string | null; declineReason: string | null;
 }
 

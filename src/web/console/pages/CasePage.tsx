@@ -14,7 +14,7 @@ import { ActionModal } from './ActionModal.tsx';
 
 const dict = {
   zh: {
-    facts: '事项信息', caseNo: '事项编号', queryCode: '查询码', state: '状态', kind: '类别', category: '内容分类', channel: '渠道', received: '登记时间',
+    facts: '事项信息', caseNo: '事项编号', queryCode: '查询码', state: '状态', kind: '类别', category: '内容分类', channel: '渠道', received: '收到时间',
     area: '行政区划', address: '事项地址', registeredAt: '登记单位', currentOrg: '当前所在单位', handlingOrg: '承办单位', reviewOrg: '复查/复核机关',
     accused: '被检举控告', headcount: '人数', collective: '集体访', repeat: '重复信访', skipLevel: '越级访', levelReached: '到达层级', owned: '领导包案',
     content: '信访内容', people: '信访人', name: '姓名', idNumber: '身份证号码', mobile: '手机', addr: '住址', role: '身份',
@@ -26,6 +26,8 @@ const dict = {
     hearing: '听证中（自 {d} 起，不计入办理时限）', decline: '不予受理理由', properChannel: '告知途径', divert: '导入程序', notFound: '事项不存在或不在您的辖区内',
     hidden: '检举控告内容依法对被检举控告单位保密', done: '操作已完成', actor: '办理人', system: '系统', petitionerActor: '信访人',
     reviewOutcome: '复查结论', reReviewOutcome: '复核结论', evaluation: '评价', back: '返回列表',
+    repeatOfFinal: '疑似已复核终结事项（{no}）的重复信访', openEarlier: '查看原事项',
+    repeatOfFinalHint: '登记时未作决定。请核查是否以同一事实和理由再次提出：如是，请以“不予受理”办理，理由注明《信访工作条例》第三十六条（复核终结，不再受理）；如否，按正常程序转送交办或受理。',
     d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序',
     d_properChannel: '正确途径', d_agreement: '协议', d_deliveredOn: '送达日期', d_plan: '方案', d_closingStandard: '化解标准', d_dueOn: '期限',
     d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '包案领导', d_channel: '渠道',
@@ -44,6 +46,8 @@ const dict = {
     hearing: 'Hearing open since {d} (not counted toward the limit)', decline: 'Reason for declining', properChannel: 'Proper channel', divert: 'Procedure', notFound: 'The case does not exist or is outside your area',
     hidden: 'Accusation content is confidential toward the accused body', done: 'Done', actor: 'By', system: 'System', petitionerActor: 'Petitioner',
     reviewOutcome: 'Review outcome', reReviewOutcome: 'Re-review outcome', evaluation: 'Evaluation', back: 'Back to list',
+    repeatOfFinal: 'Possibly a repeat of {no}, a matter already final after re-review', openEarlier: 'Open the earlier case',
+    repeatOfFinalHint: 'Nothing was decided at registration. Check whether the same facts and reasons are raised again. If so, decline it, citing Article 36 of the Regulations on Letters and Visits (final after re-review, not accepted again); if not, route or accept it as usual.',
     d_reason: 'Reason', d_note: 'Note', d_text: 'Text', d_summary: 'Summary', d_days: 'Days', d_outcome: 'Outcome', d_targetOrgName: 'Body', d_procedure: 'Procedure',
     d_properChannel: 'Proper channel', d_agreement: 'Agreement', d_deliveredOn: 'Delivered on', d_plan: 'Plan', d_closingStandard: 'Closing standard', d_dueOn: 'Due on',
     d_bureauRating: 'Bureau', d_bodyRating: 'Handling body', d_comment: 'Comment', d_reviewOrgName: 'Review body', d_method: 'Method', d_leader: 'Leader', d_channel: 'Channel',
@@ -135,6 +139,9 @@ export function CasePage() {
   const docs = DOCUMENTS.filter((x) => happened.has(x.event));
   const clocks = d.clocks.filter((c) => (RELEVANT_CLOCKS[d.state] ?? []).includes(c.name)).sort((a, b) => Number(b.running) - Number(a.running));
   const people = [...(d.petitioner ? [{ ...d.petitioner, role: 'petitioner' }] : []), ...d.people];
+  // a possible repeat of a final matter (Art 36), marked at registration for staff to decide on
+  const earlierNo = String(events.find((e) => e.type === 'register')?.data.repeatOfCaseNo ?? `#${d.repeatOfCaseId}`);
+  const undecided = d.state === 'registered' || d.state === 'awaiting_acceptance';
 
   return (
     <div data-testid="case-page">
@@ -157,6 +164,11 @@ export function CasePage() {
               <Button key={a} type={MAIN_ACTIONS.includes(a) ? 'primary' : 'default'} onClick={() => setAction(a)} data-testid={`action-${a}`}>{L.action(a, lang)}</Button>
             ))}
           </Space>
+        )}
+        {d.repeatOfFinal && d.repeatOfCaseId && (
+          <Alert type={undecided ? 'warning' : 'info'} showIcon style={{ marginTop: 12 }} data-testid="repeat-of-final"
+            title={t.repeatOfFinal.replace('{no}', earlierNo)} description={undecided ? t.repeatOfFinalHint : undefined}
+            action={<Link to={`/cases/${d.repeatOfCaseId}`}>{t.openEarlier}</Link>} />
         )}
         {d.extensionStatus === 'requested' && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${t.extRequested.replace('{n}', String(d.extensionDays ?? ''))}${d.extensionReason ? `：${d.extensionReason}` : ''}`} data-testid="extension-pending" />}
         {d.hearingStartedOn && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t.hearing.replace('{d}', d.hearingStartedOn)} />}

@@ -37,7 +37,10 @@ const dict = {
     fileType: '不支持的文件类型', fileSize: '文件不能超过 10MB', saved: '登记成功', receiptTitle: '信访事项登记回执', caseNo: '事项编号', queryCode: '查询码',
     queryHint: '请妥善保管查询码，凭事项编号和查询码可在网上信访平台查询办理进度并评价。', receivedOn: '登记时间', acceptDue: '受理期限', routeDue: '转送交办期限',
     print: '打印回执', another: '继续登记', openCase: '打开事项', uploadFailed: '附件上传失败', uploaded: '附件已上传', suggestion: '分流建议（归口办理单位）',
-    addedToExisting: '原事项仍在办理，本次登记已作为追加信访件并入原事项', repeatTag: '重复信访', declined: '该事项已终结，依法不再受理',
+    addedToExisting: '原事项仍在办理，本次登记已作为追加信访件并入原事项', repeatTag: '重复信访',
+    repeatOfFinal: '疑似已复核终结事项（{no}）的重复信访，已正常登记，尚未作出是否受理的决定。',
+    repeatOfFinalHint: '请核查是否以同一事实和理由再次提出：如是，请在事项页以“不予受理”办理，理由注明《信访工作条例》第三十六条（复核终结，不再受理）；如否，按正常程序转送交办或受理。',
+    openEarlier: '查看原事项',
     state: '状态', bureauName: '受理机关', lookupFirst: '请输入身份证号码或手机号码', preview: '预览',
   },
   en: {
@@ -55,7 +58,10 @@ const dict = {
     fileType: 'File type not supported', fileSize: 'File larger than 10 MB', saved: 'Registered', receiptTitle: 'Registration receipt', caseNo: 'Case number', queryCode: 'Query code',
     queryHint: 'Keep the query code: with the case number it lets you follow and rate the case online.', receivedOn: 'Registered', acceptDue: 'Acceptance due', routeDue: 'Routing due',
     print: 'Print receipt', another: 'Register another', openCase: 'Open case', uploadFailed: 'Attachment upload failed', uploaded: 'Attachments uploaded', suggestion: 'Routing suggestion (competent bodies)',
-    addedToExisting: 'The earlier case is still open; this submission was added to it', repeatTag: 'Repeat', declined: 'The matter is final and is not accepted again',
+    addedToExisting: 'The earlier case is still open; this submission was added to it', repeatTag: 'Repeat',
+    repeatOfFinal: 'Possibly a repeat of {no}, a matter already final after re-review. It was registered as usual; nothing has been decided on accepting it.',
+    repeatOfFinalHint: 'Check whether the same facts and reasons are raised again. If so, decline it on the case page, citing Article 36 of the Regulations on Letters and Visits (final after re-review, not accepted again); if not, route or accept it as usual.',
+    openEarlier: 'Open the earlier case',
     state: 'State', bureauName: 'Registered by', lookupFirst: 'Enter an ID card or mobile number', preview: 'Preview',
   },
 };
@@ -395,7 +401,11 @@ function Receipt({ t, lang, orgName, receipt, onAnother }: {
           <Button key="again" onClick={onAnother}>{t.another}</Button>,
         ]} />
       {r.addedToExisting && <Alert className="xf-no-print" type="info" showIcon title={t.addedToExisting} style={{ marginBottom: 12 }} />}
-      {r.declineReason && <Alert className="xf-no-print" type="warning" showIcon title={`${t.declined}: ${r.declineReason}`} style={{ marginBottom: 12 }} />}
+      {r.repeatOfFinal && r.repeatOfCaseId && (
+        <Alert className="xf-no-print" type="warning" showIcon style={{ marginBottom: 12 }} data-testid="receipt-repeat-of-final"
+          title={t.repeatOfFinal.replace('{no}', r.repeatOfCaseNo ?? `#${r.repeatOfCaseId}`)} description={t.repeatOfFinalHint}
+          action={<Button size="small" onClick={() => navigate(`/cases/${r.repeatOfCaseId}`)}>{t.openEarlier}</Button>} />
+      )}
       {receipt.uploadErrors.length > 0 && <Alert className="xf-no-print" type="error" showIcon title={t.uploadFailed} description={receipt.uploadErrors.join('\n')} style={{ marginBottom: 12 }} />}
       <Card className="xf-receipt" title={<div style={{ textAlign: 'center', fontSize: 20 }}>{t.receiptTitle}</div>}>
         <Descriptions column={1} bordered size="middle" styles={{ label: { width: 160 } }}>
