@@ -25,11 +25,20 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the staff console pages have no violations', async () => {
     const page = await suite.as('supervisor');
     const found: Record<string, string[]> = { home: await violations(page) };
-    for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'leader?tab=reception', 'disputes', 'reminders', 'password']) {
+    // a citizen suggestion, so the suggestions page shows a row and its drawer the decision form
+    const sent = await page.request.post(`${suite.server.url}/api/v1/portal/suggestions`, {
+      data: { topic: 'environment', title: '加强河道垃圾清理', content: '建议定期清理河道垃圾。', name: '李明', mobile: '13800004321' },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'leader?tab=reception', 'disputes', 'reminders', 'suggestions', 'password']) {
       await page.goto(`${suite.server.url}/console/${p}`);
       await page.getByTestId('app-shell').waitFor();
       found[p] = await violations(page);
     }
+    await page.goto(`${suite.server.url}/console/suggestions`);
+    await page.locator('[data-testid^="suggestion-open-"]').first().click();
+    await page.getByTestId('suggestion-decide-form').waitFor();
+    found['suggestions drawer'] = await violations(page);
     await page.goto(`${suite.server.url}/console/cases`);
     await page.locator('a[href*="/console/cases/"]').first().click();
     await page.getByTestId('case-state').waitFor();

@@ -228,8 +228,8 @@ describe('portal extras', () => {
     const ref = /JY[A-Z2-9]{8}/.exec(await page.getByTestId('portal-suggestion-sent').innerText())![0];
 
     const supervisor = await staff('supervisor');
-    const list = (await supervisor.get('/portal/suggestions?status=received')) as { id: number; refCode: string }[];
-    await supervisor.post(`/portal/suggestions/${list.find((s) => s.refCode === ref)!.id}/decision`, { adopted: true, reply: '已采纳，列入明年民生实事项目。' });
+    const list = (await supervisor.get('/suggestions?status=received')) as { items: { id: number; refCode: string }[] };
+    await supervisor.post(`/suggestions/${list.items.find((s) => s.refCode === ref)!.id}/decision`, { adopted: true, reply: '已采纳，列入明年民生实事项目。' });
     await page.getByTestId('portal-suggestion-ref').fill(ref);
     await page.getByTestId('portal-suggestion-digits').fill('4321');
     await page.getByTestId('portal-suggestion-check').click();

@@ -109,18 +109,26 @@ export async function findSuggestionByRef(db: Executor, refCode: string) {
   return db.selectFrom('citizen_suggestions').selectAll().where('ref_code', '=', refCode).executeTakeFirst();
 }
 
+/** One suggestion for staff, with the name of whoever decided it. */
 export async function findSuggestion(db: Executor, id: number) {
-  return db.selectFrom('citizen_suggestions').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('citizen_suggestions as s').leftJoin('users as u', 'u.id', 's.decided_by')
+    .selectAll('s').select('u.display_name as decided_by_name').where('s.id', '=', id).executeTakeFirst();
 }
 
-export async function listSuggestions(db: Executor, f: { topic?: string; status?: string; limit: number }) {
-  let q = db.selectFrom('citizen_suggestions').selectAll();
+/** The columns a list row shows: no content, reply or anything about the citizen. */
+const SUGGESTION_LIST_COLUMNS = ['id', 'ref_code', 'topic', 'title', 'status', 'created_at', 'decided_at'] as const;
+
+/** Suggestions newest first, keyset-paged on the id (`beforeId`: the last id of the page before). */
+export async function listSuggestions(db: Executor, f: { topic?: string; status?: string; beforeId?: number; limit: number }) {
+  let q = db.selectFrom('citizen_suggestions').select(SUGGESTION_LIST_COLUMNS);
   if (f.topic) q = q.where('topic', '=', f.topic);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
+/** Records the decision only while the suggestion is undecided; undefined when it is not (any more). */
 export async function decideSuggestion(db: Executor, id: number, d: { status: 'adopted' | 'not_adopted'; reply: string; by: number; at: Date }) {
   return db.updateTable('citizen_suggestions').set({ status: d.status, reply: d.reply, decided_by: d.by, decided_at: d.at })
-    .where('id', '=', id).returningAll().executeTakeFirst();
+    .where('id', '=', id).where('status', '=', 'received').returning('id').executeTakeFirst();
 }

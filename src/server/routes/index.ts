@@ -15,6 +15,7 @@ import disputeRoutes from './disputes.ts';
 import exportRoutes from './exports.ts';
 import documentRoutes from './documents.ts';
 import reminderRoutes from './reminders.ts';
+import suggestionRoutes from './suggestions.ts';
 
 export type RouteModule = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
@@ -33,4 +34,5 @@ export const API_ROUTES: RouteModule[] = [
   exportRoutes,
   documentRoutes,
   reminderRoutes,
+  suggestionRoutes,
 ];

@@ -402,12 +402,12 @@ describe('citizen suggestions', () => {
 
     const clerk = await t.as('clerk');
     const id = (await t.ctx.db.selectFrom('citizen_suggestions').select('id').where('ref_code', '=', refCode).executeTakeFirstOrThrow()).id;
-    const denied = await clerk.post(`/api/v1/portal/suggestions/${id}/decision`, { adopted: true, reply: '采纳' });
+    const denied = await clerk.post(`/api/v1/suggestions/${id}/decision`, { adopted: true, reply: '采纳' });
     expect(denied.statusCode).toBe(403);
     const sup = await t.as('supervisor');
-    const listed = (await sup.get('/api/v1/portal/suggestions?status=received')).json();
-    expect(listed.some((x: { refCode: string }) => x.refCode === refCode)).toBe(true);
-    const decided = await sup.post(`/api/v1/portal/suggestions/${id}/decision`, { adopted: true, reply: '已采纳，纳入明年民生实事。' });
+    const listed = (await sup.get('/api/v1/suggestions?status=received')).json();
+    expect(listed.items.some((x: { refCode: string }) => x.refCode === refCode)).toBe(true);
+    const decided = await sup.post(`/api/v1/suggestions/${id}/decision`, { adopted: true, reply: '已采纳，纳入明年民生实事。' });
     expect(decided.statusCode, decided.body).toBe(200);
     s = await call('POST', '/portal/suggestions/lookup', { body: { refCode, mobileLast4: '1234' } });
     expect(s.json()).toMatchObject({ status: 'adopted', reply: '已采纳，纳入明年民生实事。' });

@@ -1,18 +1,17 @@
 // The citizen portal (网上信访 · 查询评价): online petition, follow-up look-up by 查询码, rating,
-// review requests, citizen suggestions. Public routes, rate-limited per IP and per number; after a
-// look-up the citizen holds an HTTP-only cookie scoped to that case, so no personal data travels
-// in URLs.
+// review requests, citizen suggestions (their staff side is routes/suggestions.ts). Public routes,
+// rate-limited per IP and per number; after a look-up the citizen holds an HTTP-only cookie scoped
+// to that case, so no personal data travels in URLs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { KINDS, LIMITS, RATINGS, type Rating } from '../../shared/enums.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppContext } from '../context.ts';
-import { requireStaff } from '../http/auth.ts';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.ts';
 import { PortalCaseView, PortalDocument } from '../presenters/portal-presenter.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { listCategories } from '../repositories/categories.ts';
-import { findCaseAttachment, findSuggestion, listPortalAreas, listSuggestions } from '../repositories/portal.ts';
+import { findCaseAttachment, listPortalAreas } from '../repositories/portal.ts';
 import { closePortalSession, openPortalSession, PORTAL_COOKIE, resolvePortalSession } from '../services/open-portal-session.ts';
 import { lookUpCase, normalizeQueryCode } from '../services/look-up-case.ts';
 import { viewPortalCase } from '../services/view-portal-case.ts';
@@ -22,7 +21,6 @@ import { requestReview } from '../services/request-review.ts';
 import { uploadAttachment } from '../services/upload-attachment.ts';
 import { SUGGESTION_TOPICS, submitSuggestion } from '../services/submit-suggestion.ts';
 import { lookUpSuggestion } from '../services/look-up-suggestion.ts';
-import { decideSuggestion } from '../services/decide-suggestion.ts';
 
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
@@ -56,14 +54,6 @@ export const PetitionReceipt = Type.Object({
 const SuggestionStatus = Type.Object({
   refCode: Type.String(), topic: Type.String(), title: Type.String(), status: Type.String(), reply: Type.Union([Type.String(), Type.Null()]),
   submittedOn: Type.String(), decidedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const StaffSuggestion = Type.Object({
-  id: Type.Integer(), refCode: Type.String(), topic: Type.String(), title: Type.String(), content: Type.String(), status: Type.String(),
-  reply: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
-});
-const presentStaffSuggestion = (r: { id: number; ref_code: string; topic: string; title: string; content: string; status: string; reply: string | null; created_at: Date }) => ({
-  id: r.id, refCode: r.ref_code, topic: r.topic, title: r.title, content: r.content, status: r.status, reply: r.reply, createdAt: new Date(r.created_at).toISOString(),
 });
 
 export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -234,30 +224,4 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
       body: Type.Object({ refCode: QueryCode, mobileLast4: Last4 }, { additionalProperties: false }), response: { 200: SuggestionStatus },
     },
   }, async (req) => lookUpSuggestion(ctx, ctx.db, req.body as { refCode: string; mobileLast4: string }));
-
-  app.get('/portal/suggestions', {
-    schema: {
-      tags: ['portal'], summary: '人民建议列表（工作人员） Suggestions (staff)',
-      querystring: Type.Object({ topic: Type.Optional(Str(50)), status: Type.Optional(Type.Enum(['received', 'adopted', 'not_adopted'])) }, { additionalProperties: false }),
-      response: { 200: Type.Array(StaffSuggestion) },
-    },
-  }, async (req) => {
-    requireStaff(req, ['supervisor', 'admin']);
-    const q = req.query as { topic?: string; status?: string };
-    return (await listSuggestions(ctx.reader, { ...q, limit: LIMITS.pageSizeMax })).map(presentStaffSuggestion);
-  });
-
-  app.post('/portal/suggestions/:id/decision', {
-    schema: {
-      tags: ['portal'], summary: '建议采纳情况（工作人员） Record whether a suggestion is adopted (staff)',
-      params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
-      body: Type.Object({ adopted: Type.Boolean(), reply: Str(LIMITS.reasonMax) }, { additionalProperties: false }),
-      response: { 200: StaffSuggestion },
-    },
-  }, async (req) => {
-    const actor = requireStaff(req, ['supervisor', 'admin']);
-    const id = (req.params as { id: number }).id;
-    if (!(await findSuggestion(ctx.db, id))) throw new AppError('NOT_FOUND');
-    return presentStaffSuggestion(await decideSuggestion(ctx, ctx.db, actor, id, req.body as { adopted: boolean; reply: string }, req.ip));
-  });
 }

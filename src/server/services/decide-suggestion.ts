@@ -1,15 +1,24 @@
-// Staff record whether a citizen suggestion is adopted, with the reply the citizen will read.
+// Staff record whether a citizen suggestion is adopted, with the reply the citizen reads through the
+// portal look-up ([T22] Art 29). The decision is made once: a second one is refused with
+// SUGGESTION_ALREADY_DECIDED and changes nothing, also when two staff members decide at the same time
+// (the write applies only to a suggestion still undecided).
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { decideSuggestion as updateDecision } from '../repositories/portal.ts';
+import { decideSuggestion as recordDecision, findSuggestion } from '../repositories/portal.ts';
 import { insertAudit } from '../repositories/audit.ts';
+import { presentSuggestionDetail, type SuggestionDetailT } from '../presenters/suggestion-presenter.ts';
+import { suggestionViewAudit } from './view-suggestion.ts';
 
-/** Marks a suggestion adopted or not adopted ([T22] Art 29: adopt fully or partly, and reply). */
-export async function decideSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, input: { adopted: boolean; reply: string }, ip?: string) {
+/** Marks a suggestion adopted or not adopted; `db` is the caller's transaction. Answers the suggestion as it now stands. */
+export async function decideSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, input: { adopted: boolean; reply: string }, ip?: string): Promise<SuggestionDetailT> {
   const now = ctx.clock.now();
-  const row = await updateDecision(db, id, { status: input.adopted ? 'adopted' : 'not_adopted', reply: input.reply, by: actor.userId, at: now });
-  if (!row) throw new AppError('NOT_FOUND');
-  await insertAudit(db, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'suggestion.decide', ip: ip ?? null, detail: { id, status: row.status } }]);
-  return row;
+  const status = input.adopted ? 'adopted' : 'not_adopted';
+  const decided = await recordDecision(db, id, { status, reply: input.reply.trim(), by: actor.userId, at: now });
+  if (!decided) throw new AppError((await findSuggestion(db, id)) ? 'SUGGESTION_ALREADY_DECIDED' : 'SUGGESTION_NOT_FOUND');
+  await insertAudit(db, [
+    { at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'suggestion.decide', ip: ip ?? null, detail: { id, status } },
+    suggestionViewAudit(ctx, actor, id, ip),
+  ]);
+  return presentSuggestionDetail((await findSuggestion(db, id))!);
 }
