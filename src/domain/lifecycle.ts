@@ -67,6 +67,14 @@ export const RUNNING_CLOCK: Record<CaseState, ClockName | null> = {
 export const TERMINAL_STATES: readonly CaseState[] = ['archived'];
 export const OPEN_STATES: readonly CaseState[] = ['registered', 'awaiting_acceptance', 'handling', 'answered', 'reviewing', 're_reviewing'];
 
+/** A case marked at registration as a possible repeat of a final matter ([T22] Art 36) awaits staff's
+ * decision while in one of these states and not routed: declining it, or routing or accepting it as a
+ * matter of its own, decides. */
+export const REPEAT_OF_FINAL_UNDECIDED_STATES: readonly CaseState[] = ['registered', 'awaiting_acceptance'];
+export function awaitsRepeatOfFinalDecision(c: { repeatOfFinal: boolean; state: string; routeKind: string | null }): boolean {
+  return c.repeatOfFinal && c.routeKind === null && (REPEAT_OF_FINAL_UNDECIDED_STATES as readonly string[]).includes(c.state);
+}
+
 const STAFF: Role[] = ['clerk', 'handler', 'supervisor', 'leader'];
 const CASEWORK: Role[] = ['handler', 'supervisor'];
 const BEFORE_ARCHIVE: CaseState[] = STATES.filter((s) => s !== 'archived');

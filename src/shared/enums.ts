@@ -108,6 +108,15 @@ export const PROCEDURE_LABELS: Record<Procedure, [string, string]> = {
   other: ['其他法定途径', 'Other statutory procedure'],
 };
 
+/** The ground a decline (不予受理) may name beyond the general one ([T22] Art 23): `final_repeat`, a
+ * matter final after re-review raised again on the same facts and reasons (Art 36), allowed only on a
+ * case marked so at registration (repeat_of_final). */
+export const DECLINE_BASES = ['final_repeat'] as const;
+export type DeclineBasis = (typeof DECLINE_BASES)[number];
+export const DECLINE_BASIS_LABELS: Record<DeclineBasis, [zh: string, en: string]> = {
+  final_repeat: ['复核终结后以同一事实和理由再次提出（第三十六条）', 'Final after re-review, raised again on the same facts and reasons (Art 36)'],
+};
+
 export const ROUTE_KINDS = ['forward', 'assign'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 

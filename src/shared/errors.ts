@@ -32,7 +32,7 @@ export const ERRORS = {
 
   CASE_NOT_FOUND: [404, '信访事项不存在', 'Case not found'],
   NOT_FOUND: [404, '资源不存在', 'Not found'],
-  QUERY_FAILED: [404, '查询码或手机号后四位不正确', 'The query code or the mobile digits do not match'],
+  QUERY_FAILED: [404, '查询码或手机号（身份证号）后四位不正确', 'The query code or the last 4 of the mobile or ID number do not match'],
 
   VERSION_CONFLICT: [409, '该事项已被他人处理，请刷新后重试', 'Someone else changed this case; reload and try again'],
   IDEMPOTENCY_KEY_REUSED: [422, '幂等键已用于不同的请求', 'The idempotency key was used for a different request'],
@@ -54,13 +54,14 @@ export const ERRORS = {
   REVIEW_BODY_INACTIVE: [422, '该单位已停用，不能办理复查、复核', 'This body is inactive and cannot review'],
   REVIEW_BODY_NOT_COMPETENT: [422, '复查、复核应由作出处理意见或复查意见的机关的上一级机关办理（第三十五、三十六条）', 'A review or re-review goes to the body one level above the one that decided (Art 35, 36)'],
   FINAL_NOT_REACCEPTED: [422, '该事项已经复核终结，以同一事实和理由提出的信访不再受理（第三十六条）', 'The matter is final after re-review; the same facts and reasons are not accepted again (Art 36)'],
+  DECLINE_BASIS_NOT_MARKED: [422, '该事项未被标记为复核终结事项的重复信访，不能依第三十六条不予受理；请按一般理由不予受理（第二十三条）', 'This case is not marked as a repeat of a matter final after re-review, so it cannot be declined under Art 36; decline it on the general ground (Art 23)'],
   NOT_YET_ARCHIVABLE: [422, '复查、复核期限未届满，暂不能归档', 'Review windows are still open; cannot archive yet'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试', 'Too many requests; please try again later'],
   PAYLOAD_TOO_LARGE: [413, '提交内容过大', 'The request is too large'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
   // --- portal (citizen portal) ---
-  PORTAL_SESSION_EXPIRED: [401, '查询已过期，请重新输入查询码和手机号后四位', 'Your look-up has expired; enter the query code and mobile digits again'],
+  PORTAL_SESSION_EXPIRED: [401, '查询已过期，请重新输入查询码和手机号或身份证号后四位', 'Your look-up has expired; enter the query code and the last 4 of the mobile or ID number again'],
   PORTAL_EVALUATION_CLOSED: [422, '评价期限已过或当前没有可评价的答复', 'The time to rate this answer has passed, or there is no answer to rate'],
   PORTAL_REVIEW_WINDOW_CLOSED: [422, '已超过申请期限：复查（复核）应自收到书面意见之日起 30 日内提出（《信访工作条例》第三十五、三十六条），逾期提出的不再受理', 'The time to ask has passed: a review (re-review) must be asked within 30 days of receiving the written decision (Art 35, 36); a later request is not accepted'],
   PORTAL_REVIEW_NOT_AVAILABLE: [422, '该事项当前不能申请复查或复核（尚未答复，或已在复查、复核中，或复核意见已为终结意见）', 'A review cannot be asked now (no answer yet, a review is under way, or the re-review decision is final)'],

@@ -3,7 +3,7 @@
 // the accused body sees neither the accuser nor the material ([T22] Art 30).
 import { Type, type Static } from 'typebox';
 import { maskIdCard, maskMobile, maskName } from '../../shared/validators.ts';
-import { availableActions, RUNNING_CLOCK, type CaseState } from '../../domain/lifecycle.ts';
+import { availableActions, awaitsRepeatOfFinalDecision, RUNNING_CLOCK, type CaseState } from '../../domain/lifecycle.ts';
 import { daysLeft, urgency } from '../../domain/deadlines.ts';
 import type { CaseRow, PetitionerRow } from '../db/schema.ts';
 import type { Actor } from '../context.ts';
@@ -55,6 +55,9 @@ export const CaseSummary = Type.Object({
   extensionStatus: Type.String(),
   evaluationStatus: Type.String(),
   isOwned: Type.Boolean(),
+  /** Marked at registration as a possible repeat of a final matter (Art 36) and not decided yet (not
+   * routed, accepted or declined): for staff to check. */
+  repeatOfFinalPending: Type.Boolean(),
   version: Type.Integer(),
 }, { $id: 'CaseSummary' });
 export type CaseSummaryView = Static<typeof CaseSummary>;
@@ -116,7 +119,7 @@ export const CaseDetail = Type.Object({
 export type CaseDetailView = Static<typeof CaseDetail>;
 
 type SummaryRow = Pick<CaseRow, 'id' | 'case_no' | 'title' | 'kind' | 'state' | 'channel' | 'category_id' | 'received_at' | 'next_due' | 'current_org_id'
-  | 'is_repeat' | 'is_collective' | 'headcount' | 'extension_status' | 'evaluation_status' | 'version' | 'is_owned'> & {
+  | 'is_repeat' | 'is_collective' | 'headcount' | 'extension_status' | 'evaluation_status' | 'version' | 'is_owned' | 'repeat_of_final' | 'route_kind'> & {
   current_org_name: string | null; category_name_zh: string | null; category_name_en: string | null;
 };
 
@@ -126,7 +129,8 @@ export function presentCaseSummary(r: SummaryRow, today: string): CaseSummaryVie
     categoryName: r.category_name_zh, categoryNameEn: r.category_name_en, receivedAt: new Date(r.received_at).toISOString(),
     nextDue: r.next_due, daysLeft: r.next_due ? daysLeft(today, r.next_due) : null, urgency: r.next_due ? urgency(today, r.next_due) : null,
     currentOrgId: r.current_org_id, currentOrgName: r.current_org_name, isRepeat: r.is_repeat, isCollective: r.is_collective,
-    headcount: r.headcount, extensionStatus: r.extension_status, evaluationStatus: r.evaluation_status, isOwned: r.is_owned, version: r.version,
+    headcount: r.headcount, extensionStatus: r.extension_status, evaluationStatus: r.evaluation_status, isOwned: r.is_owned,
+    repeatOfFinalPending: awaitsRepeatOfFinalDecision({ repeatOfFinal: r.repeat_of_final, state: r.state, routeKind: r.route_kind }), version: r.version,
   };
 }
 

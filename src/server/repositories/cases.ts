@@ -4,7 +4,7 @@ import type { Executor } from '../db/database.ts';
 import { named, prepare, rowOf, ShapedStatements } from '../db/prepared.ts';
 import type { CaseRow, CaseUpdate, DB, NewCase, PetitionerRow } from '../db/schema.ts';
 import { auditRow, type AuditEntry } from './audit.ts';
-import { CLOCKS, RUNNING_CLOCK, type CaseState, type ClockName, type Dues } from '../../domain/lifecycle.ts';
+import { CLOCKS, REPEAT_OF_FINAL_UNDECIDED_STATES, RUNNING_CLOCK, type CaseState, type ClockName, type Dues } from '../../domain/lifecycle.ts';
 
 export const DUE_COLUMNS: Record<ClockName, keyof CaseRow & `${string}_due`> = {
   route: 'route_due',
@@ -307,6 +307,8 @@ export interface CaseFilter {
   evaluationPending?: boolean;
   isRepeat?: boolean;
   isCollective?: boolean;
+  /** Marked as a possible repeat of a final matter and not decided yet (REPEAT_OF_FINAL_UNDECIDED_STATES, not routed). */
+  repeatOfFinalUndecided?: boolean;
   text?: string;
   petitionerId?: number;
   ownedBy?: number;
@@ -327,7 +329,7 @@ function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopePath: string) {
 export const CASE_SUMMARY_COLUMNS = [
   'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
   'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
-  'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
+  'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'cases.repeat_of_final', 'cases.route_kind', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
 ] as const;
 
 /** One page of cases matching the filter, keyset-paginated on (sort key, id). */
@@ -352,6 +354,12 @@ export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, lim
   if (f.evaluationPending) q = q.where('cases.evaluation_status', '=', 'pending');
   if (f.isRepeat !== undefined) q = q.where('cases.is_repeat', '=', f.isRepeat);
   if (f.isCollective !== undefined) q = q.where('cases.is_collective', '=', f.isCollective);
+  if (f.repeatOfFinalUndecided !== undefined) {
+    const undecided = (eb: ExpressionBuilder<DB, 'cases'>) => eb.and([
+      eb('cases.repeat_of_final', '=', true), eb('cases.state', 'in', [...REPEAT_OF_FINAL_UNDECIDED_STATES]), eb('cases.route_kind', 'is', null),
+    ]);
+    q = f.repeatOfFinalUndecided ? q.where(undecided) : q.where((eb) => eb.not(undecided(eb)));
+  }
   if (f.petitionerId) q = q.where('cases.petitioner_id', '=', f.petitionerId);
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

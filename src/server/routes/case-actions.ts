@@ -2,7 +2,7 @@
 // The body always carries the case version the user saw (optimistic concurrency).
 import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
-import { CASEWORK_ROLES, LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../shared/enums.ts';
+import { CASEWORK_ROLES, DECLINE_BASES, LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../shared/enums.ts';
 import { ACTIONS, type Action } from '../../domain/lifecycle.ts';
 import type { AppContext } from '../context.ts';
 import { staffPrincipal } from '../http/auth.ts';
@@ -20,7 +20,10 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   forward: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
   assign: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
   divert: { procedure: Type.Enum([...PROCEDURES]), reason: Reason, properChannel: Type.Optional(Reason) },
-  decline: { reason: Reason, properChannel: Reason },
+  decline: {
+    reason: Reason, properChannel: Reason,
+    basis: Type.Optional(Type.Enum([...DECLINE_BASES], { description: 'final_repeat: a matter final after re-review raised again on the same facts and reasons (Art 36); only on a case marked repeatOfFinal' })),
+  },
   object: { reason: Reason },
   accept: { note: Type.Optional(Reason) },
   request_extension: { days: Type.Integer({ minimum: 1, maximum: 365 }), reason: Reason },

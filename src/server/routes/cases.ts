@@ -67,6 +67,7 @@ const ListQuerySchema = Type.Object({
   overdue: Type.Optional(Type.Boolean()),
   repeat: Type.Optional(Type.Boolean()),
   collective: Type.Optional(Type.Boolean()),
+  repeatOfFinal: Type.Optional(Type.Boolean({ description: 'marked as a possible repeat of a matter final after re-review (Art 36) and not decided yet: not routed, accepted or declined' })),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   sort: Type.Optional(Type.Enum(['received_desc', 'received_asc', 'due_asc'])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),

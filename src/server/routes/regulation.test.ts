@@ -141,6 +141,60 @@ describe('repeat petitions (重复信访)', () => {
     expect(fourth).toMatchObject({ state: 'registered', isRepeat: true, repeatOfCaseId: third.caseId, repeatOfFinal: false });
   });
 
+  it('declines a marked repeat on the Art 36 ground: the notice cites Art 36, and the case list shows the mark until then', async () => {
+    const p = buildPerson();
+    await toFinal(p, '2026-03-02');
+    day('2026-04-10');
+    const repeat = await register({ petitioner: p, channel: 'letter' });
+    expect(repeat.repeatOfFinal).toBe(true);
+    const listed = async (query = '') => {
+      const res = await clerk.get(`/api/v1/cases?q=${encodeURIComponent(repeat.caseNo)}${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: number; repeatOfFinalPending: boolean }[] }).items;
+    };
+    // undecided: marked in the list, and found by the filter (not by its negation)
+    expect(await listed()).toMatchObject([{ id: repeat.caseId, repeatOfFinalPending: true }]);
+    expect((await listed('&repeatOfFinal=true')).map((i) => i.id)).toEqual([repeat.caseId]);
+    expect(await listed('&repeatOfFinal=false')).toEqual([]);
+
+    const d = await ok('clerk', repeat.caseId, 'decline', { reason: '与已复核终结的事项事实和理由相同', properChannel: '如有新的事实和理由，可以依法另行提出', basis: 'final_repeat' });
+    expect(d).toMatchObject({ state: 'declined', declineReason: '与已复核终结的事项事实和理由相同', repeatOfFinal: true });
+    const ev = (await clerk.get(`/api/v1/cases/${repeat.caseId}/events`)).json();
+    expect(ev.events.find((e: any) => e.type === 'decline').data).toMatchObject({ basis: 'final_repeat' });
+    const notice = await clerk.get(`/api/v1/cases/${repeat.caseId}/documents/decline-notice`);
+    expect(notice.statusCode, notice.body).toBe(200);
+    const text = notice.json().paragraphs.join('\n') as string;
+    expect(text).toContain('该事项已经复核终结。根据《信访工作条例》第三十六条的规定');
+    expect(text).not.toContain('第二十三条');
+    // decided: no longer marked as awaiting a check
+    expect(await listed()).toMatchObject([{ id: repeat.caseId, repeatOfFinalPending: false }]);
+    expect(await listed('&repeatOfFinal=true')).toEqual([]);
+  });
+
+  it('refuses the Art 36 ground on a case not marked, changing nothing; the general decline still cites Art 23', async () => {
+    day('2026-04-10');
+    const plain = await register();
+    expect(plain.repeatOfFinal).toBe(false);
+    const before = (await clerk.get(`/api/v1/cases/${plain.caseId}`)).json();
+    const res = await act('clerk', plain.caseId, 'decline', { reason: '复核终结', properChannel: '无', basis: 'final_repeat' });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.code).toBe('DECLINE_BASIS_NOT_MARKED');
+    const after = (await clerk.get(`/api/v1/cases/${plain.caseId}`)).json();
+    expect(after).toMatchObject({ state: 'registered', version: before.version, declineReason: null, nextDue: before.nextDue });
+    expect((await clerk.get(`/api/v1/cases/${plain.caseId}/events`)).json().events.map((e: any) => e.type)).toEqual(['register']);
+    // an unknown ground is refused by the schema
+    const bad = await act('clerk', plain.caseId, 'decline', { reason: '理由', properChannel: '向县教育局申请', basis: 'other' });
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    // an unmarked case is never shown as a repeat of a final matter
+    const list = (await clerk.get(`/api/v1/cases?q=${encodeURIComponent(plain.caseNo)}`)).json();
+    expect(list.items).toMatchObject([{ id: plain.caseId, repeatOfFinalPending: false }]);
+
+    await ok('clerk', plain.caseId, 'decline', { reason: '不属于信访事项', properChannel: '向县教育局申请' });
+    const text = (await clerk.get(`/api/v1/cases/${plain.caseId}/documents/decline-notice`)).json().paragraphs.join('\n') as string;
+    expect(text).toContain('不属于信访事项。根据《信访工作条例》第二十三条的规定');
+    expect(text).not.toContain('第三十六条');
+  });
+
   it('marks nothing unrelated, and marks a final matter staff link to themselves', async () => {
     const p = buildPerson();
     const finalId = await toFinal(p, '2026-03-02');

@@ -48,6 +48,10 @@ describe('composeDocument', () => {
     expect(v.paragraphs[0]).toContain('第三十一条');
     const f = composeDocument(facts({ type: 'decline-notice', data: { reason: 'x', code: 'FINAL_NOT_REACCEPTED' } }));
     expect(f.paragraphs[0]).toContain('第三十六条');
+    // declined by staff on the Art 36 ground: the Art 36 paragraph, not the general one
+    const b = composeDocument(facts({ type: 'decline-notice', data: { reason: '与原事项事实和理由相同', properChannel: '县信访局', basis: 'final_repeat' } }));
+    expect(b.paragraphs[0]).toContain('该事项已经复核终结。根据《信访工作条例》第三十六条');
+    expect(b.paragraphs[0]).not.toContain('第二十三条');
   });
 
   it('gives the extension reason, its days and the new due date', () => {

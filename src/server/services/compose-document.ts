@@ -117,7 +117,9 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
       if (procedure) {
         const label = PROCEDURE_LABELS[procedure as Procedure]?.[0] ?? procedure;
         p.push(`${matter}，经审查，${reason}，属于应当通过${label}等法定途径解决的事项。根据《信访工作条例》第三十一条的规定，本机关不再按照信访程序受理。`);
-      } else if (str(f.data.code) === 'FINAL_NOT_REACCEPTED') {
+      } else if (str(f.data.basis) === 'final_repeat' || str(f.data.code) === 'FINAL_NOT_REACCEPTED') {
+        // Art 36: declined by staff on that ground (the case was marked at registration), or, before, by
+        // the system at registration; the staff's own words stay on the case as its decline reason
         p.push(`${matter}，经审查，该事项已经复核终结。根据《信访工作条例》第三十六条的规定，信访人对复核意见不服，仍然以同一事实和理由提出投诉请求的，不再受理。`);
       } else {
         p.push(`${matter}，经审查，${reason}。根据《信访工作条例》第二十三条的规定，本机关决定不予受理。`);

@@ -27,6 +27,8 @@ export interface ListQuery {
   overdue?: boolean;
   repeat?: boolean;
   collective?: boolean;
+  /** Marked as a possible repeat of a final matter (Art 36) and not decided yet. */
+  repeatOfFinal?: boolean;
   q?: string;
   sort?: CaseSort;
   limit?: number;
@@ -90,6 +92,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
   if (q.overdue) f.dueBefore = addCalendarDays(today, -1);
   if (q.repeat !== undefined) f.isRepeat = q.repeat;
   if (q.collective !== undefined) f.isCollective = q.collective;
+  if (q.repeatOfFinal !== undefined) f.repeatOfFinalUndecided = q.repeatOfFinal;
   if (q.q) f.text = q.q.trim().slice(0, 100);
   const limit = Math.min(q.limit ?? 20, LIMITS.pageSizeMax);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;

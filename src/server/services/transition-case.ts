@@ -38,6 +38,8 @@ export interface ActionParams {
   plan?: string;
   closingStandard?: string;
   summary?: string;
+  /** A decline's ground beyond the general one (shared/enums DECLINE_BASES). */
+  basis?: string;
 }
 
 interface Effect {
@@ -116,9 +118,11 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
         data: { procedure: p.procedure, reason: p.reason, properChannel: p.properChannel ?? null }, isPublic: true,
       };
     case 'decline':
+      // [T22] Art 36 only on a case marked at registration as a repeat of a final matter
+      if (p.basis === 'final_repeat' && !c.repeat_of_final) throw new AppError('DECLINE_BASIS_NOT_MARKED', { field: 'basis' });
       return {
         patch: { decline_reason: need(p.reason, 'reason'), proper_channel: need(p.properChannel, 'properChannel'), concluded_on: today },
-        data: { reason: p.reason, properChannel: p.properChannel }, isPublic: true,
+        data: { reason: p.reason, properChannel: p.properChannel, basis: p.basis ?? null }, isPublic: true,
       };
     case 'object': {
       const back = await findOrg(trx, c.registered_org_id);

@@ -5,18 +5,25 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Sele
 import type { Dayjs } from 'dayjs';
 import { api, ApiError, apiGet } from '../../common/api.ts';
 import type { CaseDetail, RoutingSuggestion } from '../../common/types.ts';
-import { LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../../shared/enums.ts';
+import { DECLINE_BASES, DECLINE_BASIS_LABELS, LIMITS, OUTCOMES, PROCEDURES, RATINGS, REVIEW_OUTCOMES } from '../../../shared/enums.ts';
 import { useLang, useText, type Lang } from '../i18n.tsx';
 import { L } from '../labels.ts';
 import { orgTree, useOrgs } from '../refdata.ts';
 
 type FieldKind = 'text' | 'textarea' | 'org' | 'date' | 'days' | 'choice';
-interface Field { name: string; kind: FieldKind; required?: boolean; max?: number; options?: (lang: Lang) => { value: string; label: string }[] }
+interface Field {
+  name: string; kind: FieldKind; required?: boolean; max?: number; options?: (lang: Lang) => { value: string; label: string }[];
+  /** Offered only on such a case (and then preselected with `initial`). */
+  when?: (d: CaseDetail) => boolean; initial?: string;
+}
 
 const opts = (list: readonly string[], label: (k: string, lang: Lang) => string) => (lang: Lang) => list.map((v) => ({ value: v, label: label(v, lang) }));
 const DELIVERY = { in_person: ['当面送达', 'In person'], post: ['邮寄送达', 'By post'], sms: ['短信告知', 'By SMS'], online: ['网上送达', 'Online'] } as Record<string, [string, string]>;
 const FOLLOW_UP = { phone: ['电话回访', 'Phone'], visit: ['上门回访', 'Visit'], sms: ['短信回访', 'SMS'], letter: ['书面回访', 'Letter'] } as Record<string, [string, string]>;
 const pair = (table: Record<string, [string, string]>) => (k: string, lang: Lang) => table[k]?.[lang === 'zh' ? 0 : 1] ?? k;
+// the general ground (Art 23) is sent as no basis
+const GENERAL_DECLINE: [string, string] = ['其他不予受理情形（第二十三条）', 'Another ground for declining (Art 23)'];
+const declineBases = (lang: Lang) => [...opts(DECLINE_BASES, pair(DECLINE_BASIS_LABELS))(lang), { value: '', label: GENERAL_DECLINE[lang === 'zh' ? 0 : 1] }];
 
 const R = LIMITS.reasonMax;
 const T = LIMITS.textMax;
@@ -24,7 +31,11 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
   forward: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
   assign: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
   divert: [{ name: 'procedure', kind: 'choice', required: true, options: opts(PROCEDURES, L.procedure) }, { name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', max: R }],
-  decline: [{ name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', required: true, max: R }],
+  decline: [
+    // a case marked at registration as a possible repeat of a final matter may be declined on Art 36
+    { name: 'basis', kind: 'choice', options: declineBases, when: (d) => d.repeatOfFinal, initial: 'final_repeat' },
+    { name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', required: true, max: R },
+  ],
   object: [{ name: 'reason', kind: 'textarea', required: true, max: R }],
   accept: [{ name: 'note', kind: 'textarea', max: R }],
   request_extension: [{ name: 'days', kind: 'days', required: true }, { name: 'reason', kind: 'textarea', required: true, max: R }],
@@ -53,7 +64,7 @@ const dict = {
     submit: '提交', cancel: '取消', required: '请填写此项', tooLong: '不能超过 {n} 个字', conflict: '该事项已被他人处理（版本已变化），请刷新后重新操作。', reload: '刷新事项',
     suggested: '建议单位', confirm: '确认执行此操作？', opinionTitle: '信访处理意见书',
     opinionHint: '依据《信访工作条例》第三十二条，对信访事项作出支持、解释说明或不予支持的处理意见，并书面答复信访人。', days: '天',
-    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
+    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_basis: '不予受理依据', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
     f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
     f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
     t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容',
@@ -62,7 +73,7 @@ const dict = {
     submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
     suggested: 'Suggested', confirm: 'Carry out this action?', opinionTitle: 'Written answer (信访处理意见书)',
     opinionHint: 'Under [T22] Art 32 the answer upholds, explains or does not uphold the request, in writing to the petitioner.', days: 'days',
-    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
+    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_basis: 'Ground', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
     f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
     f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
     t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision',
@@ -81,7 +92,9 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
   const [suggestions, setSuggestions] = useState<RoutingSuggestion[]>([]);
   // the longest extension is the time-limit profile's (Art 34: at most 30 days unless set stricter)
   const [extensionMax, setExtensionMax] = useState(30);
-  const fields = ACTION_FIELDS[action] ?? [];
+  const fields = (ACTION_FIELDS[action] ?? []).filter((f) => !f.when || f.when(detail));
+  const initial: Record<string, unknown> = Object.fromEntries(fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]));
+  if (action === 'request_extension') initial.days = 30;
   const label = (f: Field) => {
     if (f.name === 'text' && action === 'supervise') return t.t_supervise;
     if (f.name === 'text' && action === 'instruct') return t.t_instruct;
@@ -131,7 +144,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
       footer={null}>
       <div data-testid={`action-modal-${action}`}>
       {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'request_extension' ? { days: 30 } : {}}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
         {fields.map((f, idx) => (
           <Form.Item key={f.name} name={f.name} label={label(f)}

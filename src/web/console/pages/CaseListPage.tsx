@@ -13,7 +13,7 @@ import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryTree, orgTree, useCategories, useOrgs } from '../refdata.ts';
 import { QUEUE_LABELS } from './HomePage.tsx';
 
-const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'orgOnly', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'q', 'sort'] as const;
+const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'orgOnly', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'repeatOfFinal', 'q', 'sort'] as const;
 const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned'];
 
 const dict = {
@@ -23,6 +23,7 @@ const dict = {
     caseNo: '事项编号', titleCol: '标题', received: '登记时间', due: '当前时限', daysLeft: '剩余', days: '天', overdueBy: '超期', next: '下一页', first: '第一页',
     repeat: '重复', collective: '集体访', empty: '没有符合条件的事项', owned: '我包案的事项', sort: '排序',
     sortReceivedDesc: '登记时间（新→旧）', sortReceivedAsc: '登记时间（旧→新）', sortDue: '时限（急→缓）', page: '第 {n} 页', extension: '延期待批',
+    repeatOfFinal: '复核终结后重复', repeatOfFinalHint: '疑似已复核终结事项的重复信访，待核查（第三十六条）', repeatOfFinalOnly: '仅看待核查的复核终结后重复',
   },
   en: {
     title: 'Cases', queue: 'Work queue', state: 'State', kind: 'Kind', category: 'Category', org: 'Body', channel: 'Channel', dates: 'Received',
@@ -30,12 +31,13 @@ const dict = {
     caseNo: 'Case no.', titleCol: 'Title', received: 'Received', due: 'Current limit', daysLeft: 'Left', days: 'd', overdueBy: 'overdue', next: 'Next page', first: 'First page',
     repeat: 'Repeat', collective: 'Collective', empty: 'No matching cases', owned: 'Cases I own', sort: 'Sort',
     sortReceivedDesc: 'Received (newest first)', sortReceivedAsc: 'Received (oldest first)', sortDue: 'Due date (most urgent first)', page: 'Page {n}', extension: 'Extension pending',
+    repeatOfFinal: 'Repeat of a final matter', repeatOfFinalHint: 'Possibly a repeat of a matter final after re-review, to be checked (Art 36)', repeatOfFinalOnly: 'Repeats of final matters to check',
   },
 };
 
 interface FilterForm {
   queue?: string; state?: string[]; kind?: string; categoryId?: number; orgId?: number; orgOnly?: boolean; channel?: string; dates?: [Dayjs, Dayjs] | null;
-  dueWithin?: number | null; overdue?: boolean; q?: string; sort?: string;
+  dueWithin?: number | null; overdue?: boolean; repeatOfFinal?: boolean; q?: string; sort?: string;
 }
 
 export function CaseListPage() {
@@ -63,7 +65,7 @@ export function CaseListPage() {
       queue: query.queue, state: query.state ? query.state.split(',') : [], kind: query.kind, channel: query.channel,
       categoryId: query.categoryId ? Number(query.categoryId) : undefined, orgId: query.orgId ? Number(query.orgId) : undefined, orgOnly: query.orgOnly === 'true',
       dates: query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null, dueWithin: query.dueWithin ? Number(query.dueWithin) : null,
-      overdue: query.overdue === 'true', q: query.q, sort: query.sort,
+      overdue: query.overdue === 'true', repeatOfFinal: query.repeatOfFinal === 'true', q: query.q, sort: query.sort,
     });
     let live = true;
     setLoading(true);
@@ -79,7 +81,7 @@ export function CaseListPage() {
     const next = new URLSearchParams();
     const set = (k: string, val: unknown) => { if (val !== undefined && val !== null && val !== '' && val !== false && !(Array.isArray(val) && !val.length)) next.set(k, String(val)); };
     set('queue', v.queue); set('state', v.state?.join(',')); set('kind', v.kind); set('categoryId', v.categoryId); set('orgId', v.orgId); set('orgOnly', v.orgId && v.orgOnly ? 'true' : undefined);
-    set('channel', v.channel); set('dueWithin', v.dueWithin); set('overdue', v.overdue ? 'true' : undefined); set('q', v.q?.trim()); set('sort', v.sort);
+    set('channel', v.channel); set('dueWithin', v.dueWithin); set('overdue', v.overdue ? 'true' : undefined); set('repeatOfFinal', v.repeatOfFinal ? 'true' : undefined); set('q', v.q?.trim()); set('sort', v.sort);
     if (v.dates) { set('from', v.dates[0].format('YYYY-MM-DD')); set('to', v.dates[1].format('YYYY-MM-DD')); }
     setParams(next);
   };
@@ -124,6 +126,7 @@ export function CaseListPage() {
         <Space size={[0, 4]} wrap>
           <Tag>{L.state(v, lang)}</Tag>
           {r.isRepeat && <Tag color="purple">{t.repeat}</Tag>}
+          {r.repeatOfFinalPending && <Tag style={urgencyStyle('near')} title={t.repeatOfFinalHint} data-testid={`repeat-of-final-${r.id}`}>{t.repeatOfFinal}</Tag>}
           {r.isCollective && <Tag color="magenta">{t.collective} {r.headcount}</Tag>}
           {r.extensionStatus === 'requested' && <Tag style={PENDING_STYLE}>{t.extension}</Tag>}
         </Space>
@@ -173,6 +176,7 @@ export function CaseListPage() {
           <Form.Item name="dates" label={t.dates}><DatePicker.RangePicker style={{ width: 240 }} /></Form.Item>
           <Form.Item name="dueWithin" label={t.dueWithin}><InputNumber min={0} max={365} style={{ width: 80 }} data-testid="filter-due-within" /></Form.Item>
           <Form.Item name="overdue" valuePropName="checked"><Checkbox data-testid="filter-overdue">{t.overdue}</Checkbox></Form.Item>
+          <Form.Item name="repeatOfFinal" valuePropName="checked"><Checkbox data-testid="filter-repeat-of-final">{t.repeatOfFinalOnly}</Checkbox></Form.Item>
           <Form.Item name="q"><Input allowClear placeholder={t.q} aria-label={t.q} style={{ width: 200 }} data-testid="filter-q" /></Form.Item>
           <Form.Item name="sort" label={t.sort}>
             <Select allowClear style={{ width: 190 }} placeholder={t.any} options={[
