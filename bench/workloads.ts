@@ -155,7 +155,7 @@ export function lookupRequests(d: BenchData): Request[] {
     method: 'POST', path: '/api/v1/portal/lookup', headers: { 'content-type': 'application/json' },
     setupRequest: (req) => {
       const t = d.lookups[n++ % d.lookups.length]!;
-      return { ...req, body: JSON.stringify({ queryCode: t.code, mobileLast4: t.last4 }) };
+      return { ...req, body: JSON.stringify({ queryCode: t.code, last4: t.last4 }) };
     },
   }];
 }
@@ -184,20 +184,20 @@ function groupedAudit(raw: RawSql) {
   });
 }
 
-/** W2 raw: the case by code (the columns the view is made of) with the mobile and its public view in one read, then the audit entry
+/** W2 raw: the case by code (the columns the view is made of) with the mobile and 身份证 number and its public view in one read, then the audit entry
  * of the view (grouped with concurrent ones). The session is a signed token: no statement. */
 export function lookupRaw(raw: RawSql, d: BenchData) {
   const audit = groupedAudit(raw);
   return async (i: number) => {
     const t = d.lookups[i % d.lookups.length]!;
-    const c = (await raw.query(`SELECT ${PORTAL_CASE_COLUMNS.map((k) => `c.${k}`).join(', ')}, p.mobile,
+    const c = (await raw.query(`SELECT ${PORTAL_CASE_COLUMNS.map((k) => `c.${k}`).join(', ')}, p.mobile, p.id_number,
         (SELECT coalesce(json_agg(x), '[]') FROM (SELECT e.id, e.type, e.at, e.data, o.name FROM case_events e LEFT JOIN organisations o ON o.id = e.actor_org_id
           WHERE e.case_id = c.id AND e.is_public ORDER BY e.id) x) AS events,
         (SELECT coalesce(json_agg(x), '[]') FROM (SELECT a.id, a.filename, a.mime, a.size FROM attachments a WHERE a.case_id = c.id AND a.is_public ORDER BY a.id) x) AS public_docs,
         (SELECT coalesce(json_agg(x), '[]') FROM (SELECT a.id, a.filename, a.mime, a.size FROM attachments a WHERE a.case_id = c.id AND a.uploaded_by IS NULL ORDER BY a.id) x) AS mine,
         (SELECT h.name FROM organisations h WHERE h.id = c.handling_org_id) AS handling_org_name
       FROM cases c LEFT JOIN petitioners p ON p.id = c.petitioner_id WHERE c.query_code = $1`, [t.code]))[0];
-    if (!c || String(c.mobile).slice(-4) !== t.last4) throw new Error('lookup failed');
+    if (!c || (String(c.mobile).slice(-4) !== t.last4 && String(c.id_number).slice(-4).toUpperCase() !== t.last4)) throw new Error('lookup failed');
     await audit([new Date(), 'portal.lookup', c.id, c.petitioner_id]);
   };
 }

@@ -131,8 +131,13 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
       await f.getByTestId('portal-follow-digits').fill(p.mobile.slice(-4) === '0000' ? '1111' : '0000');
       await f.getByTestId('portal-follow-submit').click();
       await f.getByTestId('portal-error').waitFor();
-      expect(await f.getByTestId('portal-error').innerText()).toContain('查询码或手机号后四位不正确');
-      await f.getByTestId('portal-follow-digits').fill(p.mobile.slice(-4));
+      expect(await f.getByTestId('portal-error').innerText()).toContain('查询码或手机号（身份证号）后四位不正确');
+      expect(await f.locator('label[for="xf-digits"]').innerText()).toBe('手机号或身份证号后四位');
+      expect(await f.locator('#xf-digits-hint').innerText()).toContain('身份证号');
+      if (label === 'phone') await shot(f, 'portal-follow-form-390');
+      // the 身份证 number's last four work as well as the mobile's (typed in lower case: taken as X)
+      await f.getByTestId('portal-follow-digits').fill(p.idNumber.slice(-4).toLowerCase());
+      expect(await f.getByTestId('portal-follow-digits').inputValue()).toBe(p.idNumber.slice(-4));
       await f.getByTestId('portal-follow-submit').click();
       await f.getByTestId('portal-stage').waitFor();
       expect(await f.getByTestId('portal-stage').innerText()).toContain('已收到');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  generateIdCardNumber, isValidAreaCode, isValidIdCardNumber, isValidMobile, maskIdCard, maskMobile, maskName, normalizeIdCardNumber,
+  generateIdCardNumber, isValidAreaCode, isValidIdCardNumber, isValidLast4, isValidMobile, last4Of, maskIdCard, maskMobile, maskName, normalizeIdCardNumber,
 } from './validators.ts';
 
 const areaArb = fc.stringMatching(/^[1-6]\d{5}$/);
@@ -96,5 +96,13 @@ describe('names', () => {
       expect(m[0]).toBe([...n][0]);
       expect(m.filter((c) => c === '*').length).toBeGreaterThanOrEqual(1);
     }));
+  });
+});
+
+describe('the look-up\'s last four', () => {
+  it('is the last four of any valid 身份证 number or mobile, and nothing else passes', () => {
+    fc.assert(fc.property(idArb, (id) => { expect(isValidLast4(last4Of(id))).toBe(true); expect(isValidLast4(last4Of(id).toLowerCase())).toBe(true); }));
+    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (m) => { expect(isValidLast4(last4Of(m))).toBe(true); }));
+    for (const bad of ['12345', '123', 'ABCD', '12a4', 'X123', '12X4', '123Y', '']) expect(isValidLast4(bad), bad).toBe(false);
   });
 });

@@ -28,6 +28,26 @@ export function isValidMobile(s: string): boolean {
   return /^1[3-9]\d{9}$/.test(s);
 }
 
+/** The second factor of the portal look-up: the last four characters of the mobile or of the 身份证
+ * number, so three digits and an X (either case) too. The API's schema pattern and the portal's check. */
+export const LAST4_PATTERN = '^\\d{3}[\\dXx]$';
+
+/** A typed last-four as compared (spaces dropped, x as X). */
+export function normalizeLast4(s: string): string {
+  return s.replace(/\s+/g, '').toUpperCase();
+}
+
+const LAST4 = new RegExp(LAST4_PATTERN);
+
+export function isValidLast4(s: string): boolean {
+  return LAST4.test(normalizeLast4(s));
+}
+
+/** The last four characters of a stored mobile or 身份证 number as a look-up compares them. */
+export function last4Of(s: string): string {
+  return normalizeIdCardNumber(s).slice(-4);
+}
+
 /** GB/T 2260 area code (6 digits) or its 12-digit statistical extension; not checked by range. */
 export function isValidAreaCode(s: string): boolean {
   return /^\d{6}(\d{6})?$/.test(s);

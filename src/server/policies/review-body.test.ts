@@ -173,7 +173,7 @@ describe('accusations (Art 30): the review never goes to the accused body', () =
       answered_on: '2026-03-02', delivered_on: '2026-03-02', concluded_on: '2026-03-02', review_request_due: '2026-04-01', next_due: null,
     }).where('id', '=', caseId).execute();
     const headers = { 'x-forwarded-for': '10.9.9.9' };
-    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', headers, payload: { queryCode, mobileLast4: p.mobile.slice(-4) } });
+    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', headers, payload: { queryCode, last4: p.mobile.slice(-4) } });
     expect(look.statusCode, look.body).toBe(200);
     const cookie = look.cookies.filter((c) => c.name === 'xf_portal').map((c) => `${c.name}=${c.value}`).join('; ');
     const e = await refused(caseId, () => t.app.inject({

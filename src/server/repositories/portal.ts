@@ -21,12 +21,12 @@ export async function isPortalTokenRevoked(db: Executor, tokenHash: string): Pro
   return !!(await db.selectFrom('portal_revocations').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst());
 }
 
-/** The case with the mobile of its petitioner (for the look-up check only) and everything the
+/** The case with the mobile and 身份证 number of its petitioner (for the look-up check only) and everything the
  * petitioner's view shows besides the row: the public events, the documents marked for them, their
  * own files and the handling body's name. One statement, filtered by the caller. */
 function portalCaseQuery(db: Executor) {
   return db.selectFrom('cases as c').leftJoin('petitioners as p', 'p.id', 'c.petitioner_id')
-    .select(PORTAL_CASE_COLUMNS.map((k) => `c.${k}` as const)).select('p.mobile as petitioner_mobile')
+    .select(PORTAL_CASE_COLUMNS.map((k) => `c.${k}` as const)).select(['p.mobile as petitioner_mobile', 'p.id_number as petitioner_id_number'])
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
         .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
@@ -42,9 +42,9 @@ function portalCaseQuery(db: Executor) {
 type PortalCaseResult = NonNullable<Awaited<ReturnType<ReturnType<typeof portalCaseQuery>['executeTakeFirst']>>>;
 
 function toPortalCase(r: PortalCaseResult) {
-  const { petitioner_mobile, parts_events, parts_public, parts_mine, parts_handling_org_name, ...row } = r;
+  const { petitioner_mobile, petitioner_id_number, parts_events, parts_public, parts_mine, parts_handling_org_name, ...row } = r;
   return {
-    row: row as PortalCaseRow, mobile: petitioner_mobile,
+    row: row as PortalCaseRow, mobile: petitioner_mobile, idNumber: petitioner_id_number,
     parts: { events: parts_events.map((e) => ({ ...e, at: new Date(e.at) })), public: parts_public, mine: parts_mine, handlingOrgName: parts_handling_org_name ?? null },
   };
 }
@@ -53,7 +53,7 @@ function toPortalCase(r: PortalCaseResult) {
 const BY_CODE = prepare<{ code: string }, PortalCaseResult>(['code'], (db, p) => portalCaseQuery(db).where('c.query_code', '=', p.code));
 const BY_ID = prepare<{ id: number }, PortalCaseResult>(['id'], (db, p) => portalCaseQuery(db).where('c.id', '=', p.id));
 
-/** The case by 查询码, with the mobile for the look-up check and the petitioner's view, in one statement. */
+/** The case by 查询码, with the mobile and 身份证 number for the look-up check and the petitioner's view, in one statement. */
 export async function findCaseViewForLookup(db: Executor, queryCode: string) {
   const [r] = await BY_CODE.run(db, { code: queryCode });
   return r && toPortalCase(r);

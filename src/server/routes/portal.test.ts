@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { CompiledQuery } from 'kysely';
 import { startTestApp, type TestApp } from '../test/harness.ts';
-import { buildPerson, categoryId, orgId } from '../test/factories.ts';
+import { buildPerson, buildRegistration, categoryId, orgId } from '../test/factories.ts';
+import { generateIdCardNumber } from '../../shared/validators.ts';
 
 let t: TestApp;
 let ipSeq = 0;
@@ -67,9 +68,25 @@ async function answeredCase(on: string, overrides: Record<string, unknown> = {})
   return { ...receipt, id, last4: body.petitioner.mobile.slice(-4) };
 }
 
-async function lookUp(queryCode: string, mobileLast4: string) {
-  const res = await call('POST', '/portal/lookup', { body: { queryCode, mobileLast4 } });
+async function lookUp(queryCode: string, last4: string) {
+  const res = await call('POST', '/portal/lookup', { body: { queryCode, last4 } });
   return { res, cookie: sessionCookie(res) };
+}
+
+/** A letter registered by the clerk for this petitioner (only what is given is on file). */
+async function registerByStaff(petitioner: Record<string, unknown>) {
+  const res = await (await t.as('clerk')).post('/api/v1/cases', await buildRegistration(t, { petitioner }));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { caseId: number; caseNo: string; queryCode: string };
+}
+
+/** A valid 身份证 number whose check character is X (the nth such in a run of sequence numbers). */
+function idEndingInX(nth = 0) {
+  for (let seq = 0; seq < 1000; seq++) {
+    const id = generateIdCardNumber('130534', '19770707', seq);
+    if (id.endsWith('X') && nth-- === 0) return id;
+  }
+  throw new Error('no check character X');
 }
 
 describe('online petition', () => {
@@ -146,7 +163,7 @@ describe('follow-up look-up', () => {
       expect(res.cookies.find((k) => k.name === 'xf_portal')).toBeUndefined();
     }
     expect(wrongDigits.res.body).toBe(wrongCode.res.body);
-    const bad = await call('POST', '/portal/lookup', { body: { queryCode: r.queryCode, mobileLast4: '12a4' } });
+    const bad = await call('POST', '/portal/lookup', { body: { queryCode: r.queryCode, last4: '12a4' } });
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
 
     // the session cookie opens that case only; without it nothing is shown
@@ -181,6 +198,65 @@ describe('follow-up look-up', () => {
     expect(wrongDigits).toEqual(['select', 'insert']);
     // the case with its view, and the audit entry (the session is a signed token: nothing written)
     expect(await statements(() => lookUp(r.queryCode, last4))).toEqual(['select', 'insert']);
+  });
+
+  it('looks up a letter registered without a mobile by the last four of the 身份证 number (X in either case)', async () => {
+    day('2026-03-02');
+    const idNumber = idEndingInX();
+    const r = await registerByStaff({ name: '王秀英', idNumber });
+    const upper = await lookUp(r.queryCode, idNumber.slice(-4));
+    expect(upper.res.statusCode, upper.res.body).toBe(200);
+    expect(upper.res.json().caseNo).toBe(r.caseNo);
+    expect(upper.cookie).toBeDefined();
+    expect(JSON.stringify(upper.res.json())).not.toContain(idNumber);
+    const lower = await lookUp(r.queryCode, idNumber.slice(-4).toLowerCase());
+    expect(lower.res.statusCode, lower.res.body).toBe(200);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', r.caseId).where('action', '=', 'portal.lookup').execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('gives the same QUERY_FAILED for wrong characters, an unknown code and a case with neither number on file', async () => {
+    day('2026-03-02');
+    const idNumber = idEndingInX(1);
+    const idOnly = await registerByStaff({ name: '赵国强', idNumber });
+    const neither = await registerByStaff({ name: '钱玉兰' });
+    const last4 = idNumber.slice(-4);
+    const wrong = last4 === '000X' ? '111X' : '000X';
+    const tries = [
+      await lookUp(idOnly.queryCode, wrong), // wrong characters
+      await lookUp(idOnly.queryCode, last4.slice(0, 3) + '0'), // the X taken for a digit
+      await lookUp('ZZZZZZZZ', last4), // unknown code
+      await lookUp(neither.queryCode, last4), // nothing on file to compare with
+      await lookUp(neither.queryCode, '0000'),
+    ];
+    for (const { res, cookie } of tries) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('QUERY_FAILED');
+      expect(cookie).toBeUndefined();
+    }
+    expect(new Set(tries.map((x) => x.res.body)).size).toBe(1);
+  });
+
+  it('looks up a case with both a mobile and a 身份证 number on file by either', async () => {
+    day('2026-03-02');
+    const person = buildPerson();
+    const r = await registerByStaff(person);
+    for (const last4 of [person.mobile.slice(-4), person.idNumber.slice(-4)]) {
+      const { res } = await lookUp(r.queryCode, last4);
+      expect(res.statusCode, `${last4}: ${res.body}`).toBe(200);
+      expect(res.json().caseNo).toBe(r.caseNo);
+    }
+  });
+
+  it('refuses a second factor that is not 4 digits or 3 digits and an X, with VALIDATION_FAILED', async () => {
+    const r = await registerByStaff(buildPerson());
+    for (const last4 of ['12345', '123', 'ABCD', '12a4', 'X123', '12X4', '123Y', '', ' 1234']) {
+      const res = await call('POST', '/portal/lookup', { body: { queryCode: r.queryCode, last4 } });
+      expect(res.statusCode, last4).toBe(400);
+      expect(res.json().error.code, last4).toBe('VALIDATION_FAILED');
+    }
+    const oldName = await call('POST', '/portal/lookup', { body: { queryCode: r.queryCode, mobileLast4: '1234' } });
+    expect(oldName.json().error.code).toBe('VALIDATION_FAILED');
   });
 
   it('never shows the accused, staff notes or internal events, and shows the answer text once delivered', async () => {
@@ -417,16 +493,16 @@ describe('citizen suggestions', () => {
 describe('protection', () => {
   it('stops the 21st look-up a minute from one address, in both languages', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 50; i++) codes.push((await call('POST', '/portal/lookup', { ip: '10.9.9.9', body: { queryCode: `NOPE${1000 + i}`, mobileLast4: '1234' } })).statusCode);
+    for (let i = 0; i < 50; i++) codes.push((await call('POST', '/portal/lookup', { ip: '10.9.9.9', body: { queryCode: `NOPE${1000 + i}`, last4: '1234' } })).statusCode);
     expect(codes.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(codes.slice(20).every((s) => s === 429)).toBe(true);
-    const last = await call('POST', '/portal/lookup', { ip: '10.9.9.9', body: { queryCode: 'NOPE2000', mobileLast4: '1234' } });
+    const last = await call('POST', '/portal/lookup', { ip: '10.9.9.9', body: { queryCode: 'NOPE2000', last4: '1234' } });
     expect(last.json().error).toMatchObject({ code: 'RATE_LIMITED', messageZh: '操作过于频繁，请稍后再试', message: 'Too many requests; please try again later' });
   });
 
   it('stops guessing the digits of one 查询码 from many addresses', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await call('POST', '/portal/lookup', { body: { queryCode: 'GUESSME2', mobileLast4: String(1000 + i) } })).statusCode);
+    for (let i = 0; i < 25; i++) statuses.push((await call('POST', '/portal/lookup', { body: { queryCode: 'GUESSME2', last4: String(1000 + i) } })).statusCode);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
   });
 

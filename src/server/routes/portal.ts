@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { KINDS, LIMITS, RATINGS, type Rating } from '../../shared/enums.ts';
 import { AppError } from '../../shared/errors.ts';
+import { LAST4_PATTERN } from '../../shared/validators.ts';
 import type { AppContext } from '../context.ts';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.ts';
 import { PortalCaseView, PortalDocument } from '../presenters/portal-presenter.ts';
@@ -129,11 +130,14 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
   app.post('/portal/lookup', {
     preHandler: lookupLimits,
     schema: {
-      tags: ['portal'], summary: '查询码查询 Look up a matter by 查询码 and the mobile\'s last 4 digits', security: [],
-      body: Type.Object({ queryCode: QueryCode, mobileLast4: Last4 }, { additionalProperties: false }), response: { 200: PortalCaseView },
+      tags: ['portal'], summary: '查询码查询 Look up a matter by 查询码 and the last 4 of the mobile or ID number', security: [],
+      body: Type.Object({
+        queryCode: QueryCode,
+        last4: Type.String({ pattern: LAST4_PATTERN, description: '手机号或身份证号后四位 Last 4 of the mobile or ID number (X allowed last)' }),
+      }, { additionalProperties: false }), response: { 200: PortalCaseView },
     },
   }, async (req, reply) => {
-    const input = req.body as { queryCode: string; mobileLast4: string };
+    const input = req.body as { queryCode: string; last4: string };
     // no transaction: one read, and the audit entry written with those of concurrent look-ups
     const { view, session } = await lookUpCase(ctx, input, req.ip);
     setSession(reply, session.token, session.maxAgeSeconds);

@@ -41,7 +41,7 @@ export const portalApi = {
     form.append('file', file, file.name);
     return api<{ id: number; filename: string }>('POST', '/portal/case/attachments', form);
   },
-  lookUp: (queryCode: string, mobileLast4: string) => api<PortalCase>('POST', '/portal/lookup', { queryCode, mobileLast4 }),
+  lookUp: (queryCode: string, last4: string) => api<PortalCase>('POST', '/portal/lookup', { queryCode, last4 }),
   current: () => api<PortalCase>('GET', '/portal/case'),
   rate: (bureauRating: string, bodyRating: string) => api<PortalCase>('POST', '/portal/case/evaluate', { bureauRating, bodyRating }),
   requestReview: (reason: string) => api<PortalCase>('POST', '/portal/case/review-request', { reason }),

@@ -35,7 +35,8 @@ const dict = {
     submit: '登记', reset: '清空', required: '请填写{f}', chooseRequired: '请选择{f}', tooLong: '{f}不能超过 {n} 个字',
     maxReps: '集体访代表不得超过 5 人', headcountSmall: '人数不能少于已登记的信访人和代表人数', accusedRequired: '检举控告类事项须填写被检举控告的单位或个人',
     fileType: '不支持的文件类型', fileSize: '文件不能超过 10MB', saved: '登记成功', receiptTitle: '信访事项登记回执', caseNo: '事项编号', queryCode: '查询码',
-    queryHint: '请妥善保管查询码，凭事项编号和查询码可在网上信访平台查询办理进度并评价。', receivedOn: '登记时间', acceptDue: '受理期限', routeDue: '转送交办期限',
+    queryHint: '请妥善保管查询码。凭查询码和手机号或身份证号后四位，可在网上信访平台查询办理进度并评价。',
+    queryOffline: '登记时未留手机号和身份证号，本事项不能在网上查询；请凭事项编号通过电话或来访查询办理进度。', receivedOn: '登记时间', acceptDue: '受理期限', routeDue: '转送交办期限',
     print: '打印回执', another: '继续登记', openCase: '打开事项', uploadFailed: '附件上传失败', uploaded: '附件已上传', suggestion: '分流建议（归口办理单位）',
     addedToExisting: '原事项仍在办理，本次登记已作为追加信访件并入原事项', repeatTag: '重复信访',
     repeatOfFinal: '疑似已复核终结事项（{no}）的重复信访，已正常登记，尚未作出是否受理的决定。',
@@ -56,7 +57,8 @@ const dict = {
     submit: 'Register', reset: 'Clear', required: 'Enter {f}', chooseRequired: 'Choose {f}', tooLong: '{f} may not exceed {n} characters',
     maxReps: 'At most 5 representatives', headcountSmall: 'Headcount is smaller than the people named', accusedRequired: 'An accusation must name the accused body or person',
     fileType: 'File type not supported', fileSize: 'File larger than 10 MB', saved: 'Registered', receiptTitle: 'Registration receipt', caseNo: 'Case number', queryCode: 'Query code',
-    queryHint: 'Keep the query code: with the case number it lets you follow and rate the case online.', receivedOn: 'Registered', acceptDue: 'Acceptance due', routeDue: 'Routing due',
+    queryHint: 'Keep the query code: with it and the last 4 of the mobile or ID number, the matter can be followed and rated online.',
+    queryOffline: 'No mobile or ID number was given, so this matter cannot be followed online; follow it by phone or in person with the case number.', receivedOn: 'Registered', acceptDue: 'Acceptance due', routeDue: 'Routing due',
     print: 'Print receipt', another: 'Register another', openCase: 'Open case', uploadFailed: 'Attachment upload failed', uploaded: 'Attachments uploaded', suggestion: 'Routing suggestion (competent bodies)',
     addedToExisting: 'The earlier case is still open; this submission was added to it', repeatTag: 'Repeat',
     repeatOfFinal: 'Possibly a repeat of {no}, a matter already final after re-review. It was registered as usual; nothing has been decided on accepting it.',
@@ -91,7 +93,7 @@ export function RegisterPage() {
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<{ result: RegisterResult; title: string; channel: string; at: string; uploadErrors: string[]; suggestions: RoutingSuggestion[] } | null>(null);
+  const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   // One key per submission, kept across retries of the same submission (the API replays the first answer).
   const idemKey = useRef<string | null>(null);
 
@@ -158,7 +160,9 @@ export function RegisterPage() {
       }
       let suggestions: RoutingSuggestion[] = [];
       if (result.state === 'registered') suggestions = await apiGet<RoutingSuggestion[]>(`/cases/${result.caseId}/routing-suggestions`).catch(() => []);
-      setReceipt({ result, title: body.title, channel: body.channel, at: new Date().toISOString(), uploadErrors, suggestions });
+      // the online look-up asks for the last 4 of the mobile or 身份证 number on file (the one matched or recorded from these)
+      const onlineLookup = !!(body.petitioner.idNumber || body.petitioner.mobile);
+      setReceipt({ result, title: body.title, channel: body.channel, at: new Date().toISOString(), uploadErrors, suggestions, onlineLookup });
       if (files.length && !uploadErrors.length) message.success(t.uploaded);
       window.scrollTo(0, 0);
     } catch (e) {
@@ -386,9 +390,10 @@ function PeopleList({ name, t, idRule, mobileRule, need, addLabel, maxCount, tes
   );
 }
 
+interface ReceiptData { result: RegisterResult; title: string; channel: string; at: string; uploadErrors: string[]; suggestions: RoutingSuggestion[]; onlineLookup: boolean }
+
 function Receipt({ t, lang, orgName, receipt, onAnother }: {
-  t: Record<keyof typeof dict.zh, string>; lang: 'zh' | 'en'; orgName: string; onAnother: () => void;
-  receipt: { result: RegisterResult; title: string; channel: string; at: string; uploadErrors: string[]; suggestions: RoutingSuggestion[] };
+  t: Record<keyof typeof dict.zh, string>; lang: 'zh' | 'en'; orgName: string; onAnother: () => void; receipt: ReceiptData;
 }) {
   const navigate = useNavigate();
   const r = receipt.result;
@@ -418,7 +423,7 @@ function Receipt({ t, lang, orgName, receipt, onAnother }: {
           {r.acceptDueBy && <Descriptions.Item label={r.state === 'registered' ? t.routeDue : t.acceptDue}>{r.acceptDueBy}</Descriptions.Item>}
           <Descriptions.Item label={t.bureauName}>{orgName}</Descriptions.Item>
         </Descriptions>
-        <Typography.Paragraph style={{ marginTop: 16 }}>{t.queryHint}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 16 }} data-testid="receipt-follow-hint">{receipt.onlineLookup ? t.queryHint : t.queryOffline}</Typography.Paragraph>
       </Card>
       {receipt.suggestions.length > 0 && (
         <Card className="xf-no-print" size="small" title={t.suggestion} style={{ marginTop: 16 }} data-testid="routing-suggestions">

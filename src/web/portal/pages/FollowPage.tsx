@@ -1,9 +1,10 @@
-// Follow a matter with the 查询码 and the last four digits of the mobile: its stage, the dated
+// Follow a matter with the 查询码 and the last four of the mobile or 身份证 number: its stage, the dated
 // milestones, the next date; rate the answer; ask for review or re-review within the window.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { RATINGS, LIMITS } from '../../../shared/enums.ts';
 import { errorMessage } from '../../../shared/errors.ts';
+import { isValidLast4, normalizeLast4 } from '../../../shared/validators.ts';
 import { useLang, useTx } from '../i18n.tsx';
 import { portalApi, type Milestone, type PortalCase } from '../portal-api.ts';
 import { clockLabel, kindLabel, milestoneLabel, outcomeLabel, procedureLabel, ratingLabel, stageLabel } from '../labels.ts';
@@ -23,13 +24,13 @@ export default function FollowPage() {
 
   async function lookUp() {
     setError(null);
-    if (!/^[A-Za-z0-9]{4,20}$/.test(code.trim()) || !/^\d{4}$/.test(digits)) {
-      setError(new Error(tx('请输入查询码和手机号后四位数字', 'Enter the query code and the 4 digits')));
+    if (!/^[A-Za-z0-9]{4,20}$/.test(code.trim()) || !isValidLast4(digits)) {
+      setError(new Error(tx('请输入查询码和手机号或身份证号后四位', 'Enter the query code and the last 4 of your mobile or ID number')));
       return;
     }
     setBusy(true);
     try {
-      setView(await portalApi.lookUp(code.trim(), digits));
+      setView(await portalApi.lookUp(code.trim(), normalizeLast4(digits)));
       setDigits('');
     } catch (e) {
       setError(e);
@@ -54,8 +55,10 @@ export default function FollowPage() {
         <div className="xf-hint">{tx('提交后回执上的 8 位查询码；来信、来访、来电的查询码由短信或纸质回执告知', 'The 8-character code on your receipt (by SMS or on paper for letters, visits and calls)')}</div>
       </div>
       <div className="xf-field">
-        <label htmlFor="xf-digits">{tx('手机号后四位', 'Last 4 digits of your mobile')}</label>
-        <Input id="xf-digits" data-testid="portal-follow-digits" maxLength={4} inputMode="numeric" value={digits} autoComplete="off" onChange={(e) => setDigits(e.target.value.replace(/\D/g, ''))} />
+        <label htmlFor="xf-digits">{tx('手机号或身份证号后四位', 'Last 4 of your mobile or ID number')}</label>
+        <Input id="xf-digits" data-testid="portal-follow-digits" aria-describedby="xf-digits-hint" maxLength={4} value={digits} autoComplete="off"
+          onChange={(e) => setDigits(e.target.value.toUpperCase().replace(/[^\dX]/g, ''))} />
+        <div className="xf-hint" id="xf-digits-hint">{tx('登记时留的手机号或身份证号，任填其一的后四位；身份证号末位为 X 的请输入 X', 'The last 4 of the mobile or the ID number you gave, either one; an ID number ending in X: type the X')}</div>
       </div>
       <ErrorBox error={error} />
       <Button type="primary" size="large" block data-testid="portal-follow-submit" loading={busy} onClick={lookUp}>{tx('查询', 'Look up')}</Button>

@@ -15,7 +15,7 @@ export default function HomePage() {
         </Link>
         <Link className="xf-tile" to="/follow" data-testid="portal-go-follow">
           <strong>{tx('查询进度 · 评价 · 申请复查', 'Follow, rate, ask for review')}</strong>
-          <span>{tx('用查询码和手机号后四位查看办理情况', 'With your query code and the last 4 digits of your mobile')}</span>
+          <span>{tx('用查询码和手机号或身份证号后四位查看办理情况', 'With your query code and the last 4 of your mobile or ID number')}</span>
         </Link>
         <Link className="xf-tile" to="/suggestions" data-testid="portal-go-suggestions">
           <strong>{tx('人民建议征集', 'Citizen suggestions')}</strong>
