@@ -407,7 +407,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   };
   try {
     if (only.has('W1')) push('W1', 'intake (online submission)', await costed(null, () => runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) }), settleRaw));
-    if (only.has('W2')) push('W2', 'look-up by 查询码 + mobile digits', await costed(null, () => runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) })));
+    if (only.has('W2')) push('W2', 'look-up by 查询码 + last 4 (mobile or ID)', await costed(null, () => runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) })));
     if (only.has('W3')) {
       const firstPages = pages.filter((p) => !p.cursor);
       const nextPages = pages.filter((p) => p.cursor);
