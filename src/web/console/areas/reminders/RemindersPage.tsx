@@ -10,6 +10,7 @@ import { apiGet, ApiError } from '../../../common/api.ts';
 import { useLang, useText } from '../../i18n.tsx';
 import { formatDateTime, L, urgencyStyle } from '../../labels.ts';
 import { REMINDER_KINDS, type Reminder, type ReminderKind, type ReminderPage } from './types.ts';
+import { AreaHeader } from '../../AreaHeader.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -107,11 +108,8 @@ export default function RemindersPage() {
 
   return (
     <div data-testid="reminders-page">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t.title}</Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void load(null)} disabled={loading} data-testid="reminders-reload">{t.reload}</Button>
-      </Space>
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <AreaHeader title={t.title} intro={t.intro}
+        extra={<Button icon={<ReloadOutlined />} onClick={() => void load(null)} disabled={loading} data-testid="reminders-reload">{t.reload}</Button>} />
 
       <Card size="small">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>

@@ -12,6 +12,7 @@ import { useLang, useText } from '../../i18n.tsx';
 import { formatDateTime } from '../../labels.ts';
 import { SuggestionDrawer } from './SuggestionDrawer.tsx';
 import { statusStyle, type Suggestion, type SuggestionDetail, type SuggestionPage, type Topic } from './types.ts';
+import { AreaHeader } from '../../AreaHeader.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -106,11 +107,8 @@ export default function SuggestionsPage() {
 
   return (
     <div data-testid="suggestions-page">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t.title}</Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void load(null)} disabled={loading} data-testid="suggestions-reload">{t.reload}</Button>
-      </Space>
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <AreaHeader title={t.title} intro={t.intro}
+        extra={<Button icon={<ReloadOutlined />} onClick={() => void load(null)} disabled={loading} data-testid="suggestions-reload">{t.reload}</Button>} />
 
       <Card size="small">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
