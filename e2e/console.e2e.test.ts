@@ -1,6 +1,7 @@
 // The staff console walked through as the roles would: a clerk registers a visit and routes it; the
 // handler accepts and asks for an extension; the head of the body approves; the handler answers; a
-// supervisor issues a supervision notice on an overdue case; a leader records an instruction.
+// supervisor issues a supervision notice on an overdue case; a leader records an instruction; the
+// answer is delivered and reviewed, and the reviewing body revokes it and orders a new one.
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -348,5 +349,38 @@ describe('staff console', () => {
     await page.getByTestId('receipt-open-case').click();
     await page.getByTestId('timeline-add_submission').waitFor();
     await page.context().close();
+  });
+
+  it('the answer is delivered, review is asked, and the reviewing body revokes it and orders a new answer (撤销重办)', async () => {
+    const handler = await as('hrss.handler');
+    await handler.goto(caseUrl);
+    await act(handler, 'deliver');
+    await expect.poll(() => stateText(handler).textContent()).toBe('已办结');
+    await handler.context().close();
+
+    const clerk = await as('clerk');
+    await clerk.goto(caseUrl);
+    await act(clerk, 'request_review', async (p) => { await p.getByTestId('field-reason').fill('用工单位至今未付款，请求复查。'); });
+    await expect.poll(() => stateText(clerk).textContent()).toBe('复查中');
+    await clerk.context().close();
+
+    const county = await as('county.handler');
+    await county.goto(caseUrl);
+    // revoking is not one of the review decision's outcomes: it is the action of its own
+    await county.getByTestId('action-decide_review').click();
+    await county.getByTestId('action-modal-decide_review').waitFor();
+    await county.getByTestId('option-outcome-maintained').waitFor();
+    expect(await county.getByTestId('option-outcome-revoked').count()).toBe(0);
+    await county.keyboard.press('Escape');
+    await county.getByTestId('action-modal-decide_review').waitFor({ state: 'detached' });
+    await act(county, 'redo', async (p) => {
+      expect(await p.getByTestId('redo-hint').textContent()).toContain('原办理机关重新办理');
+      await p.getByTestId('field-text').fill('原处理意见未查明用工单位的付款能力，认定事实不清。');
+      await shot(p, 'console-redo-zh');
+    });
+    await expect.poll(() => stateText(county).textContent()).toBe('办理中');
+    expect(await county.getByTestId('timeline-redo').textContent()).toContain('认定事实不清');
+    await county.getByTestId('doc-review-opinion').waitFor();
+    await county.context().close();
   });
 });

@@ -1,9 +1,10 @@
 // The citizen portal in a real suite.browser, at a phone viewport (390x844) and on desktop: submit a
 // petition, reload mid-form and find the draft, a double tap plus a retry after a lost answer give
 // one case, follow with the 查询码, see the staff's answer appear after the console acts (staff
-// actions go through the API with a staff session), rate 不满意 and ask for review right there, and
+// actions go through the API with a staff session), download the 处理意见书 as PDF, rate 不满意 and ask for review right there, and
 // read why review can no longer be asked on a demo case whose window has passed. Screenshots at
 // 390x844 in Chinese go to .tmp/screenshots.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, newPage, PHONE, shot, browserSuite } from './harness.ts';
@@ -158,6 +159,14 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
       expect(await f.getByTestId('portal-stage').innerText()).toContain('已答复');
       expect(await f.getByTestId('portal-answer-text').innerText()).toBe(answer);
       expect(await f.getByTestId('portal-case').innerText()).toContain('县住房和城乡建设局');
+
+      // the 受理告知书 and the 处理意见书 issued to the petitioner, as PDF
+      expect(await f.getByTestId('portal-official-documents').innerText()).toContain('信访事项受理告知书');
+      const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('portal-official-opinion').click()]);
+      expect(download.suggestedFilename()).toBe(`信访事项处理意见书-${caseNo}.pdf`);
+      const pdf = await readFile((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      if (label === 'phone') await shot(f, 'portal-official-documents-390');
 
       // rate: bureau satisfied, handling body 不满意 -> the review request is offered right there
       await f.getByTestId('portal-rate-bureau-satisfied').click();

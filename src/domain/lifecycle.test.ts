@@ -246,3 +246,32 @@ describe('clocks are started and stopped only by their events', () => {
     }
   });
 });
+
+describe('a review that revokes the answer (撤销重办)', () => {
+  const reviewing: CaseSnapshot = {
+    state: 'reviewing', dues: { ...EMPTY_DUES, answer: '2026-02-01', reviewRequest: '2026-03-10', evaluation: '2026-03-10', review: '2026-04-01' },
+    extensionStatus: 'approved', extensionDays: 30, hearingStartedOn: null, routeKind: 'forward', isEvaluatedAtStage: true,
+  };
+
+  it('sends the matter back to handling with a new answer clock, by default a full limit, and a fresh extension', () => {
+    const plan = planTransition(reviewing, 'redo', {}, ctxOn('2026-03-20'));
+    expect(plan.to).toBe('handling');
+    expect(plan.dues).toEqual({ ...reviewing.dues, answer: '2026-05-19' }); // 60 days from the decision
+    expect(plan.changes).toEqual({ extensionStatus: 'none', extensionDays: null, isEvaluatedAtStage: false });
+    expect(runningDue(plan.to, plan.dues)).toBe('2026-05-19');
+  });
+
+  it('takes a shorter time the reviewing body sets, and refuses one past the full limit, in the past or not a date', () => {
+    expect(planTransition(reviewing, 'redo', { dueOn: '2026-04-20' }, ctxOn('2026-03-20')).dues.answer).toBe('2026-04-20');
+    expect(planTransition(reviewing, 'redo', { dueOn: '2026-03-20' }, ctxOn('2026-03-20')).dues.answer).toBe('2026-03-20');
+    for (const dueOn of ['2026-05-20', '2026-03-19', '2026-02-30', 'soon']) {
+      expect(() => planTransition(reviewing, 'redo', { dueOn }, ctxOn('2026-03-20')), dueOn).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    }
+  });
+
+  it('is a review decision only: not from re-review or any other stage', () => {
+    for (const state of STATES.filter((s) => s !== 'reviewing')) {
+      expect(() => planTransition({ ...reviewing, state }, 'redo', {}, ctxOn('2026-03-20')), state).toThrowError(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
+    }
+  });
+});

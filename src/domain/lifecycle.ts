@@ -109,6 +109,8 @@ export const ACTIONS = {
   evaluate: { from: ['concluded', 'reviewed', 'final'], to: 'same', roles: ['petitioner', 'clerk'], clocks: [], label: ['满意度评价', 'Rate'] },
   request_review: { from: ['concluded'], to: 'reviewing', roles: ['petitioner', 'clerk'], clocks: ['review'], label: ['申请复查', 'Request review'] },
   decide_review: { from: ['reviewing'], to: 'reviewed', roles: ['handler', 'supervisor', 'leader'], clocks: ['reReviewRequest', 'evaluation'], label: ['复查决定', 'Review decision'] },
+  // 复查 revokes the answer and orders the body that gave it to answer again (撤销原处理意见，责令重新办理)
+  redo: { from: ['reviewing'], to: 'handling', roles: ['handler', 'supervisor', 'leader'], clocks: ['answer'], label: ['撤销重办', 'Revoke and order a new answer'] },
   request_re_review: { from: ['reviewed'], to: 're_reviewing', roles: ['petitioner', 'clerk'], clocks: ['reReview'], label: ['申请复核', 'Request re-review'] },
   decide_re_review: { from: ['re_reviewing'], to: 'final', roles: ['handler', 'supervisor', 'leader'], clocks: ['evaluation'], label: ['复核决定', 'Re-review decision'] },
   archive: { from: ['concluded', 'reviewed', 'final', 'declined', 'diverted'], to: 'archived', roles: ['clerk', 'supervisor'], clocks: [], label: ['归档', 'Archive'] },
@@ -143,8 +145,10 @@ export interface TransitionContext {
 export interface TransitionParams {
   /** request_extension: days asked for. */
   days?: number;
-  /** deliver / mediate / decide_review / decide_re_review: the day the document was delivered (defaults to today). */
+  /** deliver / mediate / decide_review / decide_re_review / redo: the day the document was delivered (defaults to today). */
   deliveredOn?: string;
+  /** redo: the last day for the new answer (defaults to, and may not be later than, a full answer limit from today). */
+  dueOn?: string;
 }
 
 export interface TransitionPlan {
@@ -279,6 +283,19 @@ export function planTransition(snap: CaseSnapshot, action: Action, params: Trans
       dues.evaluation = computeDue(delivered, profile.evaluation, calendar);
       changes.isEvaluatedAtStage = false;
       break;
+    case 'redo': {
+      // the reviewing body sets the time for the new answer, at most the full limit of [T22] Art 34;
+      // the new handling is a handling of its own: its own extension may be asked
+      if (snap.hearingStartedOn) throw new AppError('HEARING_OPEN');
+      const full = computeDue(today, profile.answer, calendar);
+      const due = params.dueOn ?? full;
+      if (!isValidLocalDate(due) || due < today || due > full) throw new AppError('INVALID_DATE', { field: 'dueOn', latest: full });
+      dues.answer = due;
+      changes.extensionStatus = 'none';
+      changes.extensionDays = null;
+      changes.isEvaluatedAtStage = false;
+      break;
+    }
     case 'request_re_review':
       requireInTime(today, snap.dues.reReviewRequest);
       dues.reReview = computeDue(today, profile.reReviewDecision, calendar);

@@ -28,10 +28,41 @@ export const DOCUMENT_SOURCE_EVENTS: Record<DocumentType, readonly string[]> = {
   'decline-notice': ['decline', 'divert'],
   'extension-notice': ['approve_extension'],
   opinion: ['answer'],
-  'review-opinion': ['decide_review'],
+  'review-opinion': ['decide_review', 'redo'],
   'rereview-opinion': ['decide_re_review'],
   'supervision-notice': ['supervise'],
 };
+
+/** The documents addressed to the petitioner that the portal gives them, each with the events that
+ * make it theirs: a notice once issued, the 处理意见书 once delivered (送达: the portal shows an answer
+ * only then), a review or re-review opinion once decided. Never the 督办单 (an internal paper). */
+export const PETITIONER_DOCUMENT_EVENTS = {
+  'accept-notice': ['accept'],
+  'decline-notice': ['decline', 'divert'],
+  'extension-notice': ['approve_extension'],
+  opinion: ['deliver'],
+  'review-opinion': ['decide_review', 'redo'],
+  'rereview-opinion': ['decide_re_review'],
+} as const satisfies Partial<Record<DocumentType, readonly string[]>>;
+
+/** Events after which a document no longer stands: an answer sent back for rework (退回重办) or revoked on
+ * review (撤销重办), until the new one is issued. */
+export const DOCUMENT_WITHDRAWN_BY: Partial<Record<DocumentType, readonly string[]>> = { opinion: ['send_back', 'redo'] };
+export type PetitionerDocumentType = keyof typeof PETITIONER_DOCUMENT_EVENTS;
+export const PETITIONER_DOCUMENT_TYPES = Object.keys(PETITIONER_DOCUMENT_EVENTS) as PetitionerDocumentType[];
+
+/** The petitioner's documents a case's public events make available, in the order they became so,
+ * each with the day it did (the latest such event's). */
+export function petitionerDocuments(events: readonly { type: string; on: string }[]): { type: PetitionerDocumentType; on: string }[] {
+  const found = new Map<PetitionerDocumentType, string>();
+  for (const e of events) {
+    for (const t of PETITIONER_DOCUMENT_TYPES) {
+      if ((PETITIONER_DOCUMENT_EVENTS[t] as readonly string[]).includes(e.type)) found.set(t, e.on);
+      if (DOCUMENT_WITHDRAWN_BY[t]?.includes(e.type)) found.delete(t);
+    }
+  }
+  return [...found].map(([type, on]) => ({ type, on }));
+}
 
 /** Chinese numerals for a date in a document's signature: 二〇二六年三月五日. */
 export function chineseDate(isoDate: string): string {

@@ -8,6 +8,7 @@ import { localDate } from '../../domain/calendar.ts';
 import { isInTime } from '../../domain/deadlines.ts';
 import type { CaseState, ClockName } from '../../domain/lifecycle.ts';
 import type { CaseRow } from '../db/schema.ts';
+import { PETITIONER_DOCUMENT_TYPES, petitionerDocuments } from '../../shared/documents.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -46,6 +47,8 @@ export const PortalCaseView = Type.Object({
   nextDue: Nullable(Type.Object({ date: Type.String(), clock: Type.String() })),
   milestones: Type.Array(PortalMilestone),
   documents: Type.Array(PortalDocument),
+  /** The written notices and opinions addressed to the petitioner, as PDF from /portal/case/official-documents/:type. */
+  officialDocuments: Type.Array(Type.Object({ type: Type.Enum([...PETITIONER_DOCUMENT_TYPES]), on: Type.String() })),
   evaluation: Type.Object({ isOpen: Type.Boolean(), isDone: Type.Boolean(), lastDay: Nullable(Type.String()) }),
   review: Type.Object({
     /** 'request_review' (复查) or 'request_re_review' (复核) when the stage has one. */
@@ -106,6 +109,8 @@ const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = 
   request_re_review: (d) => ({ reason: str(d.reason), targetOrgName: str(d.reviewOrgName) }),
   decide_review: (d) => ({ outcome: str(d.outcome), text: str(d.text), deliveredOn: str(d.deliveredOn) }),
   decide_re_review: (d) => ({ outcome: str(d.outcome), text: str(d.text), deliveredOn: str(d.deliveredOn) }),
+  // 撤销重办: the answer is revoked; the body that gave it answers again (the new due date shows as nextDue)
+  redo: (d) => ({ outcome: 'revoked', text: str(d.text), deliveredOn: str(d.deliveredOn), targetOrgName: str(d.handlingOrgName) }),
 };
 
 export interface PortalEventRow { type: string; at: Date; data: unknown; org_name: string | null }
@@ -158,6 +163,7 @@ export function presentPortalCase(c: PortalCaseRow, events: PortalEventRow[], do
     nextDue: clock && due ? { date: due, clock } : null,
     milestones,
     documents,
+    officialDocuments: petitionerDocuments(milestones),
     evaluation: { isOpen: evalOpen, isDone: evaluationOpenState && c.is_evaluated_at_stage, lastDay: evaluationOpenState ? c.evaluation_due : null },
     review: reviewWindow(c, today),
   };

@@ -38,6 +38,10 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   evaluate: { bureauRating: Type.Enum([...RATINGS]), bodyRating: Type.Enum([...RATINGS]), comment: Type.Optional(Reason) },
   request_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
   decide_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
+  redo: {
+    text: Text(), deliveredOn: Type.Optional(Day),
+    dueOn: Type.Optional(Type.String({ format: 'date', description: 'last day for the new answer; at most, and by default, a full answer limit from today' })),
+  },
   request_re_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
   decide_re_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
   archive: {},

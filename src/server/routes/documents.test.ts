@@ -196,3 +196,79 @@ describe('other documents and who may see them', () => {
     expect(city.json().issuer).toBe('邢台市信访局');
   });
 });
+
+describe('the petitioner\'s own notices and opinions on the portal', () => {
+  const portal = (url: string, o: { cookie?: string; body?: object; method?: 'GET' | 'POST' } = {}) => t.app.inject({
+    method: o.method ?? 'GET', url: `/api/v1/portal${url}`, ...(o.cookie && { headers: { cookie: o.cookie } }), ...(o.body && { payload: o.body }),
+  });
+  async function session(queryCode: string, last4: string) {
+    const res = await portal('/lookup', { method: 'POST', body: { queryCode, last4 } });
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.cookies.find((k) => k.name === 'xf_portal')!;
+    return `xf_portal=${c.value}`;
+  }
+  const offered = async (cookie: string) => ((await portal('/case', { cookie })).json() as { officialDocuments: { type: string; on: string }[] }).officialDocuments;
+  const portalAudits = async (caseId: number) => t.ctx.db.selectFrom('audit_log').select(['action', 'actor_kind', 'detail'])
+    .where('case_id', '=', caseId).where('action', '=', 'document.pdf').execute();
+
+  it('offers each document once it is the petitioner\'s: the opinion only once delivered, never the 督办单', async () => {
+    day('2026-03-02');
+    const c = await register({ petitioner: { name: '王秀英', idNumber: '11010519491231002X', mobile: '13912340001' } });
+    let cookie = await session(c.queryCode, '0001');
+    expect(await offered(cookie)).toEqual([]);
+    const early = await portal('/case/official-documents/accept-notice', { cookie });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+    day('2026-03-04');
+    await ok('hrss.handler', c.caseId, 'accept');
+    await ok('supervisor', c.caseId, 'supervise', { text: '请加快办理', dueOn: '2026-03-20' });
+    day('2026-03-20');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '经核实，责成用人单位补发工资。' });
+    cookie = await session(c.queryCode, '0001'); // a look-up lasts 30 minutes
+    expect(await offered(cookie)).toEqual([{ type: 'accept-notice', on: '2026-03-04' }]);
+    expect((await portal('/case/official-documents/opinion', { cookie })).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    const internal = await portal('/case/official-documents/supervision-notice', { cookie });
+    expect(internal.statusCode).toBe(400);
+    expect(internal.json().error.code).toBe('VALIDATION_FAILED');
+
+    day('2026-03-23');
+    await ok('hrss.handler', c.caseId, 'deliver');
+    cookie = await session(c.queryCode, '0001');
+    expect(await offered(cookie)).toEqual([{ type: 'accept-notice', on: '2026-03-04' }, { type: 'opinion', on: '2026-03-23' }]);
+    const res = await portal('/case/official-documents/opinion', { cookie });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(`opinion-${c.caseNo}.pdf`);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers['x-page-count']).toBe('1');
+    // the same document the console prints, with the same number
+    expect((await portal('/case/official-documents/accept-notice', { cookie })).statusCode).toBe(200);
+    expect(await portalAudits(c.caseId)).toEqual([
+      { action: 'document.pdf', actor_kind: 'petitioner', detail: { type: 'opinion', number: (await doc(clerk, c.caseId, 'opinion')).json().number } },
+      { action: 'document.pdf', actor_kind: 'petitioner', detail: { type: 'accept-notice', number: (await doc(clerk, c.caseId, 'accept-notice')).json().number } },
+    ]);
+  });
+
+  it('tells the petitioner how to follow the matter in the acceptance notice only when they can', async () => {
+    day('2026-03-02');
+    const withMobile = await register({ petitioner: { name: '赵建国', idNumber: null, mobile: '13912340002' } });
+    const without = await register({ petitioner: { name: '孙丽', idNumber: null, mobile: null } });
+    for (const c of [withMobile, without]) {
+      await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+      await ok('hrss.handler', c.caseId, 'accept');
+    }
+    const text = (await doc(clerk, withMobile.caseId, 'accept-notice')).json().paragraphs.join('');
+    expect(text).toContain(`凭查询码 ${withMobile.queryCode} 和手机号码或者身份证号码的后四位`);
+    expect((await doc(clerk, without.caseId, 'accept-notice')).json().paragraphs.join('')).not.toContain(without.queryCode);
+  });
+
+  it('gives nothing without a look-up, and only the session\'s own case', async () => {
+    const none = await portal('/case/official-documents/accept-notice');
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+    const bad = await portal('/case/official-documents/accept-notice', { cookie: 'xf_portal=forged' });
+    expect(bad.statusCode).toBe(401);
+  });
+});

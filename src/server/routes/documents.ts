@@ -1,12 +1,12 @@
 // Printable documents of a case (文书): JSON for the console's print page, and the same document as PDF.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { DOCUMENT_TYPES, DOCUMENT_TITLES, type DocumentType } from '../../shared/documents.ts';
+import { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import { CASEWORK_ROLES } from '../../shared/enums.ts';
 import { composeCaseDocument } from '../services/compose-document.ts';
-import { renderDocumentPdf } from '../services/render-document-pdf.ts';
+import { sendDocumentPdf } from '../http/send-document-pdf.ts';
 import { DocumentView } from '../presenters/document-presenter.ts';
 
 const Params = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }), type: Type.Enum([...DOCUMENT_TYPES]) });
@@ -31,10 +31,6 @@ export default async function documentRoutes(app: FastifyInstance, { ctx }: { ct
     },
   }, async (req, reply) => {
     const { id, type } = req.params as { id: number; type: DocumentType };
-    const doc = await composeCaseDocument(ctx, requireStaff(req, CASEWORK_ROLES), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'pdf' });
-    const { pdf, pages } = await renderDocumentPdf(doc);
-    const filename = `${DOCUMENT_TITLES[type][0]}-${doc.caseNo}.pdf`;
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${type}-${doc.caseNo}.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .header('x-page-count', String(pages)).header('cache-control', 'no-store').send(pdf);
+    return sendDocumentPdf(reply, await composeCaseDocument(ctx, requireStaff(req, CASEWORK_ROLES), id, type, { noticeId: (req.query as { noticeId?: number }).noticeId, ip: req.ip, format: 'pdf' }));
   });
 }

@@ -317,3 +317,63 @@ describe('concurrency and retries', () => {
     expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 });
+
+describe('a review that revokes the answer orders a new one (撤销重办)', () => {
+  it('sends the matter back to the body that answered, which answers again by the day set; the petitioner may ask for review of the new answer', async () => {
+    const c = await toHandling('2026-03-02');
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
+    day('2026-03-10');
+    await ok('hrss.handler', c.caseId, 'deliver');
+    day('2026-03-20');
+    await ok('clerk', c.caseId, 'request-review', { reason: '补缴年限计算有误' });
+
+    // the revocation is its own decision: as an outcome of decide_review it is refused and nothing changes
+    day('2026-04-10');
+    const before = (await clerk.get(`/api/v1/cases/${c.caseId}`)).json();
+    const refused = await act('county.handler', c.caseId, 'decide-review', { outcome: 'revoked', text: '撤销' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('REVIEW_REVOKE_IS_REDO');
+    expect((await clerk.get(`/api/v1/cases/${c.caseId}`)).json().version).toBe(before.version);
+    // a due date later than a full answer limit is refused
+    const tooLate = await act('county.handler', c.caseId, 'redo', { text: '认定事实不清', dueOn: '2026-06-10' });
+    expect(tooLate.json().error.code).toBe('INVALID_DATE');
+    // only the reviewing body decides: the body that answered may not revoke its own answer
+    expect((await act('hrss.handler', c.caseId, 'redo', { text: '认定事实不清' })).statusCode).toBe(403);
+
+    const reviewFigures = async () => {
+      const f = (await clerk.get(`/api/v1/stats/figures?org=${await orgId(t, '清河县人民政府')}&period=year&from=2026-01-01`)).json();
+      return { changed: f.figures.reviewsChanged.value, decided: f.figures.reviewsDecided.value };
+    };
+    const figuresBefore = await reviewFigures();
+    const redone = await ok('county.handler', c.caseId, 'redo', { text: '原处理意见认定补缴年限的事实不清，证据不足。', dueOn: '2026-05-10' });
+    expect(redone.state).toBe('handling');
+    expect(redone.nextDue).toBe('2026-05-10');
+    expect(redone.currentOrgId).toBe(hrss);
+    expect(redone.handlingOrgId).toBe(hrss);
+    expect(redone.outcome).toBeNull();
+
+    // the review opinion says so; the revoked opinion no longer stands
+    const review = (await clerk.get(`/api/v1/cases/${c.caseId}/documents/review-opinion`)).json();
+    expect(review.issuer).toBe('清河县人民政府');
+    expect(review.paragraphs.join('')).toContain('撤销县人力资源和社会保障局作出的信访事项处理意见，由县人力资源和社会保障局重新办理，于2026年5月10日前重新作出处理意见');
+    expect((await clerk.get(`/api/v1/cases/${c.caseId}/documents/opinion`)).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+
+    // the body answers again, may have its own extension, and the petitioner may ask for review once more
+    day('2026-04-20');
+    await ok('hrss.handler', c.caseId, 'request-extension', { days: 10, reason: '需重新调取缴费记录' });
+    const extended = await ok('hrss.head', c.caseId, 'approve-extension');
+    expect(extended.nextDue).toBe('2026-05-20');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '经重新核实，责成用人单位补缴。' });
+    day('2026-04-25');
+    const concluded = await ok('hrss.handler', c.caseId, 'deliver');
+    expect(concluded.state).toBe('concluded');
+    const opinion = (await clerk.get(`/api/v1/cases/${c.caseId}/documents/opinion`)).json();
+    expect(opinion.paragraphs.join('')).toContain('责成用人单位补缴');
+    day('2026-05-06');
+    expect((await ok('clerk', c.caseId, 'request-review', { reason: '仍有异议' })).state).toBe('reviewing');
+
+    // the figures count the revocation as a review decided that changed the answer, at the reviewing body
+    expect(await reviewFigures()).toEqual({ changed: figuresBefore.changed + 1, decided: figuresBefore.decided + 1 });
+  });
+});

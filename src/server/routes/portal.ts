@@ -22,6 +22,9 @@ import { requestReview } from '../services/request-review.ts';
 import { uploadAttachment } from '../services/upload-attachment.ts';
 import { SUGGESTION_TOPICS, submitSuggestion } from '../services/submit-suggestion.ts';
 import { lookUpSuggestion } from '../services/look-up-suggestion.ts';
+import { composePortalDocument } from '../services/compose-portal-document.ts';
+import { sendDocumentPdf } from '../http/send-document-pdf.ts';
+import { PETITIONER_DOCUMENT_TYPES, type PetitionerDocumentType } from '../../shared/documents.ts';
 
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
@@ -198,6 +201,19 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     const data = await ctx.storage.get(a.storage_key);
     return reply.header('content-type', a.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
       .header('x-content-type-options', 'nosniff').send(data);
+  });
+
+  app.get('/portal/case/official-documents/:type', {
+    schema: {
+      tags: ['portal'], summary: '下载告知书、意见书（PDF） Download a notice or opinion addressed to the petitioner', security: [],
+      params: Type.Object({ type: Type.Enum([...PETITIONER_DOCUMENT_TYPES]) }),
+      produces: ['application/pdf'],
+      response: { 200: Type.String({ contentMediaType: 'application/pdf' }) },
+    },
+  }, async (req, reply) => {
+    const caseId = await sessionCase(req);
+    const type = (req.params as { type: PetitionerDocumentType }).type;
+    return sendDocumentPdf(reply, await composePortalDocument(ctx, caseId, type, req.ip));
   });
 
   app.post('/portal/logout', {

@@ -162,7 +162,9 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
       if (dissatisfied && chance(0.6)) {
         if (!(await act(id, 'petitioner', 'request_review', { reason: '对处理意见不服，申请复查' }, step(2, 20)))) continue;
         const c = (await findCase(db, id))!;
-        if (!(await act(id, handlerOf(c.current_org_id), 'decide_review', { outcome: pick(['maintained', 'maintained', 'changed']), text: '经复查，原处理意见认定事实清楚，适用政策正确，予以维持。' }, step(10, 28)))) continue;
+        const outcome = pick(['maintained', 'maintained', 'changed']);
+        const text = outcome === 'changed' ? '经复查，原处理意见适用政策有误，予以变更，按现行政策重新核定。' : '经复查，原处理意见认定事实清楚，适用政策正确，予以维持。';
+        if (!(await act(id, handlerOf(c.current_org_id), 'decide_review', { outcome, text }, step(10, 28)))) continue;
         if (chance(0.4)) {
           if (!(await act(id, 'petitioner', 'request_re_review', { reason: '对复查意见不服，申请复核' }, step(2, 20)))) continue;
           const c2 = (await findCase(db, id))!;

@@ -3,7 +3,7 @@
 // same composition feeds the web page and the PDF, so the two always say the same thing.
 import { AppError } from '../../shared/errors.ts';
 import { CHANNEL_LABELS, OUTCOME_LABELS, PROCEDURE_LABELS, REVIEW_OUTCOME_LABELS, type Channel, type Outcome, type Procedure, type ReviewOutcome } from '../../shared/enums.ts';
-import { chineseDate, DOCUMENT_SOURCE_EVENTS, DOCUMENT_TITLES, textDate, type DocumentType } from '../../shared/documents.ts';
+import { chineseDate, DOCUMENT_SOURCE_EVENTS, DOCUMENT_WITHDRAWN_BY, DOCUMENT_TITLES, textDate, type DocumentType } from '../../shared/documents.ts';
 import { localDate } from '../../domain/calendar.ts';
 import type { Limit, TimeLimitProfile } from '../../domain/deadlines.ts';
 import type { Actor, AppContext } from '../context.ts';
@@ -106,7 +106,7 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
         `${matter}，经审查，属于本机关职责范围，本机关已于${textDate(f.issuedOn)}依法受理。`,
         `根据《信访工作条例》第三十四条的规定，本机关将自受理之日起${limitText(f.profile.answer)}内办结，并向${you}出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，但延长期限不超过${f.profile.extensionMaxDays}日，并告知${you}延期理由。`,
       ];
-      if (f.queryCode) p.push(`${you}可凭查询码 ${f.queryCode} 登录网上信访系统查询办理进展，并在收到处理意见后对办理情况进行满意度评价。`);
+      if (f.queryCode) p.push(`${you}可凭查询码 ${f.queryCode} 和手机号码或者身份证号码的后四位登录网上信访系统，查询办理进展，下载本机关出具的告知书和意见书，并在收到处理意见后对办理情况进行满意度评价。`);
       return { ...toPetitioner, paragraphs: p, closing: '特此告知。' };
     }
     case 'decline-notice': {
@@ -154,12 +154,20 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
       const outcome = str(f.data.outcome) as ReviewOutcome;
       const verdict = REVIEW_OUTCOME_LABELS[outcome]?.[0] ?? outcome;
       const what = isReview ? `${f.handlingOrgName ?? '原办理机关'}作出的信访事项处理意见` : '复查意见';
+      // 撤销重办: the answer is revoked and the body that gave it answers again by the day set
+      const redoDue = str(((f.data.dues ?? {}) as Record<string, unknown>).answer);
+      const isRedo = isReview && outcome === 'revoked';
+      const redoBody = str(f.data.handlingOrgName) || f.handlingOrgName || '原办理机关';
       const p = [
         `${you}不服${what}（事项编号：${f.caseNo}，事项：“${f.title}”），于${f.request ? textDate(f.request.on) : '法定期限内'}向本机关提出${isReview ? '复查申请' : '复核请求'}。本机关依法进行了${isReview ? '复查' : '复核'}，现将${isReview ? '复查' : '复核'}意见告知如下：`,
         `一、${isReview ? '复查' : '复核'}请求。${f.request?.reason ?? ''}`,
         `二、${isReview ? '复查' : '复核'}认定的事实及依据。${str(f.data.text)}`,
-        `三、${isReview ? '复查' : '复核'}意见。根据《信访工作条例》第${isReview ? '三十五' : '三十六'}条的规定，本机关决定：${verdict}${isReview ? '原处理意见' : '复查意见'}。`,
-        isReview
+        isRedo
+          ? `三、复查意见。根据《信访工作条例》第三十五条的规定，本机关决定：撤销${redoBody}作出的信访事项处理意见，由${redoBody}重新办理${redoDue ? `，于${textDate(redoDue)}前` : '并'}重新作出处理意见，书面答复${you}。`
+          : `三、${isReview ? '复查' : '复核'}意见。根据《信访工作条例》第${isReview ? '三十五' : '三十六'}条的规定，本机关决定：${verdict}${isReview ? '原处理意见' : '复查意见'}。`,
+        isRedo
+          ? `${you}对重新作出的处理意见不服的，可以自收到之日起${limitText(f.profile.reviewRequest)}内，依照《信访工作条例》第三十五条的规定书面提出复查申请。`
+          : isReview
           ? `如对本复查意见不服，可以自收到本意见书之日起${limitText(f.profile.reReviewRequest)}内，向${nextBody}书面提出复核请求（《信访工作条例》第三十六条）。`
           : '本复核意见为终结意见。信访人对复核意见不服，仍然以同一事实和理由提出投诉请求的，各级信访工作机构和其他行政机关不再受理（《信访工作条例》第三十六条）。',
       ];
@@ -204,12 +212,27 @@ const jsonOf = (d: unknown) => ((typeof d === 'string' ? JSON.parse(d) : d) ?? {
  * case has reached its step, and every view of a document naming the petitioner is audited.
  */
 export async function composeCaseDocument(ctx: AppContext, actor: Actor, caseId: number, type: DocumentType, opts: { noticeId?: number; ip?: string; format: 'json' | 'pdf' }): Promise<ComposedDocument> {
-  const db = ctx.db;
-  const c = await findCase(db, caseId);
+  const c = await findCase(ctx.db, caseId);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   assertCanViewCase(actor, c);
   if (isAccusedViewer(actor, c)) throw new AppError('DOCUMENT_ACCUSED_BODY');
+  const doc = await composeFromCase(ctx, c, type, opts.noticeId);
+  if (doc.hasPersonalData) {
+    await insertAudit(ctx.db, [{
+      at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action: `document.${opts.format}`, caseId: c.id,
+      petitionerId: c.petitioner_id, ip: opts.ip ?? null, detail: { type, number: doc.number },
+    }]);
+  }
+  return doc;
+}
 
+type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+/** A document composed from a case already read and checked by the caller; throws
+ * DOCUMENT_NOT_AVAILABLE while the case has not reached the document's step. */
+export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: DocumentType, noticeId?: number): Promise<ComposedDocument> {
+  const db = ctx.db;
+  const caseId = c.id;
   const events = await listDocumentEvents(db, caseId);
   const last = (types: readonly string[]) => [...events].reverse().find((e) => types.includes(e.type));
   let issuerName: string;
@@ -222,8 +245,8 @@ export async function composeCaseDocument(ctx: AppContext, actor: Actor, caseId:
 
   if (type === 'supervision-notice') {
     const notices = await listCaseNotices(db, caseId);
-    const n = opts.noticeId ? notices.find((x) => x.id === opts.noticeId) : notices[0];
-    if (!n) throw new AppError(opts.noticeId ? 'DOCUMENT_NOTICE_NOT_FOUND' : 'DOCUMENT_NOT_AVAILABLE', { type });
+    const n = noticeId ? notices.find((x) => x.id === noticeId) : notices[0];
+    if (!n) throw new AppError(noticeId ? 'DOCUMENT_NOTICE_NOT_FOUND' : 'DOCUMENT_NOT_AVAILABLE', { type });
     issuedOn = localDate(new Date(n.issued_at));
     issuerName = n.issuer_name;
     ordinal = await countNoticesIssued(db, { issuerOrgId: n.issuer_org_id, year: Number(issuedOn.slice(0, 4)), upToId: n.id });
@@ -231,8 +254,9 @@ export async function composeCaseDocument(ctx: AppContext, actor: Actor, caseId:
   } else {
     const source = last(DOCUMENT_SOURCE_EVENTS[type]);
     if (!source) throw new AppError('DOCUMENT_NOT_AVAILABLE', { type, state: c.state });
-    // an answer sent back for rework (退回重办) is no longer the body's opinion
-    if (type === 'opinion' && events.some((e) => e.type === 'send_back' && e.id > source.id)) throw new AppError('DOCUMENT_NOT_AVAILABLE', { type, state: c.state });
+    // an answer sent back for rework (退回重办) or revoked on review (撤销重办) is no longer the body's opinion
+    const withdrawnBy = DOCUMENT_WITHDRAWN_BY[type] ?? [];
+    if (events.some((e) => withdrawnBy.includes(e.type) && e.id > source.id)) throw new AppError('DOCUMENT_NOT_AVAILABLE', { type, state: c.state });
     data = jsonOf(source.data);
     issuedOn = localDate(new Date(source.at));
     ordinal = await countEventsIssued(db, { types: [source.type], orgId: source.actor_org_id, year: Number(issuedOn.slice(0, 4)), upToEventId: source.id });
@@ -257,17 +281,10 @@ export async function composeCaseDocument(ctx: AppContext, actor: Actor, caseId:
     c.handling_org_id ? findOrg(db, c.handling_org_id) : undefined,
     loadRules(ctx),
   ]);
-  const doc = composeDocument({
+  return composeDocument({
     type, caseId: c.id, caseNo: c.case_no, title: c.title, content: c.content, channel: c.channel, receivedOn: c.received_on,
-    queryCode: type === 'accept-notice' ? c.query_code : null, petitionerName: petitioner?.name ?? null, headcount: c.headcount,
+    queryCode: type === 'accept-notice' && (petitioner?.mobile || petitioner?.id_number) ? c.query_code : null, petitionerName: petitioner?.name ?? null, headcount: c.headcount,
     isCollective: c.is_collective, acceptedOn: c.accepted_on, handlingOrgName: handlingOrg?.name ?? null, issuerName, issuedOn, ordinal,
     data, request, nextBodyName, profile: rules.profile, notice,
   });
-  if (doc.hasPersonalData) {
-    await insertAudit(db, [{
-      at: ctx.clock.now(), actorUserId: actor.userId, actorKind: 'staff', action: `document.${opts.format}`, caseId: c.id,
-      petitionerId: c.petitioner_id, ip: opts.ip ?? null, detail: { type, number: doc.number },
-    }]);
-  }
-  return doc;
 }

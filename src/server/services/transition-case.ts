@@ -191,10 +191,25 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
         data: { reason: need(p.reason, 'reason'), reviewOrgId: body.id, reviewOrgName: body.name }, isPublic: true,
       };
     }
+    case 'redo': {
+      // back to the body that answered, which answers again; the revoked answer no longer stands
+      const body = c.handling_org_id ? await findOrg(trx, c.handling_org_id) : undefined;
+      if (!body) throw new AppError('UNKNOWN_ORG');
+      const on = checkDeliveredOn(p.deliveredOn, today, null);
+      return {
+        patch: {
+          review_outcome: 'revoked', outcome: null, answer_text: null, answered_on: null, delivered_on: null, concluded_on: null,
+          current_org_id: body.id, current_org_path: body.path,
+        },
+        data: { outcome: 'revoked', text: need(p.text, 'text'), deliveredOn: on, handlingOrgName: body.name }, isPublic: true,
+      };
+    }
     case 'decide_review':
     case 'decide_re_review': {
       const on = checkDeliveredOn(p.deliveredOn, today, null);
       const outcome = need(p.outcome, 'outcome');
+      // a review that revokes the answer orders a new one (redo); a re-review is final and decides itself
+      if (action === 'decide_review' && outcome === 'revoked') throw new AppError('REVIEW_REVOKE_IS_REDO', { field: 'outcome' });
       return {
         patch: { ...(action === 'decide_review' ? { review_outcome: outcome } : { re_review_outcome: outcome }), delivered_on: on, evaluation_status: 'pending' },
         data: { outcome, text: need(p.text, 'text'), deliveredOn: on }, isPublic: true,
@@ -280,7 +295,7 @@ export async function transitionCase(ctx: AppContext, db: Executor, principal: P
   if (c.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: c.version });
 
   const rules = await loadRules(ctx, db);
-  const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn }, rules);
+  const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn, dueOn: input.action === 'redo' ? input.params.dueOn : undefined }, rules);
   const effect = await effectOf(db, ctx, principal, c, input.action, input.params, rules);
   const now = ctx.clock.now();
   const ch = plan.changes;

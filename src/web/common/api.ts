@@ -24,7 +24,7 @@ export function setApiLanguage(l: 'zh' | 'en') {
   lang = l;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const isForm = body instanceof FormData;
   let res: Response;
   try {
@@ -37,15 +37,33 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   } catch {
     throw new ApiError('NETWORK', 0, lang === 'zh' ? '网络连接失败，请检查网络后重试' : 'Network error; check the connection and retry');
   }
-  const text = await res.text();
-  let data: any;
-  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
   if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    let data: any;
+    try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
     const code: string = data?.error?.code ?? 'INTERNAL';
     if (res.status === 401 && onUnauthorized && !url.startsWith('/auth/')) onUnauthorized();
     throw new ApiError(code, res.status, errorMessage(code, lang), data?.error?.details);
   }
-  return data as T;
+  return res;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const text = await (await send(method, url, body, headers)).text();
+  try { return (text ? JSON.parse(text) : undefined) as T; } catch { return undefined as T; }
+}
+
+/** A file from the API (a PDF, a workbook), saved by the browser under `filename`; errors as api()'s. */
+export async function apiDownload(method: 'GET' | 'POST', url: string, filename: string, body?: unknown): Promise<void> {
+  const blob = await (await send(method, url, body)).blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /** A fresh idempotency key for one create (kept across retries of the same submission). */

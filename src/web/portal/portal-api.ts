@@ -1,6 +1,7 @@
 // The portal's calls to /api/v1/portal (and the public reference data it needs). The look-up
 // session travels in an HTTP-only cookie, never in a URL.
-import { api } from '../common/api.ts';
+import { api, apiDownload } from '../common/api.ts';
+import { DOCUMENT_TITLES, type PetitionerDocumentType } from '../../shared/documents.ts';
 
 export interface Receipt { caseNo: string; queryCode: string; state: string; acceptDueBy: string | null; declineReason: string | null }
 export interface Milestone {
@@ -13,6 +14,8 @@ export interface PortalCase {
   nextDue: { date: string; clock: string } | null;
   milestones: Milestone[];
   documents: { id: number; filename: string; mime: string; size: number; mine: boolean }[];
+  /** The notices and opinions addressed to the petitioner, each with the day it became theirs. */
+  officialDocuments: { type: PetitionerDocumentType; on: string }[];
   evaluation: { isOpen: boolean; isDone: boolean; lastDay: string | null };
   review: { action: string | null; lastDay: string | null; isOpen: boolean; closedCode: string | null };
 }
@@ -45,6 +48,9 @@ export const portalApi = {
   current: () => api<PortalCase>('GET', '/portal/case'),
   rate: (bureauRating: string, bodyRating: string) => api<PortalCase>('POST', '/portal/case/evaluate', { bureauRating, bodyRating }),
   requestReview: (reason: string) => api<PortalCase>('POST', '/portal/case/review-request', { reason }),
+  /** A notice or opinion addressed to the petitioner, as PDF (saved by the browser). */
+  downloadOfficial: (type: PetitionerDocumentType, caseNo: string) =>
+    apiDownload('GET', `/portal/case/official-documents/${type}`, `${DOCUMENT_TITLES[type][0]}-${caseNo}.pdf`),
   logout: () => api<{ ok: boolean }>('POST', '/portal/logout'),
   suggest: (input: { topic: string; title: string; content: string; name: string; mobile: string }, idempotencyKey: string) =>
     api<{ refCode: string; topic: string; status: string }>('POST', '/portal/suggestions', input, { 'idempotency-key': idempotencyKey }),

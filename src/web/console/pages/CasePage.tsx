@@ -7,6 +7,7 @@ import { EyeOutlined, FileTextOutlined, PaperClipOutlined, ReloadOutlined, Uploa
 import { api, ApiError, apiUpload } from '../../common/api.ts';
 import type { Attachment, CaseDetail, CaseEvent, CaseTimeline } from '../../common/types.ts';
 import { ATTACHMENT_TYPES, LIMITS } from '../../../shared/enums.ts';
+import { DOCUMENT_SOURCE_EVENTS, type DocumentType } from '../../../shared/documents.ts';
 import { useLang, useText, type Lang } from '../i18n.tsx';
 import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryName, orgName, useCategories, useOrgs } from '../refdata.ts';
@@ -56,15 +57,15 @@ const dict = {
 };
 type Text = Record<keyof typeof dict.zh, string>;
 
-/** Printable documents and the event that makes each one relevant. */
-const DOCUMENTS: { type: string; event: string; key: keyof Text }[] = [
-  { type: 'accept-notice', event: 'accept', key: 'doc_accept' },
-  { type: 'decline-notice', event: 'decline', key: 'doc_decline' },
-  { type: 'extension-notice', event: 'approve_extension', key: 'doc_extension' },
-  { type: 'opinion', event: 'answer', key: 'doc_opinion' },
-  { type: 'review-opinion', event: 'decide_review', key: 'doc_review' },
-  { type: 'rereview-opinion', event: 'decide_re_review', key: 'doc_rereview' },
-  { type: 'supervision-notice', event: 'supervise', key: 'doc_supervision' },
+/** Printable documents; each is relevant once one of its source events (shared/documents.ts) happened. */
+const DOCUMENTS: { type: DocumentType; key: keyof Text }[] = [
+  { type: 'accept-notice', key: 'doc_accept' },
+  { type: 'decline-notice', key: 'doc_decline' },
+  { type: 'extension-notice', key: 'doc_extension' },
+  { type: 'opinion', key: 'doc_opinion' },
+  { type: 'review-opinion', key: 'doc_review' },
+  { type: 'rereview-opinion', key: 'doc_rereview' },
+  { type: 'supervision-notice', key: 'doc_supervision' },
 ];
 
 /** The clocks that matter in each state (running limits and open windows); earlier ones are history. */
@@ -74,7 +75,7 @@ const RELEVANT_CLOCKS: Record<string, string[]> = {
 };
 
 /** Actions that move the case forward get the primary style. */
-const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'decide_re_review'];
+const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review'];
 
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
   'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName'] as const;
@@ -136,7 +137,7 @@ export function CasePage() {
   const d = detail;
   const events = [...timeline.events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const happened = new Set(events.map((e) => e.type));
-  const docs = DOCUMENTS.filter((x) => happened.has(x.event));
+  const docs = DOCUMENTS.filter((x) => DOCUMENT_SOURCE_EVENTS[x.type].some((e) => happened.has(e)));
   const clocks = d.clocks.filter((c) => (RELEVANT_CLOCKS[d.state] ?? []).includes(c.name)).sort((a, b) => Number(b.running) - Number(a.running));
   const people = [...(d.petitioner ? [{ ...d.petitioner, role: 'petitioner' }] : []), ...d.people];
   // a possible repeat of a final matter (Art 36), marked at registration for staff to decide on

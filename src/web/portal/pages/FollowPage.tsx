@@ -1,7 +1,10 @@
 // Follow a matter with the 查询码 and the last four of the mobile or 身份证 number: its stage, the dated
-// milestones, the next date; rate the answer; ask for review or re-review within the window.
+// milestones, the next date; download the notices and opinions issued to them; rate the answer; ask for
+// review or re-review within the window.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { DOCUMENT_TITLES, type PetitionerDocumentType } from '../../../shared/documents.ts';
 import { RATINGS, LIMITS } from '../../../shared/enums.ts';
 import { errorMessage } from '../../../shared/errors.ts';
 import { isValidLast4, normalizeLast4 } from '../../../shared/validators.ts';
@@ -123,6 +126,19 @@ function CaseView({ view, onChange, onEnd }: { view: PortalCase; onChange: (v: P
     return portalApi.current();
   }, tx('材料已补充', 'Files added'));
 
+  const [downloading, setDownloading] = useState<PetitionerDocumentType | null>(null);
+  const download = async (type: PetitionerDocumentType) => {
+    setDownloading(type);
+    setError(null);
+    try {
+      await portalApi.downloadOfficial(type, view.caseNo);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
   const isReReview = view.review.action === 'request_re_review';
   const reviewWord = isReReview ? tx('复核', 're-review') : tx('复查', 'review');
   return (
@@ -177,6 +193,22 @@ function CaseView({ view, onChange, onEnd }: { view: PortalCase; onChange: (v: P
         {view.milestones.map((m, i) => <MilestoneItem key={i} m={m} />)}
       </ul>
 
+      {view.officialDocuments.length > 0 && (
+        <section data-testid="portal-official-documents">
+          <h2>{tx('告知书和意见书', 'Notices and opinions')}</h2>
+          <p className="xf-hint">{tx('办理机关出具给您的书面文书，可下载 PDF 保存或打印。', 'The written documents the bodies issued to you, as PDF to keep or print.')}</p>
+          <ul className="xf-official">
+            {view.officialDocuments.map((d) => (
+              <li key={d.type}>
+                <Button icon={<FilePdfOutlined />} data-testid={`portal-official-${d.type}`} loading={downloading === d.type} onClick={() => void download(d.type)}>
+                  {DOCUMENT_TITLES[d.type][lang === 'zh' ? 0 : 1]}
+                </Button>
+                <span className="xf-date">{d.on}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {view.documents.length > 0 && (
         <>
           <h2>{tx('文书和材料', 'Documents and files')}</h2>

@@ -3,9 +3,9 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Segmented, Space, Table } from 'antd';
 import { BarChartOutlined, FileExcelOutlined, TableOutlined } from '@ant-design/icons';
 import type * as echarts from 'echarts';
-import { useLang, useText } from '../../i18n.tsx';
+import { useText } from '../../i18n.tsx';
 import { EChart, type ChartClick } from './EChart.tsx';
-import { downloadBlob, exportTable, type TableData } from './exporting.ts';
+import { exportTable, type TableData } from './exporting.ts';
 
 const dict = {
   zh: { chart: '图表', table: '表格', excel: '导出 Excel', failed: '导出失败：' },
@@ -27,12 +27,11 @@ export interface ChartCardProps {
 
 export function ChartCard({ name, title, option, table, height = 300, extra, loading, onPick, onRow }: ChartCardProps) {
   const t = useText(dict);
-  const { lang } = useLang();
   const { message } = App.useApp();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const excel = async () => {
     try {
-      downloadBlob(await exportTable(title, [{ name: title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), ...table }], lang), `${title}.xlsx`);
+      await exportTable(title, [{ name: title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), ...table }], `${title}.xlsx`);
     } catch (e) {
       message.error(t.failed + (e instanceof Error ? e.message : String(e)));
     }

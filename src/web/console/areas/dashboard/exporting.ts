@@ -1,32 +1,14 @@
 // Exports from the dashboard: a shown table straight to Excel; the report and the bulletin as jobs
 // polled until the file is ready.
-import { api, ApiError } from '../../../common/api.ts';
+import { api, apiDownload, ApiError } from '../../../common/api.ts';
 import { errorMessage } from '../../../../shared/errors.ts';
 
 export type Cell = string | number | null;
 export interface TableData { columns: { header: string; kind?: 'text' | 'integer' | 'number' | 'percent' | 'date' }[]; rows: Cell[][] }
 
-/** POST /exports/table (routes/exports.ts): the workbook as a Blob. */
-export async function exportTable(title: string, sheets: (TableData & { name: string })[], lang: 'zh' | 'en'): Promise<Blob> {
-  const res = await fetch('/api/v1/exports/table', {
-    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, sheets }),
-  });
-  if (!res.ok) {
-    const code = (await res.json().catch(() => null))?.error?.code ?? 'INTERNAL';
-    throw new ApiError(code, res.status, errorMessage(code, lang));
-  }
-  return res.blob();
-}
-
-export function downloadBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** POST /exports/table (routes/exports.ts): the workbook, saved as `filename`. */
+export function exportTable(title: string, sheets: (TableData & { name: string })[], filename: string): Promise<void> {
+  return apiDownload('POST', '/exports/table', filename, { title, sheets });
 }
 
 /** GET /exports/jobs/:id (routes/exports.ts `Job`). */

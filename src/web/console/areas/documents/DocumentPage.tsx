@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { App, Button, Result, Select, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../../../common/api.ts';
-import { errorMessage } from '../../../../shared/errors.ts';
+import { api, apiDownload, ApiError } from '../../../common/api.ts';
 import { DOCUMENT_TITLES, DOCUMENT_TYPES, type DocumentType } from '../../../../shared/documents.ts';
 import type { DocumentViewType } from '../../../../server/presenters/document-presenter.ts';
 import { useLang, useText } from '../../i18n.tsx';
@@ -53,19 +52,7 @@ export default function DocumentPage() {
   async function downloadPdf() {
     setDownloading(true);
     try {
-      const res = await fetch(`/api/v1/cases/${caseId}/documents/${type}/pdf${query}`, { credentials: 'same-origin' });
-      if (!res.ok) {
-        const body = await res.json().catch(() => null) as { error?: { code?: string } } | null;
-        throw new Error(errorMessage(body?.error?.code ?? 'INTERNAL', lang));
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${DOCUMENT_TITLES[type as DocumentType][0]}-${doc?.caseNo ?? caseId}.pdf`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await apiDownload('GET', `/cases/${caseId}/documents/${type}/pdf${query}`, `${DOCUMENT_TITLES[type as DocumentType][0]}-${doc?.caseNo ?? caseId}.pdf`);
     } catch (e) {
       void message.error(`${t.pdfFailed}: ${(e as Error).message}`);
     } finally {

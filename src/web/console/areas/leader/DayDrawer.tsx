@@ -25,7 +25,7 @@ const dict = {
     link: '关联已有事项', caseNo: '事项编号', linkBtn: '关联', notFound: '未找到该编号的事项', register: '登记新来访',
     name: '来访人姓名', idNumber: '身份证号码', mobile: '手机号码', headcount: '来访人数', kind: '事项类别', category: '内容分类', titleF: '事项标题', content: '诉求内容',
     accusedName: '被检举控告的单位或个人', areaCode: '事项发生地区划代码', save: '登记并记入接待日', required: '请填写此项',
-    done: '已登记：{c}', queryCode: '查询码（请交给来访人）：{q}', linked: '已记入接待日：{c}', note: '备注（可选）', close: '关闭',
+    done: '已登记：{c}', queryCode: '查询码（请交给来访人，凭它和手机号或身份证号后四位可在网上查询进度）：{q}', linked: '已记入接待日：{c}', note: '备注（可选）', close: '关闭',
     edit: '编辑', cancelDay: '取消接访', status: '状态', cancelled: '{by} 于 {at} 取消：{reason}', cancelledNoVisits: '该接待日已取消，不能登记接访。',
   },
   en: {
@@ -34,7 +34,7 @@ const dict = {
     link: 'Link an existing case', caseNo: 'Case no.', linkBtn: 'Link', notFound: 'No case with that number', register: 'Register a new visit',
     name: 'Visitor name', idNumber: 'ID card number', mobile: 'Mobile', headcount: 'People', kind: 'Kind', category: 'Category', titleF: 'Title', content: 'Request',
     accusedName: 'Accused body or person', areaCode: 'Area code of the matter', save: 'Register and record', required: 'Required',
-    done: 'Registered: {c}', queryCode: 'Query code (give it to the visitor): {q}', linked: 'Recorded on the day: {c}', note: 'Note (optional)', close: 'Close',
+    done: 'Registered: {c}', queryCode: 'Query code (give it to the visitor: with the last 4 of the mobile or ID number it follows the matter online): {q}', linked: 'Recorded on the day: {c}', note: 'Note (optional)', close: 'Close',
     edit: 'Edit', cancelDay: 'Cancel reception', status: 'Status', cancelled: 'Cancelled by {by} at {at}: {reason}', cancelledNoVisits: 'This reception day is cancelled; no visit can be recorded.',
   },
 };
