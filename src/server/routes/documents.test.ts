@@ -209,7 +209,7 @@ describe('the petitioner\'s own notices and opinions on the portal', () => {
   }
   const offered = async (cookie: string) => ((await portal('/case', { cookie })).json() as { officialDocuments: { type: string; on: string }[] }).officialDocuments;
   const portalAudits = async (caseId: number) => t.ctx.db.selectFrom('audit_log').select(['action', 'actor_kind', 'detail'])
-    .where('case_id', '=', caseId).where('action', '=', 'document.pdf').execute();
+    .where('case_id', '=', caseId).where('action', '=', 'document.pdf').orderBy('id').execute();
 
   it('offers each document once it is the petitioner\'s: the opinion only once delivered, never the 督办单', async () => {
     day('2026-03-02');
