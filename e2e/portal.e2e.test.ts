@@ -232,6 +232,7 @@ describe('portal extras', () => {
     const { page, context } = await newPage(suite.browser, PHONE);
     await page.goto(`${suite.server.url}/portal/suggestions`);
     await page.getByTestId('portal-suggestion-topic').selectOption('elderly_care');
+    await page.getByTestId('portal-suggestion-area').selectOption('130534');
     await page.getByTestId('portal-suggestion-title').fill('在各镇增设老年食堂');
     await page.getByTestId('portal-suggestion-content').fill('建议在葛仙庄镇等乡镇增设老年食堂，方便独居老人就餐。');
     await page.getByTestId('portal-suggestion-name').fill('李明');

@@ -14,6 +14,7 @@ describe('citizen suggestions', () => {
     const { page: citizen, context } = await newPage(suite.browser, PHONE);
     await citizen.goto(`${suite.server.url}/portal/suggestions`);
     await citizen.getByTestId('portal-suggestion-topic').selectOption('elderly_care');
+    await citizen.getByTestId('portal-suggestion-area').selectOption('130534');
     await citizen.getByTestId('portal-suggestion-title').fill('在各镇增设社区老年食堂');
     await citizen.getByTestId('portal-suggestion-content').fill('建议在葛仙庄镇等乡镇增设社区老年食堂，方便独居老人就近就餐。');
     await citizen.getByTestId('portal-suggestion-name').fill('欧阳建言');

@@ -76,6 +76,7 @@ export const ERRORS = {
   DISPUTE_NOT_FOUND: [404, '矛盾纠纷不存在', 'Dispute not found'],
   DISPUTE_NOT_OPEN: [409, '该矛盾纠纷已化解或已转入信访，不能再修改', 'This dispute is resolved or became a case; it can no longer change'],
   DISPUTE_BAD_PERIOD: [400, '排查期次无效（应为 YYYY-MM，且不晚于本月）', 'The screening period must be YYYY-MM and not in the future'],
+  SUGGESTION_OUT_OF_SCOPE: [403, '该建议提交给本单位及下级单位以外的信访部门', 'This suggestion went to a petition bureau outside your body and the bodies below it'],
   DISPUTE_RESPONSIBLE_OUT_OF_SCOPE: [422, '责任单位须为本单位或下级单位', 'The responsible body must be your own body or one below it'],
   EXPORT_BAD_SHEET_NAME: [400, '工作表名称无效（1 至 31 个字符，不含 \\ / ? * [ ] :）', 'Sheet names must be 1-31 characters without \\ / ? * [ ] :'],
   EXPORT_TOO_LARGE: [413, '导出内容过大，请缩小范围', 'The export is too large; narrow it down'],

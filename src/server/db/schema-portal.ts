@@ -1,4 +1,4 @@
-// Kysely table types for the portal area (mirror migrations 0003_portal.sql and 0010_portal_tokens.sql).
+// Kysely table types for the portal area (mirror migrations 0003_portal.sql, 0010_portal_tokens.sql, 0016 and 0018).
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -22,6 +22,11 @@ export interface CitizenSuggestionsTable {
   decided_by: number | null;
   decided_at: Timestamp | null;
   created_at: Timestamp;
+  /** The area the suggestion concerns and the petition bureau it went to (migration 0018; null only for a
+   * suggestion sent before, in a deployment that had no petition bureau). */
+  area_code: string | null;
+  org_id: number | null;
+  org_path: string | null;
 }
 
 export interface PortalTables {

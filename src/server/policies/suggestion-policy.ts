@@ -1,7 +1,17 @@
 // Who may read citizen suggestions (人民建议征集) and record whether one is adopted: supervisors and
-// administrators, as the staff endpoints have allowed since suggestions were first taken. A suggestion
-// belongs to no body, so there is no scope to check. (Free of server-only imports: the console's menu
-// entry reads the roles from here.)
+// administrators, each for the suggestions sent to the petition bureaus of their own area and below
+// (a suggestion goes to the bureau of the area the citizen chose, migration 0018). (Free of
+// server-only imports: the console's menu entry reads the roles from here.)
+import { AppError } from '../../shared/errors.ts';
 import type { Role } from '../../shared/enums.ts';
 
 export const SUGGESTION_ROLES: readonly Role[] = ['supervisor', 'admin'];
+
+/** Whether a suggestion sent to the body at `orgPath` is within the staff member's scope. */
+export function canSeeSuggestion(actor: { scopePath: string }, s: { org_path: string | null }): boolean {
+  return !!s.org_path && s.org_path.startsWith(actor.scopePath);
+}
+
+export function assertCanSeeSuggestion(actor: { scopePath: string }, s: { org_path: string | null }): void {
+  if (!canSeeSuggestion(actor, s)) throw new AppError('SUGGESTION_OUT_OF_SCOPE');
+}

@@ -14,6 +14,8 @@ export const SuggestionSummary = Type.Object({
   topic: Type.String(),
   title: Type.String(),
   status: Type.String(),
+  /** The petition bureau it went to (that of the area the citizen chose). */
+  orgName: N(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   decidedAt: N(Type.String({ format: 'date-time' })),
 });
@@ -29,6 +31,8 @@ export const SuggestionDetail = Type.Object({
   title: Type.String(),
   content: Type.String(),
   status: Type.String(),
+  orgName: N(Type.String()),
+  areaCode: N(Type.String()),
   /** What the citizen reads through the portal look-up, once decided. */
   reply: N(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
@@ -42,12 +46,12 @@ type ListRow = Awaited<ReturnType<typeof listSuggestions>>[number];
 type DetailRow = NonNullable<Awaited<ReturnType<typeof findSuggestion>>>;
 
 export function presentSuggestionSummary(r: ListRow): SuggestionSummaryT {
-  return { id: r.id, refCode: r.ref_code, topic: r.topic, title: r.title, status: r.status, createdAt: iso(r.created_at), decidedAt: r.decided_at ? iso(r.decided_at) : null };
+  return { id: r.id, refCode: r.ref_code, topic: r.topic, title: r.title, status: r.status, orgName: r.org_name ?? null, createdAt: iso(r.created_at), decidedAt: r.decided_at ? iso(r.decided_at) : null };
 }
 
 export function presentSuggestionDetail(r: DetailRow): SuggestionDetailT {
   return {
-    id: r.id, refCode: r.ref_code, topic: r.topic, title: r.title, content: r.content, status: r.status, reply: r.reply,
+    id: r.id, refCode: r.ref_code, topic: r.topic, title: r.title, content: r.content, status: r.status, orgName: r.org_name ?? null, areaCode: r.area_code, reply: r.reply,
     createdAt: iso(r.created_at), decidedAt: r.decided_at ? iso(r.decided_at) : null, decidedByName: r.decided_by_name ?? null,
     submitter: { name: maskName(r.name), mobile: maskMobile(r.mobile), masked: true },
   };

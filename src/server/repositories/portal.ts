@@ -99,9 +99,12 @@ export async function listPortalAreas(db: Executor) {
     .where('is_active', '=', true).where('kind', 'in', ['government', 'township']).orderBy('path').execute();
 }
 
-export async function insertSuggestion(db: Executor, s: { refCode: string; topic: string; title: string; content: string; name: string; mobile: string; at: Date }) {
+export async function insertSuggestion(db: Executor, s: {
+  refCode: string; topic: string; title: string; content: string; name: string; mobile: string; at: Date; areaCode: string; orgId: number; orgPath: string;
+}) {
   return db.insertInto('citizen_suggestions').values({
     ref_code: s.refCode, topic: s.topic, title: s.title, content: s.content, name: s.name, mobile: s.mobile, created_at: s.at,
+    area_code: s.areaCode, org_id: s.orgId, org_path: s.orgPath,
   }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -109,22 +112,24 @@ export async function findSuggestionByRef(db: Executor, refCode: string) {
   return db.selectFrom('citizen_suggestions').selectAll().where('ref_code', '=', refCode).executeTakeFirst();
 }
 
-/** One suggestion for staff, with the name of whoever decided it. */
+/** One suggestion for staff, with the name of the bureau it went to and of whoever decided it. */
 export async function findSuggestion(db: Executor, id: number) {
-  return db.selectFrom('citizen_suggestions as s').leftJoin('users as u', 'u.id', 's.decided_by')
-    .selectAll('s').select('u.display_name as decided_by_name').where('s.id', '=', id).executeTakeFirst();
+  return db.selectFrom('citizen_suggestions as s').leftJoin('users as u', 'u.id', 's.decided_by').leftJoin('organisations as o', 'o.id', 's.org_id')
+    .selectAll('s').select(['u.display_name as decided_by_name', 'o.name as org_name']).where('s.id', '=', id).executeTakeFirst();
 }
 
 /** The columns a list row shows: no content, reply or anything about the citizen. */
-const SUGGESTION_LIST_COLUMNS = ['id', 'ref_code', 'topic', 'title', 'status', 'created_at', 'decided_at'] as const;
+const SUGGESTION_LIST_COLUMNS = ['s.id', 's.ref_code', 's.topic', 's.title', 's.status', 's.created_at', 's.decided_at'] as const;
 
-/** Suggestions newest first, keyset-paged on the id (`beforeId`: the last id of the page before). */
-export async function listSuggestions(db: Executor, f: { topic?: string; status?: string; beforeId?: number; limit: number }) {
-  let q = db.selectFrom('citizen_suggestions').select(SUGGESTION_LIST_COLUMNS);
-  if (f.topic) q = q.where('topic', '=', f.topic);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
-  return q.orderBy('id', 'desc').limit(f.limit).execute();
+/** Suggestions to bodies under `scopePath`, newest first, keyset-paged on the id (`beforeId`: the last id of the page before). */
+export async function listSuggestions(db: Executor, f: { scopePath: string; topic?: string; status?: string; beforeId?: number; limit: number }) {
+  let q = db.selectFrom('citizen_suggestions as s').leftJoin('organisations as o', 'o.id', 's.org_id')
+    .select(SUGGESTION_LIST_COLUMNS).select('o.name as org_name')
+    .where('s.org_path', 'like', `${f.scopePath}%`);
+  if (f.topic) q = q.where('s.topic', '=', f.topic);
+  if (f.status) q = q.where('s.status', '=', f.status);
+  if (f.beforeId !== undefined) q = q.where('s.id', '<', f.beforeId);
+  return q.orderBy('s.id', 'desc').limit(f.limit).execute();
 }
 
 /** Records the decision only while the suggestion is undecided; undefined when it is not (any more). */

@@ -466,14 +466,14 @@ describe('attachments from the phone', () => {
 
 describe('citizen suggestions', () => {
   it('takes a suggestion on a topic, and shows it adopted after a supervisor decides', async () => {
-    const sent = await call('POST', '/portal/suggestions', { body: { topic: 'elderly_care', title: '增设社区老年食堂', content: '建议在各镇增设老年食堂。', name: '李明', mobile: '13800001234' } });
+    const sent = await call('POST', '/portal/suggestions', { body: { topic: 'elderly_care', title: '增设社区老年食堂', content: '建议在各镇增设老年食堂。', name: '李明', mobile: '13800001234', areaCode: '130534' } });
     expect(sent.statusCode, sent.body).toBe(201);
     const { refCode } = sent.json();
     let s = await call('POST', '/portal/suggestions/lookup', { body: { refCode, mobileLast4: '1234' } });
     expect(s.json()).toMatchObject({ status: 'received', topic: 'elderly_care', reply: null });
     const wrong = await call('POST', '/portal/suggestions/lookup', { body: { refCode, mobileLast4: '4321' } });
     expect(wrong.json().error.code).toBe('PORTAL_SUGGESTION_NOT_FOUND');
-    const badTopic = await call('POST', '/portal/suggestions', { body: { topic: 'nope', title: 'x', content: 'y', name: '李明', mobile: '13800001234' } });
+    const badTopic = await call('POST', '/portal/suggestions', { body: { topic: 'nope', title: 'x', content: 'y', name: '李明', mobile: '13800001234', areaCode: '130534' } });
     expect(badTopic.json().error.code).toBe('PORTAL_UNKNOWN_TOPIC');
 
     const clerk = await t.as('clerk');

@@ -228,11 +228,14 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     preHandler: submitLimits,
     schema: {
       tags: ['portal'], summary: '人民建议征集 Send a suggestion', security: [], headers: IdempotencyHeaders,
-      body: Type.Object({ topic: Str(50), title: Str(LIMITS.titleMax), content: Str(LIMITS.contentMax), name: Str(LIMITS.nameMax), mobile: Type.String({ minLength: 11, maxLength: 11 }) }, { additionalProperties: false }),
+      body: Type.Object({
+        topic: Str(50), title: Str(LIMITS.titleMax), content: Str(LIMITS.contentMax), name: Str(LIMITS.nameMax), mobile: Type.String({ minLength: 11, maxLength: 11 }),
+        areaCode: Type.String({ maxLength: 12, description: 'the area the suggestion concerns (GET /portal/areas); it goes to that area\'s petition bureau' }),
+      }, { additionalProperties: false }),
       response: { 201: Type.Object({ refCode: Type.String(), topic: Type.String(), status: Type.String() }) },
     },
   }, async (req, reply) => {
-    const input = req.body as { topic: string; title: string; content: string; name: string; mobile: string };
+    const input = req.body as { topic: string; title: string; content: string; name: string; mobile: string; areaCode: string };
     const r = await runIdempotent(ctx, 'portal-suggestion', idempotencyKeyOf(req), input, 201, (trx) => submitSuggestion(ctx, trx, input, req.ip));
     return reply.status(201).send(r.body);
   });

@@ -1,7 +1,8 @@
 // 人民建议征集, the staff side, through the real app: suggestions sent on the portal are listed newest
 // first a page at a time (past the old cap of 100), filtered by status and topic; one suggestion shows
 // the citizen masked and each view is audited; a decision with its reply reaches the citizen's look-up;
-// a second decision is refused and changes nothing; other roles are refused.
+// a second decision is refused and changes nothing; other roles are refused; each suggestion goes to the
+// petition bureau of its area and only staff of that area and above see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
 
@@ -25,7 +26,7 @@ async function submit(i: number): Promise<Sent> {
   const topic = TOPICS[i % TOPICS.length]!;
   const mobile = `139${String(20000000 + i)}`;
   const name = `欧阳建言${i}`;
-  const res = await portal('/portal/suggestions', { topic, title: `建议第${i}条`, content: `关于${topic}的第${i}条建议内容。`, name, mobile });
+  const res = await portal('/portal/suggestions', { topic, title: `建议第${i}条`, content: `关于${topic}的第${i}条建议内容。`, name, mobile, areaCode: i % 2 ? '130534' : '130534100000' });
   expect(res.statusCode, res.body).toBe(201);
   const refCode = res.json().refCode as string;
   const { id } = await t.ctx.db.selectFrom('citizen_suggestions').select('id').where('ref_code', '=', refCode).executeTakeFirstOrThrow();
@@ -38,12 +39,12 @@ const audits = (action: string, id: number) => t.ctx.db.selectFrom('audit_log').
   .then((rows) => rows.filter((r) => (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail).id === id));
 
 /** Every page of a list, following the cursor. */
-async function walk(query: string, limit: number) {
-  const items: { id: number; refCode: string; topic: string; status: string }[] = [];
+async function walk(query: string, limit: number, as: Client = sup) {
+  const items: { id: number; refCode: string; topic: string; status: string; orgName: string | null }[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res = await sup.get(`/api/v1/suggestions?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await as.get(`/api/v1/suggestions?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as { items: typeof items; nextCursor: string | null };
     expect(page.items.length).toBeLessThanOrEqual(limit);
@@ -92,7 +93,7 @@ describe('the list', () => {
     const before = await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'suggestion.view').execute();
     const res = await sup.get('/api/v1/suggestions?limit=100');
     const item = res.json().items[0];
-    expect(Object.keys(item).sort()).toEqual(['createdAt', 'decidedAt', 'id', 'refCode', 'status', 'title', 'topic']);
+    expect(Object.keys(item).sort()).toEqual(['createdAt', 'decidedAt', 'id', 'orgName', 'refCode', 'status', 'title', 'topic']);
     for (const s of sent.slice(-100)) {
       expect(res.body).not.toContain(s.mobile);
       expect(res.body).not.toContain(s.name);
@@ -248,5 +249,50 @@ describe('who may', () => {
     expect((await sup.get('/api/v1/portal/suggestions')).statusCode).toBe(404);
     expect((await sup.post(`/api/v1/portal/suggestions/${sent[21]!.id}/decision`, { adopted: true, reply: '采纳' })).statusCode).toBe(404);
     expect((await row(sent[21]!.id)).status).toBe('received');
+  });
+});
+
+describe('each suggestion goes to the petition bureau of its area', () => {
+  it('sends a county or township suggestion to the county bureau, and one about the city to the city bureau, out of the county\'s sight', async () => {
+    const county = await t.ctx.db.selectFrom('organisations').select(['id', 'name']).where('name', '=', '清河县信访局').executeTakeFirstOrThrow();
+    const city = await t.ctx.db.selectFrom('organisations').select(['id', 'name']).where('name', '=', '邢台市信访局').executeTakeFirstOrThrow();
+    expect((await row(sent[0]!.id)).org_id).toBe(county.id); // township 130534100000
+    expect((await row(sent[1]!.id)).org_id).toBe(county.id); // county 130534
+    const detail = (await sup.get(`/api/v1/suggestions/${sent[1]!.id}`)).json();
+    expect(detail).toMatchObject({ orgName: '清河县信访局', areaCode: '130534' });
+
+    const res = await portal('/portal/suggestions', { topic: 'environment', title: '市区河道治理', content: '建议加快市区河道综合治理。', name: '欧阳市民', mobile: '13900001111', areaCode: '130500' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = await t.ctx.db.selectFrom('citizen_suggestions').select('id').where('ref_code', '=', res.json().refCode).executeTakeFirstOrThrow();
+    const before = await row(id);
+    expect(before.org_id).toBe(city.id);
+    // the county supervisor and administrator neither list, open nor decide it
+    for (const c of [sup, admin]) {
+      const { items } = await walk('', 100, c);
+      expect(items.map((x) => x.id)).not.toContain(id);
+      expect(items).toHaveLength(TOTAL);
+      expect(new Set(items.map((x) => x.orgName))).toEqual(new Set(['清河县信访局']));
+      const view = await c.get(`/api/v1/suggestions/${id}`);
+      expect(view.statusCode).toBe(403);
+      expect(view.json().error.code).toBe('SUGGESTION_OUT_OF_SCOPE');
+      expect(view.body).not.toContain('欧阳');
+      const decide = await c.post(`/api/v1/suggestions/${id}/decision`, { adopted: true, reply: '采纳' });
+      expect(decide.json().error.code).toBe('SUGGESTION_OUT_OF_SCOPE');
+    }
+    expect(await row(id)).toEqual(before);
+    expect(await audits('suggestion.view', id)).toHaveLength(0);
+  });
+
+  it('refuses a suggestion without an area or with one that is not an area code, and records nothing', async () => {
+    const count = async () => (await t.ctx.db.selectFrom('citizen_suggestions').select('id').execute()).length;
+    const n = await count();
+    const body = { topic: 'other', title: '建议', content: '内容', name: '李明', mobile: '13800001234' };
+    const none = await portal('/portal/suggestions', body);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.code).toBe('VALIDATION_FAILED');
+    const bad = await portal('/portal/suggestions', { ...body, areaCode: '13x534' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('INVALID_AREA_CODE');
+    expect(await count()).toBe(n);
   });
 });

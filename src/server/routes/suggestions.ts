@@ -29,8 +29,7 @@ export default async function suggestionRoutes(app: FastifyInstance, { ctx }: { 
       response: { 200: SuggestionPage },
     },
   }, async (req) => {
-    requireStaff(req, SUGGESTION_ROLES);
-    return listSuggestionsFor(ctx, req.query as { status?: SuggestionStatus; topic?: string; limit?: number; cursor?: string });
+    return listSuggestionsFor(ctx, requireStaff(req, SUGGESTION_ROLES), req.query as { status?: SuggestionStatus; topic?: string; limit?: number; cursor?: string });
   });
 
   app.get('/suggestions/:id', {

@@ -7,6 +7,7 @@ import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { decideSuggestion as recordDecision, findSuggestion } from '../repositories/portal.ts';
 import { insertAudit } from '../repositories/audit.ts';
+import { assertCanSeeSuggestion } from '../policies/suggestion-policy.ts';
 import { presentSuggestionDetail, type SuggestionDetailT } from '../presenters/suggestion-presenter.ts';
 import { suggestionViewAudit } from './view-suggestion.ts';
 
@@ -14,8 +15,11 @@ import { suggestionViewAudit } from './view-suggestion.ts';
 export async function decideSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, input: { adopted: boolean; reply: string }, ip?: string): Promise<SuggestionDetailT> {
   const now = ctx.clock.now();
   const status = input.adopted ? 'adopted' : 'not_adopted';
+  const before = await findSuggestion(db, id);
+  if (!before) throw new AppError('SUGGESTION_NOT_FOUND');
+  assertCanSeeSuggestion(actor, before);
   const decided = await recordDecision(db, id, { status, reply: input.reply.trim(), by: actor.userId, at: now });
-  if (!decided) throw new AppError((await findSuggestion(db, id)) ? 'SUGGESTION_ALREADY_DECIDED' : 'SUGGESTION_NOT_FOUND');
+  if (!decided) throw new AppError('SUGGESTION_ALREADY_DECIDED');
   await insertAudit(db, [
     { at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'suggestion.decide', ip: ip ?? null, detail: { id, status } },
     suggestionViewAudit(ctx, actor, id, ip),

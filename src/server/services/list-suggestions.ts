@@ -1,8 +1,8 @@
-// Citizen suggestions for the staff who decide them: newest first, by status and topic, a page at a
+// Citizen suggestions for the staff who decide them (those sent to the bureaus of their area and below): newest first, by status and topic, a page at a
 // time (the cursor is the last id shown). A list row shows nothing about the citizen.
 import { AppError } from '../../shared/errors.ts';
 import { LIMITS, type SuggestionStatus } from '../../shared/enums.ts';
-import type { AppContext } from '../context.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { listSuggestions } from '../repositories/portal.ts';
 import { presentSuggestionSummary, type SuggestionPageT } from '../presenters/suggestion-presenter.ts';
 
@@ -17,9 +17,9 @@ function decode(s: string): number {
 }
 const encode = (id: number) => Buffer.from(JSON.stringify([id])).toString('base64url');
 
-export async function listSuggestionsFor(ctx: AppContext, q: { status?: SuggestionStatus; topic?: string; limit?: number; cursor?: string }): Promise<SuggestionPageT> {
+export async function listSuggestionsFor(ctx: AppContext, actor: Actor, q: { status?: SuggestionStatus; topic?: string; limit?: number; cursor?: string }): Promise<SuggestionPageT> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), LIMITS.pageSizeMax);
-  const rows = await listSuggestions(ctx.reader, { status: q.status, topic: q.topic, beforeId: q.cursor ? decode(q.cursor) : undefined, limit: limit + 1 });
+  const rows = await listSuggestions(ctx.reader, { scopePath: actor.scopePath, status: q.status, topic: q.topic, beforeId: q.cursor ? decode(q.cursor) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return { items: page.map(presentSuggestionSummary), nextCursor: rows.length > limit ? encode(page[page.length - 1]!.id) : null };
 }

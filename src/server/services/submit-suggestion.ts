@@ -1,8 +1,9 @@
-// 人民建议征集: a citizen sends a suggestion on one of the open topics and later sees whether it
-// was adopted ([T22] Art 29: suggestions are studied, adopted fully or partly, and answered).
+// 人民建议征集: a citizen sends a suggestion on one of the open topics, to the petition bureau of the
+// area it concerns, and later sees whether it was adopted ([T22] Art 29: suggestions are studied, adopted fully or partly, and answered).
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { isValidMobile } from '../../shared/validators.ts';
+import { isValidAreaCode, isValidMobile } from '../../shared/validators.ts';
+import { findBureauForArea } from './register-case.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { insertSuggestion } from '../repositories/portal.ts';
@@ -26,11 +27,17 @@ function newRefCode(): string {
 }
 
 /** Records a suggestion; returns its reference number for the later check. */
-export async function submitSuggestion(ctx: AppContext, db: Executor, input: { topic: string; title: string; content: string; name: string; mobile: string }, ip?: string) {
+export async function submitSuggestion(ctx: AppContext, db: Executor, input: { topic: string; title: string; content: string; name: string; mobile: string; areaCode: string }, ip?: string) {
   if (!SUGGESTION_TOPICS.some((t) => t.key === input.topic)) throw new AppError('PORTAL_UNKNOWN_TOPIC');
   if (!isValidMobile(input.mobile)) throw new AppError('INVALID_MOBILE');
+  if (!isValidAreaCode(input.areaCode)) throw new AppError('INVALID_AREA_CODE');
+  // to the petition bureau of the area, as an online petition is registered
+  const bureau = await findBureauForArea(db, input.areaCode);
   const now = ctx.clock.now();
-  const row = await insertSuggestion(db, { refCode: newRefCode(), topic: input.topic, title: input.title.trim(), content: input.content, name: input.name.trim(), mobile: input.mobile, at: now });
+  const row = await insertSuggestion(db, {
+    refCode: newRefCode(), topic: input.topic, title: input.title.trim(), content: input.content, name: input.name.trim(), mobile: input.mobile, at: now,
+    areaCode: input.areaCode, orgId: bureau.id, orgPath: bureau.path,
+  });
   await insertAudit(db, [{ at: now, actorUserId: null, actorKind: 'petitioner', action: 'suggestion.submit', ip: ip ?? null, detail: { id: row.id } }]);
   return { refCode: row.ref_code, topic: row.topic, status: row.status };
 }

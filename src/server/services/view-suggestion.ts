@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { findSuggestion } from '../repositories/portal.ts';
+import { assertCanSeeSuggestion } from '../policies/suggestion-policy.ts';
 import { insertAudit, type AuditEntry } from '../repositories/audit.ts';
 import { presentSuggestionDetail, type SuggestionDetailT } from '../presenters/suggestion-presenter.ts';
 
@@ -15,6 +16,7 @@ export function suggestionViewAudit(ctx: AppContext, actor: Actor, id: number, i
 export async function viewSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, ip?: string): Promise<SuggestionDetailT> {
   const row = await findSuggestion(db, id);
   if (!row) throw new AppError('SUGGESTION_NOT_FOUND');
+  assertCanSeeSuggestion(actor, row);
   await insertAudit(db, [suggestionViewAudit(ctx, actor, id, ip)]);
   return presentSuggestionDetail(row);
 }

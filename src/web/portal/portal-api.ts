@@ -52,7 +52,7 @@ export const portalApi = {
   downloadOfficial: (type: PetitionerDocumentType, caseNo: string) =>
     apiDownload('GET', `/portal/case/official-documents/${type}`, `${DOCUMENT_TITLES[type][0]}-${caseNo}.pdf`),
   logout: () => api<{ ok: boolean }>('POST', '/portal/logout'),
-  suggest: (input: { topic: string; title: string; content: string; name: string; mobile: string }, idempotencyKey: string) =>
+  suggest: (input: { topic: string; areaCode: string; title: string; content: string; name: string; mobile: string }, idempotencyKey: string) =>
     api<{ refCode: string; topic: string; status: string }>('POST', '/portal/suggestions', input, { 'idempotency-key': idempotencyKey }),
   suggestionStatus: (refCode: string, mobileLast4: string) => api<SuggestionStatus>('POST', '/portal/suggestions/lookup', { refCode, mobileLast4 }),
   figures: (year: number) => api<Figures>('GET', `/public/figures?year=${year}`),

@@ -5,7 +5,7 @@ import { LIMITS } from '../../../shared/enums.ts';
 import { isValidMobile } from '../../../shared/validators.ts';
 import { newIdempotencyKey } from '../../common/api.ts';
 import { useLang, useTx } from '../i18n.tsx';
-import { portalApi, type SuggestionStatus, type Topic } from '../portal-api.ts';
+import { portalApi, type Area, type SuggestionStatus, type Topic } from '../portal-api.ts';
 import { ErrorBox } from '../ErrorBox.tsx';
 
 const STATUS: Record<string, [string, string]> = {
@@ -18,7 +18,8 @@ export default function SuggestionsPage() {
   const tx = useTx();
   const { lang } = useLang();
   const [topics, setTopics] = useState<Topic[]>([]);
-  const [form, setForm] = useState({ topic: '', title: '', content: '', name: '', mobile: '' });
+  const [areas, setAreas] = useState<Area[]>([]);
+  const [form, setForm] = useState({ topic: '', areaCode: '', title: '', content: '', name: '', mobile: '' });
   const key = useRef(newIdempotencyKey());
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,9 +29,12 @@ export default function SuggestionsPage() {
   const [status, setStatus] = useState<SuggestionStatus | null>(null);
   const [lookError, setLookError] = useState<unknown>(null);
 
-  useEffect(() => { portalApi.topics().then(setTopics).catch(setError); }, []);
+  useEffect(() => {
+    portalApi.topics().then(setTopics).catch(setError);
+    portalApi.areas().then(setAreas).catch(setError);
+  }, []);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const valid = form.topic && form.title.trim() && form.content.trim() && form.name.trim() && isValidMobile(form.mobile);
+  const valid = form.topic && form.areaCode && form.title.trim() && form.content.trim() && form.name.trim() && isValidMobile(form.mobile);
 
   async function send() {
     if (!valid || busy) return;
@@ -40,7 +44,7 @@ export default function SuggestionsPage() {
       const r = await portalApi.suggest({ ...form, title: form.title.trim(), name: form.name.trim() }, key.current);
       setSent(r.refCode);
       key.current = newIdempotencyKey();
-      setForm({ topic: '', title: '', content: '', name: '', mobile: '' });
+      setForm({ topic: '', areaCode: '', title: '', content: '', name: '', mobile: '' });
     } catch (e) {
       setError(e);
     } finally {
@@ -67,6 +71,14 @@ export default function SuggestionsPage() {
           <option value="">{tx('请选择', 'Choose')}</option>
           {topics.map((t) => <option key={t.key} value={t.key}>{lang === 'zh' ? t.zh : t.en}</option>)}
         </select>
+      </div>
+      <div className="xf-field">
+        <label htmlFor="xf-s-area">{tx('建议涉及的地区', 'The area it concerns')}</label>
+        <select id="xf-s-area" data-testid="portal-suggestion-area" className="xf-select" aria-describedby="xf-s-area-hint" value={form.areaCode} onChange={set('areaCode')}>
+          <option value="">{tx('请选择', 'Choose')}</option>
+          {areas.map((a) => <option key={`${a.code}-${a.name}`} value={a.code}>{a.name}</option>)}
+        </select>
+        <div className="xf-hint" id="xf-s-area-hint">{tx('建议交由该地的信访部门研究办理', 'The petition bureau of that area studies it')}</div>
       </div>
       <div className="xf-field">
         <label htmlFor="xf-s-title">{tx('建议标题', 'Title')}</label>

@@ -14,7 +14,7 @@ const LABELS = { label: { width: 120, whiteSpace: 'nowrap' } } as const;
 
 const dict = {
   zh: {
-    title: '人民建议', close: '关闭', refCode: '建议编号', topic: '征集主题', createdAt: '提交时间', submitter: '建议人', mobile: '手机号码', status: '状态',
+    title: '人民建议', close: '关闭', refCode: '建议编号', topic: '征集主题', createdAt: '提交时间', org: '办理单位', submitter: '建议人', mobile: '手机号码', status: '状态',
     subject: '建议标题', content: '建议内容', masked: '建议人信息已脱敏；每次查看均记入日志。',
     decision: '采纳决定', decidedBy: '决定人', decidedAt: '决定时间', reply: '答复', decide: '作出决定',
     adopt: '采纳', notAdopt: '不予采纳', choose: '请选择是否采纳', replyLabel: '答复建议人', replyHint: '建议人凭建议编号和手机号后四位在网上信访平台查询到此答复',
@@ -22,7 +22,7 @@ const dict = {
     decidedNote: '已作出决定并答复建议人，不能再更改。',
   },
   en: {
-    title: 'Citizen suggestion', close: 'Close', refCode: 'Number', topic: 'Topic', createdAt: 'Sent', submitter: 'Sent by', mobile: 'Mobile', status: 'Status',
+    title: 'Citizen suggestion', close: 'Close', refCode: 'Number', topic: 'Topic', createdAt: 'Sent', org: 'Petition bureau', submitter: 'Sent by', mobile: 'Mobile', status: 'Status',
     subject: 'Title', content: 'Suggestion', masked: 'The citizen\'s details are masked; each view is logged.',
     decision: 'Decision', decidedBy: 'Decided by', decidedAt: 'Decided', reply: 'Reply', decide: 'Decide',
     adopt: 'Adopt', notAdopt: 'Do not adopt', choose: 'Choose whether to adopt', replyLabel: 'Reply to the citizen', replyHint: 'The citizen reads this reply on the portal with the suggestion number and the last four mobile digits',
@@ -89,6 +89,7 @@ export function SuggestionDrawer({ id, topicLabel, onClose, onDecided }: {
             <Descriptions.Item label={t.refCode}><span data-testid="suggestion-ref">{s.refCode}</span></Descriptions.Item>
             <Descriptions.Item label={t.topic}>{topicLabel(s.topic)}</Descriptions.Item>
             <Descriptions.Item label={t.createdAt}>{formatDateTime(s.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t.org}>{s.orgName ?? ''}</Descriptions.Item>
             <Descriptions.Item label={t.submitter}><span data-testid="suggestion-submitter">{s.submitter.name}</span></Descriptions.Item>
             <Descriptions.Item label={t.mobile}><span data-testid="suggestion-mobile">{s.submitter.mobile}</span></Descriptions.Item>
             <Descriptions.Item label={t.status}>

@@ -18,15 +18,15 @@ const PAGE_SIZE = 20;
 
 const dict = {
   zh: {
-    title: '人民建议', intro: '群众通过网上信访平台提出的人民建议（人民建议征集）。逐条研究后作出采纳或不予采纳的决定并答复，建议人凭建议编号和手机号后四位查询答复；决定作出后不能更改。',
+    title: '人民建议', intro: '群众通过网上信访平台向本地区信访部门提出的人民建议（人民建议征集）。逐条研究后作出采纳或不予采纳的决定并答复，建议人凭建议编号和手机号后四位查询答复；决定作出后不能更改。',
     reload: '刷新', statusFilter: '办理状态', topicFilter: '征集主题', all: '全部', allTopics: '全部主题',
-    refCode: '建议编号', topic: '征集主题', subject: '建议标题', status: '状态', createdAt: '提交时间', decidedAt: '决定时间',
+    refCode: '建议编号', topic: '征集主题', subject: '建议标题', org: '办理单位', status: '状态', createdAt: '提交时间', decidedAt: '决定时间',
     none: '暂无人民建议', noneFiltered: '没有符合条件的人民建议', more: '加载更多', noMore: '已全部加载', shown: '已显示 {n} 条',
   },
   en: {
-    title: 'Citizen suggestions', intro: 'Suggestions citizens sent on the online portal. Study each, decide whether it is adopted and reply; the citizen reads the reply with the suggestion number and the last four mobile digits. A decision cannot be changed once made.',
+    title: 'Citizen suggestions', intro: 'Suggestions citizens sent on the online portal to the petition bureaus of your area. Study each, decide whether it is adopted and reply; the citizen reads the reply with the suggestion number and the last four mobile digits. A decision cannot be changed once made.',
     reload: 'Reload', statusFilter: 'Status', topicFilter: 'Topic', all: 'All', allTopics: 'All topics',
-    refCode: 'Number', topic: 'Topic', subject: 'Title', status: 'Status', createdAt: 'Sent', decidedAt: 'Decided',
+    refCode: 'Number', topic: 'Topic', subject: 'Title', org: 'Petition bureau', status: 'Status', createdAt: 'Sent', decidedAt: 'Decided',
     none: 'No suggestions yet', noneFiltered: 'No suggestions match', more: 'Load more', noMore: 'All loaded', shown: '{n} shown',
   },
 };
@@ -95,6 +95,7 @@ export default function SuggestionsPage() {
     },
     { title: t.topic, dataIndex: 'topic', key: 'topic', width: 150, render: (k: string) => topicLabel(k) },
     { title: t.subject, dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: t.org, dataIndex: 'orgName', key: 'orgName', width: 160, ellipsis: true },
     {
       title: t.status, dataIndex: 'status', key: 'status', width: 100,
       render: (s: SuggestionStatus) => <Tag style={statusStyle(s)} data-testid="suggestion-status" data-status={s}>{SUGGESTION_STATUS_LABELS[s]?.[i] ?? s}</Tag>,
