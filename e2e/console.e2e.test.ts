@@ -1,7 +1,8 @@
 // The staff console walked through as the roles would: a clerk registers a visit and routes it; the
 // handler accepts and asks for an extension; the head of the body approves; the handler answers; a
 // supervisor issues a supervision notice on an overdue case; a leader records an instruction; the
-// answer is delivered and reviewed, and the reviewing body revokes it and orders a new one.
+// answer is delivered and reviewed, and the reviewing body revokes it and orders a new one; the matter
+// is reported as major and urgent and the county leader finds it in the 重大紧急 queue.
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -382,5 +383,29 @@ describe('staff console', () => {
     expect(await county.getByTestId('timeline-redo').textContent()).toContain('认定事实不清');
     await county.getByTestId('doc-review-opinion').waitFor();
     await county.context().close();
+  });
+
+  it('the handler reports the matter as major and urgent, and the county leader finds it in the 重大紧急 queue (Art 25)', async () => {
+    const handler = await as('hrss.handler');
+    await handler.goto(caseUrl);
+    await act(handler, 'report_urgent', async (p) => {
+      expect(await p.getByTestId('urgent-hint').textContent()).toContain('第二十五条');
+      await p.getByTestId('field-text').fill('四十余名农民工在县政府门前聚集讨薪，情绪激动，已安排专人劝导。');
+    });
+    await handler.getByTestId('case-urgent').waitFor();
+    expect(await handler.getByTestId('timeline-report_urgent').textContent()).toContain('清河县人民政府');
+    await handler.context().close();
+
+    const leader = await as('leader');
+    const queue = leader.getByTestId('queue-urgent');
+    await queue.waitFor();
+    expect(await queue.textContent()).toMatch(/重大紧急\s*[1-9]\d*\s*件/);
+    await queue.click();
+    await leader.getByTestId('case-list-page').waitFor();
+    expect(leader.url()).toContain('queue=urgent');
+    const caseId = caseUrl.split('/').pop()!;
+    await leader.getByTestId(`urgent-${caseId}`).waitFor();
+    await shot(leader, 'console-urgent-queue-zh');
+    await leader.context().close();
   });
 });

@@ -118,6 +118,9 @@ export const ACTIONS = {
   instruct: { from: BEFORE_ARCHIVE, to: 'same', roles: ['leader'], clocks: [], label: ['批示', 'Instruct'] },
   own: { from: OPEN_STATES, to: 'same', roles: ['leader'], clocks: [], label: ['包案', 'Take ownership'] },
   follow_up: { from: ['concluded', 'reviewed', 'final'], to: 'same', roles: STAFF, clocks: [], label: ['回访', 'Follow up'] },
+  // [T22] Art 25: a major or urgent matter is reported at once to the government of the body that found
+  // it; a later report (续报) adds what changed
+  report_urgent: { from: OPEN_STATES, to: 'same', roles: STAFF, clocks: [], label: ['重大紧急报告', 'Report as major or urgent'] },
   add_submission: { from: OPEN_STATES, to: 'same', roles: ['clerk', 'supervisor', 'petitioner'], clocks: [], label: ['追加信访件', 'Add submission'] },
 } as const satisfies Record<string, ActionDef>;
 

@@ -92,6 +92,9 @@ export interface CasesTable {
   repeat_of_case_id: number | null;
   /** Marked at registration as a possible repeat of a matter final after re-review (repeat_of_case_id). */
   repeat_of_final: Generated<boolean>;
+  /** [T22] Art 25: last reported as major or urgent, and the path of the government it was reported to (migration 0019). */
+  urgent_reported_at: Timestamp | null;
+  urgent_org_path: string | null;
   level_reached: string | null;
   is_skip_level: Generated<boolean>;
   received_at: Timestamp;

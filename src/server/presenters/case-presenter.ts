@@ -58,6 +58,8 @@ export const CaseSummary = Type.Object({
   /** Marked at registration as a possible repeat of a final matter (Art 36) and not decided yet (not
    * routed, accepted or declined): for staff to check. */
   repeatOfFinalPending: Type.Boolean(),
+  /** Reported as major or urgent ([T22] Art 25): when last. */
+  urgentReportedAt: Nullable(Type.String()),
   version: Type.Integer(),
 }, { $id: 'CaseSummary' });
 export type CaseSummaryView = Static<typeof CaseSummary>;
@@ -114,12 +116,13 @@ export const CaseDetail = Type.Object({
   reReviewOutcome: Nullable(Type.String()),
   evaluationStatus: Type.String(),
   isOwned: Type.Boolean(),
+  urgentReportedAt: Nullable(Type.String()),
   availableActions: Type.Array(Type.String()),
 }, { $id: 'CaseDetail' });
 export type CaseDetailView = Static<typeof CaseDetail>;
 
 type SummaryRow = Pick<CaseRow, 'id' | 'case_no' | 'title' | 'kind' | 'state' | 'channel' | 'category_id' | 'received_at' | 'next_due' | 'current_org_id'
-  | 'is_repeat' | 'is_collective' | 'headcount' | 'extension_status' | 'evaluation_status' | 'version' | 'is_owned' | 'repeat_of_final' | 'route_kind'> & {
+  | 'is_repeat' | 'is_collective' | 'headcount' | 'extension_status' | 'evaluation_status' | 'version' | 'is_owned' | 'repeat_of_final' | 'route_kind' | 'urgent_reported_at'> & {
   current_org_name: string | null; category_name_zh: string | null; category_name_en: string | null;
 };
 
@@ -130,7 +133,8 @@ export function presentCaseSummary(r: SummaryRow, today: string): CaseSummaryVie
     nextDue: r.next_due, daysLeft: r.next_due ? daysLeft(today, r.next_due) : null, urgency: r.next_due ? urgency(today, r.next_due) : null,
     currentOrgId: r.current_org_id, currentOrgName: r.current_org_name, isRepeat: r.is_repeat, isCollective: r.is_collective,
     headcount: r.headcount, extensionStatus: r.extension_status, evaluationStatus: r.evaluation_status, isOwned: r.is_owned,
-    repeatOfFinalPending: awaitsRepeatOfFinalDecision({ repeatOfFinal: r.repeat_of_final, state: r.state, routeKind: r.route_kind }), version: r.version,
+    repeatOfFinalPending: awaitsRepeatOfFinalDecision({ repeatOfFinal: r.repeat_of_final, state: r.state, routeKind: r.route_kind }),
+    urgentReportedAt: r.urgent_reported_at ? new Date(r.urgent_reported_at).toISOString() : null, version: r.version,
   };
 }
 
@@ -172,7 +176,7 @@ export function presentCaseDetail(c: CaseRow, viewer: Actor, opts: {
     hearingStartedOn: c.hearing_started_on, acceptedOn: c.accepted_on, answeredOn: c.answered_on, deliveredOn: c.delivered_on,
     outcome: c.outcome, answerText: c.answer_text, declineReason: c.decline_reason, properChannel: c.proper_channel,
     divertProcedure: c.divert_procedure, reviewOutcome: c.review_outcome, reReviewOutcome: c.re_review_outcome,
-    evaluationStatus: c.evaluation_status, isOwned: c.is_owned,
+    evaluationStatus: c.evaluation_status, isOwned: c.is_owned, urgentReportedAt: c.urgent_reported_at ? new Date(c.urgent_reported_at).toISOString() : null,
     availableActions: hidden ? [] : availableActions(c.state as CaseState, viewer.role).filter((a) => a !== 'add_submission' && mayAct(viewer, c, a)),
   };
 }

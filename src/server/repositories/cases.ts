@@ -312,6 +312,8 @@ export interface CaseFilter {
   text?: string;
   petitionerId?: number;
   ownedBy?: number;
+  /** Reported as major or urgent (Art 25) to a government at or below this path. */
+  urgentUnder?: string;
 }
 
 export type CaseSort = 'received_desc' | 'received_asc' | 'due_asc';
@@ -329,7 +331,7 @@ function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopePath: string) {
 export const CASE_SUMMARY_COLUMNS = [
   'cases.id', 'cases.case_no', 'cases.title', 'cases.kind', 'cases.state', 'cases.channel', 'cases.category_id', 'cases.received_at',
   'cases.next_due', 'cases.current_org_id', 'cases.is_repeat', 'cases.is_collective', 'cases.headcount', 'cases.extension_status',
-  'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'cases.repeat_of_final', 'cases.route_kind', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
+  'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'cases.repeat_of_final', 'cases.route_kind', 'cases.urgent_reported_at', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
 ] as const;
 
 /** One page of cases matching the filter, keyset-paginated on (sort key, id). */
@@ -351,6 +353,7 @@ export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, lim
   if (f.dueBefore) q = q.where('cases.next_due', '<=', f.dueBefore);
   if (f.dueFrom) q = q.where('cases.next_due', '>=', f.dueFrom);
   if (f.extensionPending) q = q.where('cases.extension_status', '=', 'requested');
+  if (f.urgentUnder !== undefined) q = q.where('cases.urgent_reported_at', 'is not', null).where('cases.urgent_org_path', 'like', `${f.urgentUnder}%`);
   if (f.evaluationPending) q = q.where('cases.evaluation_status', '=', 'pending');
   if (f.isRepeat !== undefined) q = q.where('cases.is_repeat', '=', f.isRepeat);
   if (f.isCollective !== undefined) q = q.where('cases.is_collective', '=', f.isCollective);
@@ -411,6 +414,7 @@ export async function countQueues(db: Executor, scopePath: string, orgId: number
       sql<number>`count(*) filter (where extension_status = 'requested' and state = 'handling')`.as('extension_approval'),
       sql<number>`count(*) filter (where evaluation_status = 'pending')`.as('awaiting_evaluation'),
       sql<number>`count(*) filter (where state in ('reviewing', 're_reviewing'))`.as('in_review'),
+      sql<number>`count(*) filter (where urgent_reported_at is not null and urgent_org_path like ${`${scopePath}%`} and state in ('registered','awaiting_acceptance','handling','answered','reviewing','re_reviewing'))`.as('urgent'),
       eb.selectFrom('supervision_notices as n').innerJoin('organisations as t', 't.id', 'n.target_org_id')
         .select(sql<number>`count(*)`.as('n')).where('n.status', '=', 'open').where('t.path', 'like', `${scopePath}%`).as('supervision_open'),
       sql<number>`count(*) filter (where current_org_id = ${orgId} and state in ('registered','awaiting_acceptance','handling','answered','reviewing','re_reviewing'))`.as('mine_open'),

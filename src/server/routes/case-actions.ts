@@ -48,6 +48,7 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   supervise: { text: Text(), dueOn: Type.Optional(Day) },
   instruct: { text: Text() },
   own: { plan: Text(), closingStandard: Text(), dueOn: Day },
+  report_urgent: { text: Text() },
   follow_up: { method: Type.Optional(Type.Enum(['phone', 'visit', 'sms', 'letter'])), summary: Text() },
 };
 

@@ -377,3 +377,40 @@ describe('a review that revokes the answer orders a new one (撤销重办)', () 
     expect(await reviewFigures()).toEqual({ changed: figuresBefore.changed + 1, decided: figuresBefore.decided + 1 });
   });
 });
+
+describe('a major or urgent matter is reported at once ([T22] Art 25)', () => {
+  it('reports to the government of the reporting body, whose leaders and those above find it in their 重大紧急 queue while it is open', async () => {
+    const c = await toHandling('2026-03-02');
+    const urgentIds = async (who: string) => ((await (await t.as(who)).get('/api/v1/cases?queue=urgent&limit=100')).json().items as { id: number }[]).map((x) => x.id);
+    const urgentCount = async (who: string) => (await (await t.as(who)).get('/api/v1/cases/queues')).json().urgent as number;
+    const before = await urgentCount('leader');
+    expect(await urgentIds('leader')).not.toContain(c.caseId);
+
+    const blank = await act('hrss.handler', c.caseId, 'report-urgent', { text: '' });
+    expect(blank.statusCode).toBe(400);
+    const reported = await ok('hrss.handler', c.caseId, 'report-urgent', { text: '四十余名农民工聚集工地讨薪，情绪激动，已安排专人劝导。' });
+    expect(reported.state).toBe('handling'); // an event on the case, not a step of its own
+    expect(reported.urgentReportedAt).toEqual(expect.any(String));
+    const ev = await t.ctx.db.selectFrom('case_events').select(['data', 'is_public']).where('case_id', '=', c.caseId).where('type', '=', 'report_urgent').executeTakeFirstOrThrow();
+    const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
+    expect(data).toMatchObject({ reportedToOrgName: '清河县人民政府', first: true });
+    expect(ev.is_public).toBe(false); // the petitioner's portal does not show it
+
+    // the county government's leader and the city above see it; a township does not
+    expect(await urgentIds('leader')).toContain(c.caseId);
+    expect(await urgentCount('leader')).toBe(before + 1);
+    expect(await urgentIds('city.clerk')).toContain(c.caseId);
+    expect(await urgentIds('town.head')).not.toContain(c.caseId);
+    const listed = (await (await t.as('leader')).get('/api/v1/cases?queue=urgent&limit=100')).json().items.find((x: { id: number }) => x.id === c.caseId);
+    expect(listed.urgentReportedAt).toBe(reported.urgentReportedAt);
+
+    // a later report adds to it; once the matter is concluded it leaves the queue and cannot be reported
+    await ok('supervisor', c.caseId, 'report-urgent', { text: '续报：已协调企业先行垫付部分工资，人员已疏散。' });
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '责成用工单位结清工资。' });
+    await ok('hrss.handler', c.caseId, 'deliver');
+    expect(await urgentIds('leader')).not.toContain(c.caseId);
+    expect(await urgentCount('leader')).toBe(before);
+    const closed = await act('hrss.handler', c.caseId, 'report-urgent', { text: '再报' });
+    expect(closed.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
+  });
+});

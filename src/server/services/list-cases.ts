@@ -9,7 +9,7 @@ import { findOrg } from '../repositories/organisations.ts';
 import { listCategories } from '../repositories/categories.ts';
 import { presentCaseSummary, type CaseSummaryView } from '../presenters/case-presenter.ts';
 
-export const QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned'] as const;
+export const QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 export interface ListQuery {
@@ -68,6 +68,8 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
     case 'in_review': f.states = ['reviewing', 're_reviewing']; break;
     case 'mine_open': f.currentOrgId = actor.orgId; f.currentOrgPath = actor.orgPath; f.states = [...OPEN_STATES]; sort = q.sort ?? 'due_asc'; break;
     case 'owned': f.ownedBy = actor.userId; break;
+    // [T22] Art 25: open matters reported as major or urgent to a government of the user's area
+    case 'urgent': f.urgentUnder = actor.scopePath; f.states = [...OPEN_STATES]; break;
     default: break;
   }
   if (q.state) f.states = q.state.split(',').filter(Boolean);

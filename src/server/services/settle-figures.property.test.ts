@@ -54,6 +54,7 @@ function bodyFor(action: Action, today: string, n: number): Record<string, unkno
     case 'supervise': case 'instruct': return { text: '请依法办理' };
     case 'own': return { plan: '专班', closingStandard: '化解', dueOn: addCalendarDays(today, 20) };
     case 'follow_up': return { summary: '回访' };
+    case 'report_urgent': return { text: '可能聚集' };
     default: return {};
   }
 }

@@ -95,6 +95,16 @@ async function reviewBody(trx: Executor, c: CaseRow, chosen?: number): Promise<O
   return o;
 }
 
+/** The government (or township) a body belongs to: itself, or the nearest such body above it. */
+async function governmentOf(trx: Executor, orgId: number): Promise<OrgRow> {
+  let o = await findOrg(trx, orgId);
+  const start = o;
+  while (o && o.kind !== 'government' && o.kind !== 'township') o = o.parent_id ? await findOrg(trx, o.parent_id) : undefined;
+  if (o) return o;
+  if (start) return start;
+  throw new AppError('UNKNOWN_ORG');
+}
+
 /** The facts each action records beyond the state and clocks. */
 async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c: CaseRow, action: Action, p: ActionParams, rules: TransitionContext): Promise<Effect> {
   const today = rules.today;
@@ -240,6 +250,14 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
     }
     case 'follow_up':
       return { patch: {}, data: { method: p.method ?? 'phone', summary: need(p.summary, 'summary') }, isPublic: false };
+    case 'report_urgent': {
+      // to the government the reporting body belongs to (本级党委和政府): its own, if it is one
+      const to = await governmentOf(trx, actor!.orgId);
+      return {
+        patch: { urgent_reported_at: ctx.clock.now(), urgent_org_path: to.path },
+        data: { text: need(p.text, 'text'), reportedToOrgId: to.id, reportedToOrgName: to.name, first: c.urgent_reported_at === null }, isPublic: false,
+      };
+    }
     case 'add_submission':
       throw new AppError('TRANSITION_NOT_ALLOWED');
   }

@@ -58,6 +58,7 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
   supervise: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }],
   instruct: [{ name: 'text', kind: 'textarea', required: true, max: T }],
   own: [{ name: 'plan', kind: 'textarea', required: true, max: T }, { name: 'closingStandard', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date', required: true }],
+  report_urgent: [{ name: 'text', kind: 'textarea', required: true, max: T }],
   follow_up: [{ name: 'method', kind: 'choice', options: opts(Object.keys(FOLLOW_UP), pair(FOLLOW_UP)) }, { name: 'summary', kind: 'textarea', required: true, max: T }],
 };
 
@@ -69,7 +70,8 @@ const dict = {
     f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_basis: '不予受理依据', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
     f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
     f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
-    t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_redoDue: '重新答复期限（不填为自今日起 60 日）',
+    t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
+    urgentHint: '依据《信访工作条例》第二十五条，对可能造成社会影响的重大、紧急信访事项，及时报告本级党委和政府；情况变化时可续报。', t_redoDue: '重新答复期限（不填为自今日起 60 日）',
     redoHint: '撤销原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；信访人对新的处理意见不服的，可以再申请复查。',
   },
   en: {
@@ -79,7 +81,8 @@ const dict = {
     f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_basis: 'Ground', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
     f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
     f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
-    t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_redoDue: 'New answer due (empty: 60 days from today)',
+    t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
+    urgentHint: 'Under Art 25, a major or urgent matter that may have social impact is reported at once to the government of your body; report again when it changes.', t_redoDue: 'New answer due (empty: 60 days from today)',
     redoHint: 'The answer is revoked; the body that gave it handles the matter again and answers anew by the day set. The petitioner may ask for review of the new answer.',
   },
 };
@@ -104,6 +107,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
     if (f.name === 'text' && action === 'instruct') return t.t_instruct;
     if (f.name === 'text' && action.startsWith('decide_')) return t.t_decide;
     if (f.name === 'text' && action === 'redo') return t.t_redoText;
+    if (f.name === 'text' && action === 'report_urgent') return t.t_urgent;
     if (f.name === 'dueOn' && action === 'redo') return t.t_redoDue;
     if (f.name === 'days') return t.f_days.replace('{n}', String(extensionMax));
     return (t as Record<string, string>)[`f_${f.name}`] ?? f.name;
@@ -151,6 +155,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
       <div data-testid={`action-modal-${action}`}>
       {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
       {action === 'redo' && <Typography.Paragraph type="secondary" data-testid="redo-hint">{t.redoHint}</Typography.Paragraph>}
+      {action === 'report_urgent' && <Typography.Paragraph type="secondary" data-testid="urgent-hint">{t.urgentHint}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
         {fields.map((f, idx) => (

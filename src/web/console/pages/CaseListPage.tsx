@@ -14,14 +14,14 @@ import { categoryTree, orgTree, useCategories, useOrgs } from '../refdata.ts';
 import { QUEUE_LABELS } from './HomePage.tsx';
 
 const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'orgOnly', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'repeatOfFinal', 'q', 'sort'] as const;
-const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned'];
+const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent'];
 
 const dict = {
   zh: {
     title: '信访事项', queue: '工作队列', state: '状态', kind: '类别', category: '内容分类', org: '所在单位', channel: '渠道', dates: '登记日期',
     dueWithin: 'N日内到期', overdue: '仅看超期', orgOnly: '仅本单位（不含下级）', q: '标题或事项编号', search: '查询', reset: '重置', any: '全部',
     caseNo: '事项编号', titleCol: '标题', received: '登记时间', due: '当前时限', daysLeft: '剩余', days: '天', overdueBy: '超期', next: '下一页', first: '第一页',
-    repeat: '重复', collective: '集体访', empty: '没有符合条件的事项', owned: '我包案的事项', sort: '排序',
+    repeat: '重复', collective: '集体访', urgent: '重大紧急', empty: '没有符合条件的事项', owned: '我包案的事项', sort: '排序',
     sortReceivedDesc: '登记时间（新→旧）', sortReceivedAsc: '登记时间（旧→新）', sortDue: '时限（急→缓）', page: '第 {n} 页', extension: '延期待批',
     repeatOfFinal: '复核终结后重复', repeatOfFinalHint: '疑似已复核终结事项的重复信访，待核查（第三十六条）', repeatOfFinalOnly: '仅看待核查的复核终结后重复',
   },
@@ -29,7 +29,7 @@ const dict = {
     title: 'Cases', queue: 'Work queue', state: 'State', kind: 'Kind', category: 'Category', org: 'Body', channel: 'Channel', dates: 'Received',
     dueWithin: 'Due within N days', overdue: 'Overdue only', orgOnly: 'This body only (not those below)', q: 'Title or case number', search: 'Search', reset: 'Reset', any: 'Any',
     caseNo: 'Case no.', titleCol: 'Title', received: 'Received', due: 'Current limit', daysLeft: 'Left', days: 'd', overdueBy: 'overdue', next: 'Next page', first: 'First page',
-    repeat: 'Repeat', collective: 'Collective', empty: 'No matching cases', owned: 'Cases I own', sort: 'Sort',
+    repeat: 'Repeat', collective: 'Collective', urgent: 'Major or urgent', empty: 'No matching cases', owned: 'Cases I own', sort: 'Sort',
     sortReceivedDesc: 'Received (newest first)', sortReceivedAsc: 'Received (oldest first)', sortDue: 'Due date (most urgent first)', page: 'Page {n}', extension: 'Extension pending',
     repeatOfFinal: 'Repeat of a final matter', repeatOfFinalHint: 'Possibly a repeat of a matter final after re-review, to be checked (Art 36)', repeatOfFinalOnly: 'Repeats of final matters to check',
   },
@@ -125,6 +125,7 @@ export function CaseListPage() {
       title: t.state, dataIndex: 'state', key: 'state', width: 150, render: (v: string, r) => (
         <Space size={[0, 4]} wrap>
           <Tag>{L.state(v, lang)}</Tag>
+          {r.urgentReportedAt && <Tag style={urgencyStyle('overdue')} data-testid={`urgent-${r.id}`}>{t.urgent}</Tag>}
           {r.isRepeat && <Tag color="purple">{t.repeat}</Tag>}
           {r.repeatOfFinalPending && <Tag style={urgencyStyle('near')} title={t.repeatOfFinalHint} data-testid={`repeat-of-final-${r.id}`}>{t.repeatOfFinal}</Tag>}
           {r.isCollective && <Tag color="magenta">{t.collective} {r.headcount}</Tag>}

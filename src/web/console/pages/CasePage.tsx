@@ -17,7 +17,7 @@ const dict = {
   zh: {
     facts: '事项信息', caseNo: '事项编号', queryCode: '查询码', state: '状态', kind: '类别', category: '内容分类', channel: '渠道', received: '收到时间',
     area: '行政区划', address: '事项地址', registeredAt: '登记单位', currentOrg: '当前所在单位', handlingOrg: '承办单位', reviewOrg: '复查/复核机关',
-    accused: '被检举控告', headcount: '人数', collective: '集体访', repeat: '重复信访', skipLevel: '越级访', levelReached: '到达层级', owned: '领导包案',
+    accused: '被检举控告', headcount: '人数', collective: '集体访', repeat: '重复信访', skipLevel: '越级访', levelReached: '到达层级', owned: '领导包案', urgent: '重大紧急', urgentHint: '已按《信访工作条例》第二十五条报告本级党委和政府（最近一次：{at}）',
     content: '信访内容', people: '信访人', name: '姓名', idNumber: '身份证号码', mobile: '手机', addr: '住址', role: '身份',
     petitioner: '信访人', co_petitioner: '共同信访人', representative: '代表人', reveal: '显示完整信息', revealHint: '查看完整个人信息将被记录',
     revealed: '已显示完整个人信息（本次查看已记录）', clocks: '办理时限', due: '截止', left: '剩余 {n} 天', overdue: '已超期 {n} 天', today: '今日到期', running: '当前',
@@ -29,7 +29,7 @@ const dict = {
     reviewOutcome: '复查结论', reReviewOutcome: '复核结论', evaluation: '评价', back: '返回列表',
     repeatOfFinal: '疑似已复核终结事项（{no}）的重复信访', openEarlier: '查看原事项',
     repeatOfFinalHint: '登记时未作决定。请核查是否以同一事实和理由再次提出：如是，请以“不予受理”办理，理由注明《信访工作条例》第三十六条（复核终结，不再受理）；如否，按正常程序转送交办或受理。',
-    d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序',
+    d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序', d_reportedToOrgName: '报告至', d_handlingOrgName: '重新办理单位',
     d_properChannel: '正确途径', d_agreement: '协议', d_deliveredOn: '送达日期', d_plan: '方案', d_closingStandard: '化解标准', d_dueOn: '期限',
     d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '包案领导', d_channel: '渠道',
     doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单',
@@ -37,7 +37,7 @@ const dict = {
   en: {
     facts: 'Facts', caseNo: 'Case no.', queryCode: 'Query code', state: 'State', kind: 'Kind', category: 'Category', channel: 'Channel', received: 'Received',
     area: 'Area code', address: 'Address of the matter', registeredAt: 'Registered by', currentOrg: 'Now at', handlingOrg: 'Handling body', reviewOrg: 'Review body',
-    accused: 'Accused', headcount: 'Headcount', collective: 'Collective', repeat: 'Repeat', skipLevel: 'Skip-level', levelReached: 'Level reached', owned: 'Owned by a leader',
+    accused: 'Accused', headcount: 'Headcount', collective: 'Collective', repeat: 'Repeat', skipLevel: 'Skip-level', levelReached: 'Level reached', owned: 'Owned by a leader', urgent: 'Major or urgent', urgentHint: 'Reported to the government of the body under Art 25 (last on {at})',
     content: 'Content', people: 'Petitioners', name: 'Name', idNumber: 'ID card', mobile: 'Mobile', addr: 'Address', role: 'Role',
     petitioner: 'Petitioner', co_petitioner: 'Co-petitioner', representative: 'Representative', reveal: 'Show full details', revealHint: 'Viewing full personal data is logged',
     revealed: 'Full personal data shown (this view was logged)', clocks: 'Time limits', due: 'Due', left: '{n} days left', overdue: '{n} days overdue', today: 'Due today', running: 'Running',
@@ -49,7 +49,7 @@ const dict = {
     reviewOutcome: 'Review outcome', reReviewOutcome: 'Re-review outcome', evaluation: 'Evaluation', back: 'Back to list',
     repeatOfFinal: 'Possibly a repeat of {no}, a matter already final after re-review', openEarlier: 'Open the earlier case',
     repeatOfFinalHint: 'Nothing was decided at registration. Check whether the same facts and reasons are raised again. If so, decline it, citing Article 36 of the Regulations on Letters and Visits (final after re-review, not accepted again); if not, route or accept it as usual.',
-    d_reason: 'Reason', d_note: 'Note', d_text: 'Text', d_summary: 'Summary', d_days: 'Days', d_outcome: 'Outcome', d_targetOrgName: 'Body', d_procedure: 'Procedure',
+    d_reason: 'Reason', d_note: 'Note', d_text: 'Text', d_summary: 'Summary', d_days: 'Days', d_outcome: 'Outcome', d_targetOrgName: 'Body', d_procedure: 'Procedure', d_reportedToOrgName: 'Reported to', d_handlingOrgName: 'Body to answer again',
     d_properChannel: 'Proper channel', d_agreement: 'Agreement', d_deliveredOn: 'Delivered on', d_plan: 'Plan', d_closingStandard: 'Closing standard', d_dueOn: 'Due on',
     d_bureauRating: 'Bureau', d_bodyRating: 'Handling body', d_comment: 'Comment', d_reviewOrgName: 'Review body', d_method: 'Method', d_leader: 'Leader', d_channel: 'Channel',
     doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice',
@@ -78,7 +78,7 @@ const RELEVANT_CLOCKS: Record<string, string[]> = {
 const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review'];
 
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
-  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName'] as const;
+  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName'] as const;
 
 function eventValue(k: string, v: unknown, lang: Lang): string {
   if (k === 'outcome') return L.outcome(String(v), lang);
@@ -154,6 +154,7 @@ export function CasePage() {
           {d.isCollective && <Tag color="magenta">{t.collective} {d.headcount}</Tag>}
           {d.isSkipLevel && <Tag style={urgencyStyle('near')}>{t.skipLevel}</Tag>}
           {d.isOwned && <Tag style={PENDING_STYLE}>{t.owned}</Tag>}
+          {d.urgentReportedAt && <Tag style={urgencyStyle('overdue')} title={t.urgentHint.replace('{at}', formatDateTime(d.urgentReportedAt))} data-testid="case-urgent">{t.urgent}</Tag>}
         </Space>
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="reload" />
       </Space>
