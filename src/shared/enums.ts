@@ -163,13 +163,14 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 
 /**
  * 人民建议征集: a citizen suggestion is received (being studied) until staff decide once whether it is
- * adopted, with a reply the citizen reads on the portal ([T22] Art 29). The migration's CHECK and the
+ * adopted, in full or in part, with a reply the citizen reads on the portal ([T22] Art 29). The migration's CHECK and the
  * portal look-up know exactly these.
  */
-export const SUGGESTION_STATUSES = ['received', 'adopted', 'not_adopted'] as const;
+export const SUGGESTION_STATUSES = ['received', 'adopted', 'partly_adopted', 'not_adopted'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, [zh: string, en: string]> = {
   received: ['研究中', 'Being studied'],
   adopted: ['已采纳', 'Adopted'],
+  partly_adopted: ['部分采纳', 'Partly adopted'],
   not_adopted: ['未采纳', 'Not adopted'],
 };

@@ -133,7 +133,7 @@ export async function listSuggestions(db: Executor, f: { scopePath: string; topi
 }
 
 /** Records the decision only while the suggestion is undecided; undefined when it is not (any more). */
-export async function decideSuggestion(db: Executor, id: number, d: { status: 'adopted' | 'not_adopted'; reply: string; by: number; at: Date }) {
+export async function decideSuggestion(db: Executor, id: number, d: { status: 'adopted' | 'partly_adopted' | 'not_adopted'; reply: string; by: number; at: Date }) {
   return db.updateTable('citizen_suggestions').set({ status: d.status, reply: d.reply, decided_by: d.by, decided_at: d.at })
     .where('id', '=', id).where('status', '=', 'received').returning('id').executeTakeFirst();
 }

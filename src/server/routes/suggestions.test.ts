@@ -296,3 +296,24 @@ describe('each suggestion goes to the petition bureau of its area', () => {
     expect(await count()).toBe(n);
   });
 });
+
+describe('adopted in part ([T22] Art 29)', () => {
+  it('records a suggestion adopted in part, which the citizen reads and the list filters', async () => {
+    const s = sent[40]!;
+    const res = await sup.post(`/api/v1/suggestions/${s.id}/decision`, { adopted: true, partly: true, reply: '部分采纳：老年食堂纳入明年计划，上门送餐暂不具备条件。' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('partly_adopted');
+    expect((await lookUp(s)).json()).toMatchObject({ status: 'partly_adopted', reply: '部分采纳：老年食堂纳入明年计划，上门送餐暂不具备条件。' });
+    const { items } = await walk('&status=partly_adopted', 50);
+    expect(items.map((x) => x.id)).toEqual([s.id]);
+  });
+
+  it('refuses "in part" without an adoption and changes nothing', async () => {
+    const s = sent[41]!;
+    const before = await row(s.id);
+    const res = await sup.post(`/api/v1/suggestions/${s.id}/decision`, { adopted: false, partly: true, reply: '不予采纳' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(await row(s.id)).toEqual(before);
+  });
+});

@@ -43,13 +43,13 @@ export default async function suggestionRoutes(app: FastifyInstance, { ctx }: { 
     schema: {
       tags: ['suggestions'], summary: '建议采纳情况及答复（只能决定一次） Record whether a suggestion is adopted, with the reply (once)',
       params: IdParams,
-      body: Type.Object({ adopted: Type.Boolean(), reply: Type.String({ minLength: 1, maxLength: LIMITS.reasonMax, pattern: '\\S' }) }, { additionalProperties: false }),
+      body: Type.Object({ adopted: Type.Boolean(), partly: Type.Optional(Type.Boolean({ description: 'adopted in part (部分采纳); only with adopted' })), reply: Type.String({ minLength: 1, maxLength: LIMITS.reasonMax, pattern: '\\S' }) }, { additionalProperties: false }),
       response: { 200: SuggestionDetail },
     },
   }, async (req) => {
     const actor = requireStaff(req, SUGGESTION_ROLES);
     const id = (req.params as { id: number }).id;
-    const body = req.body as { adopted: boolean; reply: string };
+    const body = req.body as { adopted: boolean; partly?: boolean; reply: string };
     return ctx.db.transaction().execute((trx) => decideSuggestion(ctx, trx, actor, id, body, req.ip));
   });
 }

@@ -12,9 +12,11 @@ import { presentSuggestionDetail, type SuggestionDetailT } from '../presenters/s
 import { suggestionViewAudit } from './view-suggestion.ts';
 
 /** Marks a suggestion adopted or not adopted; `db` is the caller's transaction. Answers the suggestion as it now stands. */
-export async function decideSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, input: { adopted: boolean; reply: string }, ip?: string): Promise<SuggestionDetailT> {
+export async function decideSuggestion(ctx: AppContext, db: Executor, actor: Actor, id: number, input: { adopted: boolean; partly?: boolean; reply: string }, ip?: string): Promise<SuggestionDetailT> {
   const now = ctx.clock.now();
-  const status = input.adopted ? 'adopted' : 'not_adopted';
+  // [T22] Art 29: adopted in full or in part, or not; 'in part' only of an adoption
+  if (input.partly && !input.adopted) throw new AppError('VALIDATION_FAILED', { field: 'partly', reason: 'only with adopted' });
+  const status = !input.adopted ? 'not_adopted' : input.partly ? 'partly_adopted' : 'adopted';
   const before = await findSuggestion(db, id);
   if (!before) throw new AppError('SUGGESTION_NOT_FOUND');
   assertCanSeeSuggestion(actor, before);

@@ -11,6 +11,7 @@ import { ErrorBox } from '../ErrorBox.tsx';
 const STATUS: Record<string, [string, string]> = {
   received: ['已收到，研究中', 'Received, being studied'],
   adopted: ['已采纳', 'Adopted'],
+  partly_adopted: ['部分采纳', 'Partly adopted'],
   not_adopted: ['未采纳', 'Not adopted'],
 };
 
@@ -109,7 +110,7 @@ export default function SuggestionsPage() {
       <ErrorBox error={lookError} />
       <Button block data-testid="portal-suggestion-check" disabled={!ref || digits.length !== 4} onClick={check}>{tx('查询', 'Check')}</Button>
       {status && (
-        <Alert style={{ marginTop: 12 }} type={status.status === 'adopted' ? 'success' : 'info'} showIcon data-testid="portal-suggestion-status"
+        <Alert style={{ marginTop: 12 }} type={status.status === 'adopted' || status.status === 'partly_adopted' ? 'success' : 'info'} showIcon data-testid="portal-suggestion-status"
           title={`${status.title}：${lang === 'zh' ? STATUS[status.status]?.[0] : STATUS[status.status]?.[1]}`} description={status.reply ?? undefined} />
       )}
     </div>

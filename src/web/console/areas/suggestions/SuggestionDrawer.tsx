@@ -1,5 +1,5 @@
 // One citizen suggestion: what was suggested, by whom (masked; the server logs each view), and the
-// decision. While undecided, the form records 采纳 or 不予采纳 with the reply the citizen reads through
+// decision. While undecided, the form records 采纳, 部分采纳 or 不予采纳 with the reply the citizen reads through
 // the portal look-up; once decided it shows the decision, which cannot be changed.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Divider, Drawer, Form, Input, Radio, Skeleton, Tag, Typography } from 'antd';
@@ -17,7 +17,7 @@ const dict = {
     title: '人民建议', close: '关闭', refCode: '建议编号', topic: '征集主题', createdAt: '提交时间', org: '办理单位', submitter: '建议人', mobile: '手机号码', status: '状态',
     subject: '建议标题', content: '建议内容', masked: '建议人信息已脱敏；每次查看均记入日志。',
     decision: '采纳决定', decidedBy: '决定人', decidedAt: '决定时间', reply: '答复', decide: '作出决定',
-    adopt: '采纳', notAdopt: '不予采纳', choose: '请选择是否采纳', replyLabel: '答复建议人', replyHint: '建议人凭建议编号和手机号后四位在网上信访平台查询到此答复',
+    adopt: '采纳', partly: '部分采纳', notAdopt: '不予采纳', choose: '请选择是否采纳', replyLabel: '答复建议人', replyHint: '建议人凭建议编号和手机号后四位在网上信访平台查询到此答复',
     replyRequired: '请填写答复', once: '决定提交后不能更改，请核对后提交。', submit: '提交决定',
     decidedNote: '已作出决定并答复建议人，不能再更改。',
   },
@@ -25,13 +25,13 @@ const dict = {
     title: 'Citizen suggestion', close: 'Close', refCode: 'Number', topic: 'Topic', createdAt: 'Sent', org: 'Petition bureau', submitter: 'Sent by', mobile: 'Mobile', status: 'Status',
     subject: 'Title', content: 'Suggestion', masked: 'The citizen\'s details are masked; each view is logged.',
     decision: 'Decision', decidedBy: 'Decided by', decidedAt: 'Decided', reply: 'Reply', decide: 'Decide',
-    adopt: 'Adopt', notAdopt: 'Do not adopt', choose: 'Choose whether to adopt', replyLabel: 'Reply to the citizen', replyHint: 'The citizen reads this reply on the portal with the suggestion number and the last four mobile digits',
+    adopt: 'Adopt', partly: 'Adopt in part', notAdopt: 'Do not adopt', choose: 'Choose whether to adopt', replyLabel: 'Reply to the citizen', replyHint: 'The citizen reads this reply on the portal with the suggestion number and the last four mobile digits',
     replyRequired: 'Write the reply', once: 'A decision cannot be changed once sent; check it first.', submit: 'Send decision',
     decidedNote: 'Decided and answered; it can no longer change.',
   },
 };
 
-interface Values { decision: 'adopt' | 'not_adopt'; reply: string }
+interface Values { decision: 'adopt' | 'partly' | 'not_adopt'; reply: string }
 
 export function SuggestionDrawer({ id, topicLabel, onClose, onDecided }: {
   id: number;
@@ -62,7 +62,7 @@ export function SuggestionDrawer({ id, topicLabel, onClose, onDecided }: {
     setSaving(true);
     setError(null);
     try {
-      const d = await api<SuggestionDetail>('POST', `/suggestions/${id}/decision`, { adopted: v.decision === 'adopt', reply: v.reply.trim() });
+      const d = await api<SuggestionDetail>('POST', `/suggestions/${id}/decision`, { adopted: v.decision !== 'not_adopt', partly: v.decision === 'partly', reply: v.reply.trim() });
       setDetail(d);
       onDecided(d);
     } catch (e) {
@@ -122,6 +122,7 @@ export function SuggestionDrawer({ id, topicLabel, onClose, onDecided }: {
                   <Radio.Group optionType="button" data-testid="suggestion-decision-choice"
                     options={[
                       { value: 'adopt', label: <span data-testid="suggestion-adopt">{t.adopt}</span> },
+                      { value: 'partly', label: <span data-testid="suggestion-partly">{t.partly}</span> },
                       { value: 'not_adopt', label: <span data-testid="suggestion-not-adopt">{t.notAdopt}</span> },
                     ]} />
                 </Form.Item>

@@ -10,5 +10,5 @@ export interface Topic { key: string; zh: string; en: string }
 
 /** The status tag's colours, dark text on a light tint (WCAG AA). */
 export function statusStyle(status: string) {
-  return status === 'received' ? PENDING_STYLE : status === 'adopted' ? urgencyStyle('ok') : urgencyStyle(null);
+  return status === 'received' ? PENDING_STYLE : status === 'adopted' || status === 'partly_adopted' ? urgencyStyle('ok') : urgencyStyle(null);
 }
