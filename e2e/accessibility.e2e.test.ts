@@ -27,7 +27,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const found: Record<string, string[]> = { home: await violations(page) };
     // a citizen suggestion, so the suggestions page shows a row and its drawer the decision form
     const sent = await page.request.post(`${suite.server.url}/api/v1/portal/suggestions`, {
-      data: { topic: 'environment', title: '加强河道垃圾清理', content: '建议定期清理河道垃圾。', name: '李明', mobile: '13800004321' },
+      data: { topic: 'environment', title: '加强河道垃圾清理', content: '建议定期清理河道垃圾。', name: '李明', mobile: '13800004321', areaCode: '130534' },
     });
     expect(sent.status(), await sent.text()).toBe(201);
     for (const p of ['cases', 'register', 'dashboard', 'supervision', 'leader', 'leader?tab=reception', 'disputes', 'reminders', 'suggestions', 'password']) {
