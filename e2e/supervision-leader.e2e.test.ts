@@ -87,7 +87,9 @@ describe('leaders', () => {
     await page.locator('#reception_day').click();
     await page.locator('#reception_day').fill(today);
     await page.locator('#reception_day').press('Enter');
-    await page.locator('#reception_place').fill('县信访局一楼接待大厅');
+    // the leader goes down to a township to receive there (下访)
+    await page.getByTestId('reception-kind-field').click();
+    await page.locator('#reception_place').fill('葛仙庄镇政府会议室');
     await page.locator('#reception_topic').fill('征地拆迁');
     await settled(page);
     await shot(page, 'leader-reception-new-zh');
@@ -97,6 +99,7 @@ describe('leaders', () => {
     const drawer = page.getByTestId('reception-drawer');
     await drawer.waitFor();
     await expect.poll(() => page.getByTestId('reception-leader').textContent()).toBe('陈副县长');
+    expect(await page.getByTestId('reception-kind').textContent()).toBe('下访');
     const cases = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?limit=5');
     const linked = cases.items[0]!;
     await page.getByTestId('visit-case-no').fill(linked.caseNo);
@@ -114,6 +117,7 @@ describe('leaders', () => {
     await drawer.waitFor({ state: 'hidden' });
     const cell = page.getByTestId(`reception-day-${mine.id}`);
     await expect.poll(() => cell.textContent()).toContain('陈副县长');
+    await expect.poll(() => cell.textContent()).toContain('下访');
     await expect.poll(() => cell.textContent()).toContain('· 1');
     await expect.poll(() => page.getByTestId('reception-month-summary').textContent()).toMatch(/接访 [1-9]\d* 批/);
     await settled(page);

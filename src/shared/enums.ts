@@ -130,6 +130,15 @@ export const RECEPTION_DAY_STATUS_LABELS: Record<ReceptionDayStatus, [zh: string
   scheduled: ['已安排', 'Scheduled'],
   cancelled: ['已取消', 'Cancelled'],
 };
+/** How a leader receives (migration 0021): at the reception place on a set day (定点接访), down at a
+ * township or village (下访), or meeting petitioners invited about a matter (约访). */
+export const RECEPTION_KINDS = ['fixed', 'field', 'appointment'] as const;
+export type ReceptionKind = (typeof RECEPTION_KINDS)[number];
+export const RECEPTION_KIND_LABELS: Record<ReceptionKind, [zh: string, en: string]> = {
+  fixed: ['定点接访', 'At the reception place'],
+  field: ['下访', 'Field visit'],
+  appointment: ['约访', 'By appointment'],
+};
 /** Reception hours, 'HH:MM' China time (as the reception_days table checks them). */
 export const RECEPTION_TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 

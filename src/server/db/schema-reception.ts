@@ -16,6 +16,8 @@ export interface ReceptionDaysTable {
   ends_at: string;
   place: string;
   topic: string | null;
+  /** fixed (定点接访), field (下访) or appointment (约访), shared/enums RECEPTION_KINDS (migration 0021). */
+  kind: Generated<string>;
   created_by: number;
   created_at: Timestamp;
   /** Bumped by each change (edit, cancel). */

@@ -1,7 +1,7 @@
 // What leaves the server about reception days and their visits. An accused body never learns
 // which case on a day accuses it ([T22] Art 30): the case title is withheld from it.
 import { Type, type Static } from 'typebox';
-import { RECEPTION_DAY_STATUSES } from '../../shared/enums.ts';
+import { RECEPTION_DAY_STATUSES, RECEPTION_KINDS, type ReceptionKind } from '../../shared/enums.ts';
 import type { Actor } from '../context.ts';
 import { isAccusedViewer } from '../policies/case-policy.ts';
 import { canChangeReceptionDay } from '../policies/reception-policy.ts';
@@ -35,6 +35,8 @@ export const ReceptionDayView = Type.Object({
   endsAt: Type.String(),
   place: Type.String(),
   topic: Nullable(Type.String()),
+  /** fixed (定点接访), field (下访) or appointment (约访). */
+  kind: Type.Enum([...RECEPTION_KINDS]),
   /** scheduled (已安排) or cancelled (已取消: kept on the calendar with its reason, takes no visits). */
   status: Type.Enum([...RECEPTION_DAY_STATUSES]),
   cancelledAt: Nullable(Type.String({ format: 'date-time' })),
@@ -58,7 +60,7 @@ export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[]
   const mine = visits.filter((v) => v.reception_day_id === d.id);
   return {
     id: d.id, orgId: d.org_id, orgName: d.org_name, leaderUserId: d.leader_user_id, leaderName: d.leader_name, leaderOrgName: d.leader_org_name,
-    day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, topic: d.topic,
+    day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, topic: d.topic, kind: d.kind as ReceptionKind,
     status: d.cancelled_at === null ? 'scheduled' : 'cancelled',
     cancelledAt: d.cancelled_at === null ? null : new Date(d.cancelled_at).toISOString(), cancelledByName: d.cancelled_by_name, cancelReason: d.cancel_reason,
     version: d.version, canChange: canChangeReceptionDay(viewer, d, mine.length, now),

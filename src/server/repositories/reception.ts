@@ -4,13 +4,13 @@ import type { Executor } from '../db/database.ts';
 
 export interface NewReceptionDay {
   orgId: number; orgPath: string; leaderUserId: number; day: string; startsAt: string; endsAt: string;
-  place: string; topic: string | null; createdBy: number; at: Date;
+  place: string; topic: string | null; kind: string; createdBy: number; at: Date;
 }
 
 export async function insertReceptionDay(db: Executor, d: NewReceptionDay): Promise<number> {
   const r = await db.insertInto('reception_days').values({
     org_id: d.orgId, org_path: d.orgPath, leader_user_id: d.leaderUserId, day: d.day, starts_at: d.startsAt, ends_at: d.endsAt,
-    place: d.place, topic: d.topic, created_by: d.createdBy, created_at: d.at,
+    place: d.place, topic: d.topic, kind: d.kind, created_by: d.createdBy, created_at: d.at,
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -33,7 +33,7 @@ export async function findOverlappingDays(db: Executor, leaderUserId: number, da
 }
 
 const dayColumns = [
-  'd.id', 'd.org_id', 'd.org_path', 'd.leader_user_id', 'd.day', 'd.starts_at', 'd.ends_at', 'd.place', 'd.topic', 'd.created_at',
+  'd.id', 'd.org_id', 'd.org_path', 'd.leader_user_id', 'd.day', 'd.starts_at', 'd.ends_at', 'd.place', 'd.topic', 'd.kind', 'd.created_at',
   'd.version', 'd.cancelled_at', 'd.cancel_reason',
   'o.name as org_name', 'l.display_name as leader_name', 'lo.name as leader_org_name', 'lo.path as leader_org_path',
   'cb.display_name as cancelled_by_name',
@@ -67,6 +67,7 @@ export async function hasVisits(db: Executor, dayId: number): Promise<boolean> {
 
 export interface ReceptionDayChange {
   orgId: number; orgPath: string; leaderUserId: number; day: string; startsAt: string; endsAt: string; place: string; topic: string | null;
+  kind: string;
 }
 
 /**
@@ -76,7 +77,7 @@ export interface ReceptionDayChange {
 export async function updateReceptionDayIfVersion(db: Executor, id: number, version: number, c: ReceptionDayChange, at: Date): Promise<boolean> {
   const r = await db.updateTable('reception_days').set({
     org_id: c.orgId, org_path: c.orgPath, leader_user_id: c.leaderUserId, day: c.day, starts_at: c.startsAt, ends_at: c.endsAt,
-    place: c.place, topic: c.topic, version: version + 1, updated_at: at,
+    place: c.place, topic: c.topic, kind: c.kind, version: version + 1, updated_at: at,
   }).where('id', '=', id).where('version', '=', version).where('cancelled_at', 'is', null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('reception_visits').select('id').where('reception_day_id', '=', id))))
     .returning('id').executeTakeFirst();

@@ -38,7 +38,7 @@ describe('scheduling a reception day', () => {
     const res = await leader.post('/api/v1/reception-days', { ...countyDay, orgId: bureau }, { 'idempotency-key': 'rd-1' });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json() as Record<string, any>;
-    expect(d).toMatchObject({ leaderUserId: leaderId, leaderName: '陈副县长', orgId: bureau, orgName: '清河县信访局', day: '2026-03-05', startsAt: '09:00', endsAt: '12:00', visitCount: 0, headcountTotal: 0 });
+    expect(d).toMatchObject({ leaderUserId: leaderId, leaderName: '陈副县长', orgId: bureau, orgName: '清河县信访局', day: '2026-03-05', startsAt: '09:00', endsAt: '12:00', kind: 'fixed', visitCount: 0, headcountTotal: 0 });
     countyDayId = d.id;
     const again = await leader.post('/api/v1/reception-days', { ...countyDay, orgId: bureau }, { 'idempotency-key': 'rd-1' });
     expect(again.statusCode).toBe(201);
@@ -265,6 +265,20 @@ describe('editing and cancelling a reception day', () => {
     // the calendar and the day itself show the change
     expect((await leader.get(`/api/v1/reception-days/${d.id}`)).json()).toMatchObject({ day: '2026-03-20', endsAt: '17:00', version: 3 });
     expect(((await clerk.get('/api/v1/reception-days?from=2026-03-20&to=2026-03-20')).json() as Day[]).map((x) => [x.id, x.canChange])).toEqual([[d.id, false]]);
+  });
+
+  it('a leader goes down to a township (下访) or meets invited petitioners (约访); the kind is kept, changed like any field, and checked', async () => {
+    const field = await schedule(leader, { day: '2026-03-27', startsAt: '14:00', endsAt: '16:00', place: '葛仙庄镇政府会议室', kind: 'field' });
+    expect(field).toMatchObject({ kind: 'field', place: '葛仙庄镇政府会议室' });
+    const res = await leader.patch(`/api/v1/reception-days/${field.id}`, { version: field.version, kind: 'appointment', place: '县信访局约访室' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'appointment', place: '县信访局约访室' });
+    const detail = (await auditOf('reception.edit')).map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail)).find((x) => x.receptionDayId === field.id);
+    expect(detail.changes.kind).toEqual({ from: 'field', to: 'appointment' });
+    await refusedAll([
+      ['unknown kind on scheduling', () => leader.post('/api/v1/reception-days', { day: '2026-03-30', startsAt: '09:00', endsAt: '11:00', place: '某地', kind: 'online' }), 400, 'VALIDATION_FAILED'],
+      ['unknown kind on editing', () => leader.patch(`/api/v1/reception-days/${field.id}`, { version: 2, kind: 'visit' }), 400, 'VALIDATION_FAILED'],
+    ]);
   });
 
   it('another leader of the county takes the day over; a change to nothing writes nothing', async () => {

@@ -1,7 +1,7 @@
 // Reception days (领导接待日): the calendar, scheduling, editing and cancelling a day, recording the visits received on it.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { LIMITS, RECEPTION_TIME_PATTERN } from '../../shared/enums.ts';
+import { LIMITS, RECEPTION_KINDS, RECEPTION_TIME_PATTERN } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff, staffPrincipal } from '../http/auth.ts';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.ts';
@@ -33,6 +33,7 @@ const ScheduleBody = Type.Object({
   endsAt: Time,
   place: Place,
   topic: Type.Optional(Topic),
+  kind: Type.Optional(Type.Enum([...RECEPTION_KINDS])),
 }, { additionalProperties: false });
 
 /** An edit names the fields it changes (as scheduling takes them) and the version it was made on. */
@@ -45,6 +46,7 @@ const EditBody = Type.Object({
   endsAt: Type.Optional(Time),
   place: Type.Optional(Place),
   topic: Type.Optional(Topic),
+  kind: Type.Optional(Type.Enum([...RECEPTION_KINDS])),
 }, { additionalProperties: false });
 
 const CancelBody = Type.Object({

@@ -1,4 +1,5 @@
-// Edits a reception day (领导接待日) before it begins: its day, hours, place, topic, leader or body.
+// Edits a reception day (领导接待日) before it begins: its day, hours, place, topic, kind, leader or body.
+import type { ReceptionKind } from '../../shared/enums.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
@@ -26,7 +27,7 @@ export async function loadChangeableDay(ctx: AppContext, trx: Tx, actor: Actor, 
   return day;
 }
 
-const FIELDS = ['leaderUserId', 'orgId', 'day', 'startsAt', 'endsAt', 'place', 'topic'] as const satisfies readonly (keyof ReceptionDayChange)[];
+const FIELDS = ['leaderUserId', 'orgId', 'day', 'startsAt', 'endsAt', 'place', 'topic', 'kind'] as const satisfies readonly (keyof ReceptionDayChange)[];
 
 /**
  * Changes a day not yet begun and with no visit, checked as scheduling checks a new one (scope,
@@ -36,12 +37,12 @@ export async function editReceptionDay(ctx: AppContext, trx: Tx, actor: Actor, i
   const day = await loadChangeableDay(ctx, trx, actor, id, input.version);
   const was: ReceptionDayChange = {
     orgId: day.org_id, orgPath: day.org_path, leaderUserId: day.leader_user_id, day: day.day, startsAt: day.starts_at, endsAt: day.ends_at,
-    place: day.place, topic: day.topic,
+    place: day.place, topic: day.topic, kind: day.kind,
   };
   const next = await checkReceptionSlot(ctx, trx, actor, {
     leaderUserId: input.leaderUserId ?? was.leaderUserId, orgId: input.orgId ?? was.orgId, day: input.day ?? was.day,
     startsAt: input.startsAt ?? was.startsAt, endsAt: input.endsAt ?? was.endsAt, place: input.place ?? was.place,
-    topic: input.topic === undefined ? was.topic : input.topic,
+    topic: input.topic === undefined ? was.topic : input.topic, kind: (input.kind ?? was.kind) as ReceptionKind,
   }, day.id);
   const changes = Object.fromEntries(FIELDS.filter((f) => next[f] !== was[f]).map((f) => [f, { from: was[f], to: next[f] }]));
   if (!Object.keys(changes).length) return day.id;

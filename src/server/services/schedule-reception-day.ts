@@ -1,5 +1,6 @@
 // Schedules a reception day (领导接待日): a leader receives petitioners for a body on a day, at a place.
 import { AppError } from '../../shared/errors.ts';
+import type { ReceptionKind } from '../../shared/enums.ts';
 import { addCalendarDays, isValidLocalDate, localDate } from '../../domain/calendar.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
@@ -18,6 +19,8 @@ export interface ScheduleInput {
   endsAt: string;
   place: string;
   topic?: string | null;
+  /** fixed (定点接访, the default), field (下访) or appointment (约访). */
+  kind?: ReceptionKind;
 }
 
 /** How far ahead a day may be put on the calendar. */
@@ -51,7 +54,7 @@ export async function checkReceptionSlot(ctx: AppContext, trx: Tx, actor: Actor,
   if ((await findOverlappingDays(trx, leader.id, input.day, input.startsAt, input.endsAt, exceptId)).length) throw new AppError('RECEPTION_LEADER_BUSY');
   return {
     orgId: org.id, orgPath: org.path, leaderUserId: leader.id, day: input.day, startsAt: input.startsAt, endsAt: input.endsAt,
-    place, topic: input.topic?.trim() || null,
+    place, topic: input.topic?.trim() || null, kind: input.kind ?? 'fixed',
   };
 }
 

@@ -213,7 +213,7 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     instructions: { zh: '领导阅批', en: 'Leader instructions', formula: 'instructions written by leaders of the body', numerator: [{ metric: 'ins' }] },
     ownedCases: { zh: '领导包案', en: 'Cases owned by leaders', formula: 'ownerships taken in the period', numerator: [{ metric: 'own' }] },
     ownedConcluded: { zh: '包案办结', en: 'Owned cases concluded', formula: 'owned cases concluded in the period', numerator: [{ metric: 'ownc' }] },
-    receptionDays: { zh: '接访天次', en: 'Reception days', formula: 'reception days held by leaders of the body in the period (reception_days, cancelled days left out)', numerator: 'reception' },
+    receptionDays: { zh: '接访天次', en: 'Reception days', formula: 'reception days held by leaders of the body in the period, at the reception place, in the field (下访) or by appointment (约访) (reception_days, cancelled days left out)', numerator: 'reception' },
     receptionVisits: { zh: '接访批次', en: 'Visits received', formula: 'visits recorded on those days (reception_visits)', numerator: 'reception' },
     receptionHeadcount: { zh: '接访人次', en: 'Visitors received', formula: 'their headcount', numerator: 'reception' },
   };

@@ -1,5 +1,5 @@
 // Labels of shared vocabulary ([zh, en] pairs from src/shared and src/domain) in the user's language.
-import { CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, PROCEDURE_LABELS, RATING_LABELS, RECEPTION_DAY_STATUS_LABELS, REVIEW_OUTCOME_LABELS, ROLE_LABELS, LEVEL_REACHED_LABELS } from '../../shared/enums.ts';
+import { CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, PROCEDURE_LABELS, RATING_LABELS, RECEPTION_DAY_STATUS_LABELS, RECEPTION_KIND_LABELS, REVIEW_OUTCOME_LABELS, ROLE_LABELS, LEVEL_REACHED_LABELS } from '../../shared/enums.ts';
 import { ACTIONS, STATE_LABELS } from '../../domain/lifecycle.ts';
 import type { Lang } from './i18n.tsx';
 
@@ -49,6 +49,7 @@ export const L = {
   event: (k: string | null | undefined, lang: Lang) => pick(EVENT_LABELS, k, lang),
   clock: (k: string | null | undefined, lang: Lang) => pick(CLOCK_LABELS, k, lang),
   receptionStatus: (k: string | null | undefined, lang: Lang) => pick(RECEPTION_DAY_STATUS_LABELS, k, lang),
+  receptionKind: (k: string | null | undefined, lang: Lang) => pick(RECEPTION_KIND_LABELS, k, lang),
 };
 
 /** Colours of a clock or due date by urgency: dark text on a light tint, each pair at least 7:1

@@ -20,7 +20,7 @@ import { CancelModal } from './CancelModal.tsx';
 
 const dict = {
   zh: {
-    title: '领导接待日', leader: '接待领导', when: '时间', place: '地点', org: '接待单位', topic: '主题', visits: '接访情况', summary: '{b} 批 {p} 人次',
+    title: '领导接待日', receptionKind: '接访方式', leader: '接待领导', when: '时间', place: '地点', org: '接待单位', topic: '主题', visits: '接访情况', summary: '{b} 批 {p} 人次',
     none: '尚未登记接访', people: '{n} 人', collective: '集体访', notYet: '接待日尚未到来，当天起可登记接访。', record: '登记接访',
     link: '关联已有事项', caseNo: '事项编号', linkBtn: '关联', notFound: '未找到该编号的事项', register: '登记新来访',
     name: '来访人姓名', idNumber: '身份证号码', mobile: '手机号码', headcount: '来访人数', kind: '事项类别', category: '内容分类', titleF: '事项标题', content: '诉求内容',
@@ -29,7 +29,7 @@ const dict = {
     edit: '编辑', cancelDay: '取消接访', status: '状态', cancelled: '{by} 于 {at} 取消：{reason}', cancelledNoVisits: '该接待日已取消，不能登记接访。',
   },
   en: {
-    title: 'Reception day', leader: 'Leader', when: 'When', place: 'Place', org: 'Receiving body', topic: 'Topic', visits: 'Visits received', summary: 'visits: {b} · people: {p}',
+    title: 'Reception day', receptionKind: 'How', leader: 'Leader', when: 'When', place: 'Place', org: 'Receiving body', topic: 'Topic', visits: 'Visits received', summary: 'visits: {b} · people: {p}',
     none: 'No visit recorded yet', people: 'People: {n}', collective: 'Collective', notYet: 'The day has not come yet; visits can be recorded from that day on.', record: 'Record a visit',
     link: 'Link an existing case', caseNo: 'Case no.', linkBtn: 'Link', notFound: 'No case with that number', register: 'Register a new visit',
     name: 'Visitor name', idNumber: 'ID card number', mobile: 'Mobile', headcount: 'People', kind: 'Kind', category: 'Category', titleF: 'Title', content: 'Request',
@@ -139,6 +139,7 @@ export function DayDrawer({ day, options, onClose, onChanged }: {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t.status}><Tag data-testid="reception-status">{L.receptionStatus(day.status, lang)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t.leader}><span data-testid="reception-leader">{day.leaderName}</span>（{day.leaderOrgName}）</Descriptions.Item>
+        <Descriptions.Item label={t.receptionKind}><span data-testid="reception-kind">{L.receptionKind(day.kind, lang)}</span></Descriptions.Item>
         <Descriptions.Item label={t.when}>{day.day} {day.startsAt}–{day.endsAt}</Descriptions.Item>
         <Descriptions.Item label={t.place}>{day.place}</Descriptions.Item>
         <Descriptions.Item label={t.org}>{day.orgName}</Descriptions.Item>

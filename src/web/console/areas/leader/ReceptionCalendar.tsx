@@ -6,7 +6,8 @@ import { Alert, Badge, Button, Calendar, Space, Typography } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, apiGet, ApiError } from '../../../common/api.ts';
-import { useText } from '../../i18n.tsx';
+import { useLang, useText } from '../../i18n.tsx';
+import { L } from '../../labels.ts';
 import type { ReceptionDay, ReceptionOptions } from './types.ts';
 import { ScheduleModal } from './ScheduleModal.tsx';
 import './leader.css';
@@ -27,6 +28,7 @@ const dict = {
 
 export function ReceptionCalendar() {
   const t = useText(dict);
+  const { lang } = useLang();
   // the selected day (today at first); the grid shows its month
   const [value, setValue] = useState<Dayjs>(() => dayjs());
   const month = value.startOf('month');
@@ -93,12 +95,12 @@ export function ReceptionCalendar() {
                 <li key={d.id}>
                   <Button type="link" size="small" data-testid={`reception-day-${d.id}`} data-status={d.status}
                     style={{ padding: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', textAlign: 'left' }}
-                    title={`${d.startsAt}-${d.endsAt} ${d.leaderName} · ${d.place}${d.status === 'cancelled' ? ` · ${t.cancelled}` : ''}`}
+                    title={`${d.startsAt}-${d.endsAt} ${d.leaderName} · ${L.receptionKind(d.kind, lang)} · ${d.place}${d.status === 'cancelled' ? ` · ${t.cancelled}` : ''}`}
                     onClick={(e) => { e.stopPropagation(); setOpenId(d.id); }}>
                     <Badge status={d.status === 'cancelled' ? 'default' : d.visitCount > 0 ? 'success' : 'processing'} />
                     {d.status === 'cancelled'
                       ? <><s>{d.startsAt} {d.leaderName}</s> {t.cancelled}</>
-                      : <>{d.startsAt} {d.leaderName}{d.visitCount > 0 ? ` · ${d.visitCount}` : ''}</>}
+                      : <>{d.startsAt} {d.leaderName}{d.kind !== 'fixed' ? ` · ${L.receptionKind(d.kind, lang)}` : ''}{d.visitCount > 0 ? ` · ${d.visitCount}` : ''}</>}
                   </Button>
                 </li>
               ))}

@@ -1,32 +1,32 @@
-// Schedules a reception day, or edits one not yet begun: which leader, for which body, on which day,
-// from when to when, where. An edit sends only what changed, with the version it was made on.
+// Schedules a reception day, or edits one not yet begun: how (定点接访, 下访, 约访), which leader, for
+// which body, on which day, from when to when, where. An edit sends only what changed, with the version it was made on.
 import { useMemo, useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select, TimePicker, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select, TimePicker, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, newIdempotencyKey } from '../../../common/api.ts';
-import { LIMITS } from '../../../../shared/enums.ts';
-import { useText } from '../../i18n.tsx';
+import { LIMITS, RECEPTION_KINDS, RECEPTION_KIND_LABELS, type ReceptionKind } from '../../../../shared/enums.ts';
+import { useLang, useText } from '../../i18n.tsx';
 import { useMe } from '../../session.tsx';
 import type { ReceptionDay, ReceptionOptions } from './types.ts';
 
 const dict = {
   zh: {
-    title: '安排领导接待日', editTitle: '编辑接待安排', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
+    title: '安排领导接待日', editTitle: '编辑接待安排', kind: '接访方式', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
     topic: '接待主题（可选）', ok: '保存', cancel: '取消', required: '请填写此项', placeHint: '如：县信访局一楼接待大厅', topicHint: '如：征地拆迁、拖欠工资',
   },
   en: {
-    title: 'Schedule a reception day', editTitle: 'Edit the reception day', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
+    title: 'Schedule a reception day', editTitle: 'Edit the reception day', kind: 'How', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
     topic: 'Topic (optional)', ok: 'Save', cancel: 'Cancel', required: 'Required', placeHint: 'e.g. reception hall, county petition bureau', topicHint: 'e.g. land acquisition, unpaid wages',
   },
 };
 
-interface Values { leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string }
+interface Values { kind: ReceptionKind; leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string }
 
 /** The request body of the form's values, as scheduling takes it. */
 function bodyOf(v: Values) {
   return {
     leaderUserId: v.leaderUserId, orgId: v.orgId, day: v.day.format('YYYY-MM-DD'), startsAt: v.startsAt.format('HH:mm'), endsAt: v.endsAt.format('HH:mm'),
-    place: v.place.trim(), topic: v.topic?.trim() || null,
+    place: v.place.trim(), topic: v.topic?.trim() || null, kind: v.kind,
   };
 }
 
@@ -38,6 +38,7 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
   onScheduled(d: ReceptionDay): void;
 }) {
   const t = useText(dict);
+  const { lang } = useLang();
   const me = useMe();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +49,11 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
   const initial = editing
     ? {
       leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: dayjs(editing.day), startsAt: dayjs(editing.startsAt, 'HH:mm'), endsAt: dayjs(editing.endsAt, 'HH:mm'),
-      place: editing.place, topic: editing.topic ?? undefined,
+      place: editing.place, topic: editing.topic ?? undefined, kind: editing.kind,
     }
     : {
       leaderUserId: self?.id ?? options.leaders[0]?.id, orgId: self?.orgId ?? options.leaders[0]?.orgId,
-      startsAt: dayjs('09:00', 'HH:mm'), endsAt: dayjs('11:30', 'HH:mm'),
+      startsAt: dayjs('09:00', 'HH:mm'), endsAt: dayjs('11:30', 'HH:mm'), kind: 'fixed' as ReceptionKind,
     };
   // the day's own leader and body stay choosable even when the lists no longer hold them
   const leaders = editing && !options.leaders.some((l) => l.id === editing.leaderUserId)
@@ -72,7 +73,7 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
       let d: ReceptionDay;
       if (editing) {
         const was: Record<string, unknown> = {
-          leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: editing.day, startsAt: editing.startsAt, endsAt: editing.endsAt, place: editing.place, topic: editing.topic,
+          leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: editing.day, startsAt: editing.startsAt, endsAt: editing.endsAt, place: editing.place, topic: editing.topic, kind: editing.kind,
         };
         const changed = Object.fromEntries(Object.entries(body).filter(([k, x]) => x !== was[k]));
         d = await api<ReceptionDay>('PATCH', `/reception-days/${editing.id}`, { version: editing.version, ...changed });
@@ -93,6 +94,10 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
       okButtonProps={{ 'data-testid': 'reception-form-submit' } as ButtonProps} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reception-form-error" />}
       <Form form={form} layout="vertical" name={editing ? 'reception_edit' : 'reception'} initialValues={initial} requiredMark data-testid={editing ? 'reception-edit-form' : 'reception-form'}>
+        <Form.Item name="kind" label={t.kind} rules={[{ required: true, message: t.required }]}>
+          <Radio.Group optionType="button" data-testid="reception-form-kind"
+            options={RECEPTION_KINDS.map((k) => ({ value: k, label: <span data-testid={`reception-kind-${k}`}>{RECEPTION_KIND_LABELS[k][lang === 'zh' ? 0 : 1]}</span> }))} />
+        </Form.Item>
         <Form.Item name="leaderUserId" label={t.leader} rules={[{ required: true, message: t.required }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} data-testid="reception-form-leader"
             options={leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.orgName}）` }))}
