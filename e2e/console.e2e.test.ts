@@ -19,7 +19,7 @@ async function act(page: Page, action: string, fill: (p: Page) => Promise<void> 
   await fill(page);
   await page.getByTestId('action-submit').click();
   const modal = page.getByTestId(`action-modal-${action}`);
-  await modal.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+  await modal.waitFor({ state: 'detached', timeout: 30_000 }).catch(async () => {
     throw new Error(`the ${action} form did not close: ${await modal.textContent()}`);
   });
 }
@@ -361,6 +361,16 @@ describe('staff console', () => {
 
     const clerk = await as('clerk');
     await clerk.goto(caseUrl);
+    // a body that is not the one above the answering body is refused with the reason, and nothing changes
+    await clerk.getByTestId('action-request_review').click();
+    await clerk.getByTestId('action-modal-request_review').waitFor();
+    await clerk.getByTestId('field-reason').fill('用工单位至今未付款，请求复查。');
+    await pickTreeOption(clerk, 'field-reviewOrgId', '邢台市人民政府', '邢台市人民政府');
+    await clerk.getByTestId('action-submit').click();
+    await expect.poll(() => clerk.getByTestId('action-error').textContent()).toContain('上一级');
+    await clerk.getByTestId('action-cancel').click();
+    await clerk.getByTestId('action-modal-request_review').waitFor({ state: 'detached' });
+    await expect.poll(() => stateText(clerk).textContent()).toBe('已办结');
     await act(clerk, 'request_review', async (p) => { await p.getByTestId('field-reason').fill('用工单位至今未付款，请求复查。'); });
     await expect.poll(() => stateText(clerk).textContent()).toBe('复查中');
     await clerk.context().close();
@@ -372,7 +382,7 @@ describe('staff console', () => {
     await county.getByTestId('action-modal-decide_review').waitFor();
     await county.getByTestId('option-outcome-maintained').waitFor();
     expect(await county.getByTestId('option-outcome-revoked').count()).toBe(0);
-    await county.keyboard.press('Escape');
+    await county.getByTestId('action-cancel').click();
     await county.getByTestId('action-modal-decide_review').waitFor({ state: 'detached' });
     await act(county, 'redo', async (p) => {
       expect(await p.getByTestId('redo-hint').textContent()).toContain('原办理机关重新办理');

@@ -48,11 +48,12 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
   deliver: [{ name: 'deliveredOn', kind: 'date' }, { name: 'method', kind: 'choice', options: opts(Object.keys(DELIVERY), pair(DELIVERY)) }],
   mediate: [{ name: 'agreement', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
   evaluate: [{ name: 'bureauRating', kind: 'choice', required: true, options: opts(RATINGS, L.rating) }, { name: 'bodyRating', kind: 'choice', required: true, options: opts(RATINGS, L.rating) }, { name: 'comment', kind: 'textarea', max: R }],
-  request_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }],
+  // the body is the competent one above (left empty, the server finds it); naming another is refused
+  request_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }, { name: 'reviewOrgId', kind: 'org' }],
   // a review that revokes the answer orders a new one: that is the action redo (撤销重办), not an outcome here
   decide_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES.filter((o) => o !== 'revoked'), L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
   redo: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }, { name: 'deliveredOn', kind: 'date' }],
-  request_re_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }],
+  request_re_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }, { name: 'reviewOrgId', kind: 'org' }],
   decide_re_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES, L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
   archive: [],
   supervise: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }],
@@ -67,7 +68,7 @@ const dict = {
     submit: '提交', cancel: '取消', required: '请填写此项', tooLong: '不能超过 {n} 个字', conflict: '该事项已被他人处理（版本已变化），请刷新后重新操作。', reload: '刷新事项',
     suggested: '建议单位', confirm: '确认执行此操作？', opinionTitle: '信访处理意见书',
     opinionHint: '依据《信访工作条例》第三十二条，对信访事项作出支持、解释说明或不予支持的处理意见，并书面答复信访人。', days: '天',
-    f_targetOrgId: '转送/交办至', f_note: '说明', f_procedure: '导入的法定途径', f_basis: '不予受理依据', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
+    f_targetOrgId: '转送/交办至', f_reviewOrgId: '复查/复核机关（不填则由系统确定上一级有权机关）', f_note: '说明', f_procedure: '导入的法定途径', f_basis: '不予受理依据', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
     f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
     f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
     t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
@@ -78,7 +79,7 @@ const dict = {
     submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
     suggested: 'Suggested', confirm: 'Carry out this action?', opinionTitle: 'Written answer (信访处理意见书)',
     opinionHint: 'Under [T22] Art 32 the answer upholds, explains or does not uphold the request, in writing to the petitioner.', days: 'days',
-    f_targetOrgId: 'Forward / assign to', f_note: 'Note', f_procedure: 'Statutory procedure', f_basis: 'Ground', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
+    f_targetOrgId: 'Forward / assign to', f_reviewOrgId: 'Reviewing body (empty: the competent body one level up)', f_note: 'Note', f_procedure: 'Statutory procedure', f_basis: 'Ground', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
     f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
     f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
     t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
@@ -187,7 +188,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
             action={error.conflict ? <Button size="small" onClick={onConflict} data-testid="action-reload">{t.reload}</Button> : undefined} />
         )}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t.cancel}</Button>
+          <Button onClick={onClose} data-testid="action-cancel">{t.cancel}</Button>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">{t.submit}</Button>
         </Space>
       </Form>
