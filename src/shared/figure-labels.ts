@@ -70,6 +70,9 @@ export const FIGURE_LABELS: Record<FigureKey | NowKey, [zh: string, en: string]>
   receptionDays: ['领导接访（天次）', 'Reception days'],
   receptionVisits: ['领导接访（批次）', 'Visits received by leaders'],
   receptionHeadcount: ['领导接访（人次）', 'Visitors received by leaders'],
+  fixedReceptionDays: ['坐班接访（天次）', 'Days received at the reception place'],
+  fieldVisitDays: ['下访（天次）', 'Field visit days'],
+  appointmentHeadcount: ['约访（人次）', 'People met by appointment'],
   openNow: ['在办事项（件）', 'Open now'],
   overdueNow: ['超期未办结（件）', 'Overdue now'],
 };

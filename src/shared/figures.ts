@@ -109,6 +109,10 @@ export const FIGURE_KEYS = [
   'receptionDays', // 接访天次
   'receptionVisits', // 接访批次
   'receptionHeadcount', // 接访人次
+  // how they received, as the bureaus' reports count it: 坐班接访 and 下访 in days (天次), 约访 in people (人次)
+  'fixedReceptionDays',
+  'fieldVisitDays',
+  'appointmentHeadcount',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 

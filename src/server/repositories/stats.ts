@@ -151,11 +151,13 @@ export function prevDay(d: string): string {
 
 /** Reception figures of the leaders of a body (and below): days held (a cancelled day is not), visits and their headcount. */
 export async function receptionCounts(db: Executor, path: string, tree: boolean, from: string, to: string) {
-  const days = await sql<{ leader_user_id: number; days: number }>`
-    SELECT leader_user_id, count(DISTINCT day)::int AS days FROM reception_days
+  const days = await sql<{ leader_user_id: number; days: number; fixed_days: number; field_days: number }>`
+    SELECT leader_user_id, count(DISTINCT day)::int AS days, (count(DISTINCT day) FILTER (WHERE kind = 'fixed'))::int AS fixed_days,
+      (count(DISTINCT day) FILTER (WHERE kind = 'field'))::int AS field_days FROM reception_days
     WHERE ${pathCond('org_path', path, tree)} AND day >= ${from} AND day <= ${to} AND cancelled_at IS NULL GROUP BY leader_user_id`.execute(db);
-  const visits = await sql<{ leader_user_id: number; visits: number; headcount: number }>`
-    SELECT v.leader_user_id, count(*)::int AS visits, COALESCE(sum(v.headcount), 0)::int AS headcount
+  const visits = await sql<{ leader_user_id: number; visits: number; headcount: number; appointment_headcount: number }>`
+    SELECT v.leader_user_id, count(*)::int AS visits, COALESCE(sum(v.headcount), 0)::int AS headcount,
+      COALESCE(sum(v.headcount) FILTER (WHERE d.kind = 'appointment'), 0)::int AS appointment_headcount
     FROM reception_visits v JOIN reception_days d ON d.id = v.reception_day_id
     WHERE ${pathCond('d.org_path', path, tree)} AND v.day >= ${from} AND v.day <= ${to} GROUP BY v.leader_user_id`.execute(db);
   return { days: days.rows, visits: visits.rows };
@@ -178,10 +180,11 @@ export async function drillContribCaseIds(db: Executor, parts: DrillFilter[], pa
   return rows.map((r) => r.case_id);
 }
 
-export async function drillReceptionCaseIds(db: Executor, path: string, tree: boolean, from: string, to: string, after: number, limit: number): Promise<number[]> {
+export async function drillReceptionCaseIds(db: Executor, path: string, tree: boolean, from: string, to: string, after: number, limit: number, kind?: string): Promise<number[]> {
   const r = await sql<{ case_id: number }>`
     SELECT DISTINCT v.case_id FROM reception_visits v JOIN reception_days d ON d.id = v.reception_day_id
     WHERE ${pathCond('d.org_path', path, tree)} AND v.day >= ${from} AND v.day <= ${to} AND v.case_id > ${after}
+      ${kind ? sql`AND d.kind = ${kind}` : sql``}
     ORDER BY v.case_id LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => x.case_id);
 }

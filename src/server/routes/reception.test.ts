@@ -454,3 +454,33 @@ async function regBody(overrides: Record<string, unknown> = {}) {
   const { channel: _c, ...rest } = await buildRegistration(t, overrides);
   return rest;
 }
+
+describe('the reception figures by how the leaders received', () => {
+  it('counts 坐班接访 and 下访 in days and 约访 in people, leaves cancelled days out, and drills to the cases of that kind', async () => {
+    const leaderRow = await t.ctx.db.selectFrom('users').select(['id', 'org_id']).where('username', '=', 'leader').executeTakeFirstOrThrow();
+    const org = await t.ctx.db.selectFrom('organisations').select(['id', 'path']).where('id', '=', leaderRow.org_id).executeTakeFirstOrThrow();
+    const cases = await t.ctx.db.selectFrom('cases').select('id').orderBy('id').limit(2).execute();
+    expect(cases).toHaveLength(2);
+    const addDay = async (d: string, kind: string, cancelled = false) => (await t.ctx.db.insertInto('reception_days').values({
+      org_id: org.id, org_path: org.path, leader_user_id: leaderRow.id, day: d, starts_at: '09:00', ends_at: '11:00', place: '某地', topic: null, kind,
+      created_by: leaderRow.id, created_at: new Date(`${d}T08:00:00+08:00`),
+      ...(cancelled && { cancelled_at: new Date(`${d}T07:00:00+08:00`), cancelled_by: leaderRow.id, cancel_reason: '改期' }),
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    const visit = async (dayId: number, d: string, caseId: number, headcount: number) => t.ctx.db.insertInto('reception_visits').values({
+      reception_day_id: dayId, case_id: caseId, submission_id: null, leader_user_id: leaderRow.id, day: d, headcount, is_collective: false,
+      note: null, recorded_by: leaderRow.id, recorded_at: new Date(`${d}T10:00:00+08:00`),
+    }).execute();
+    await addDay('2026-01-10', 'fixed');
+    await visit(await addDay('2026-01-12', 'field'), '2026-01-12', cases[0]!.id, 2);
+    await visit(await addDay('2026-01-15', 'appointment'), '2026-01-15', cases[1]!.id, 3);
+    await addDay('2026-01-16', 'appointment', true);
+
+    const f = (await leader.get(`/api/v1/stats/figures?org=${org.id}&period=month&from=2026-01-01`)).json();
+    const v = Object.fromEntries(Object.entries(f.figures as Record<string, { value: number }>).map(([k, x]) => [k, x.value]));
+    expect(v).toMatchObject({ receptionDays: 3, receptionVisits: 2, receptionHeadcount: 5, fixedReceptionDays: 1, fieldVisitDays: 1, appointmentHeadcount: 3 });
+    const drill = (await leader.get(`/api/v1/stats/drilldown?org=${org.id}&period=month&from=2026-01-01&figure=appointmentHeadcount`)).json();
+    expect(drill.items.map((x: { id: number }) => x.id)).toEqual([cases[1]!.id]);
+    const all = (await leader.get(`/api/v1/stats/drilldown?org=${org.id}&period=month&from=2026-01-01&figure=receptionVisits`)).json();
+    expect(all.items.map((x: { id: number }) => x.id).sort()).toEqual([cases[0]!.id, cases[1]!.id].sort());
+  });
+});

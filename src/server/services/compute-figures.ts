@@ -29,6 +29,9 @@ async function loadPeriod(db: Executor, q: ResolvedQuery, r: PeriodRange, today:
     receptionDays: reception.days.reduce((t, x) => t + Number(x.days), 0),
     receptionVisits: reception.visits.reduce((t, x) => t + Number(x.visits), 0),
     receptionHeadcount: reception.visits.reduce((t, x) => t + Number(x.headcount), 0),
+    fixedReceptionDays: reception.days.reduce((t, x) => t + Number(x.fixed_days), 0),
+    fieldVisitDays: reception.days.reduce((t, x) => t + Number(x.field_days), 0),
+    appointmentHeadcount: reception.visits.reduce((t, x) => t + Number(x.appointment_headcount), 0),
   } : null;
   return { sums, values: computeValues(sums, snap, rec, q), reception };
 }

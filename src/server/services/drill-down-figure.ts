@@ -8,7 +8,7 @@ import type { Actor, AppContext } from '../context.ts';
 import { canViewCase, isAccusedViewer } from '../policies/case-policy.ts';
 import { presentCaseSummary } from '../presenters/case-presenter.ts';
 import { casesForDrill, drillContribCaseIds, drillReceptionCaseIds } from '../repositories/stats.ts';
-import { figureDefs, NOW_PARTS, type DrillPart, type Metric } from '../stats/formulas.ts';
+import { figureDefs, NOW_PARTS, type DrillPart, type FigureDef, type Metric } from '../stats/formulas.ts';
 import { daysOf, resolveQuery, today as todayOf } from '../stats/engine.ts';
 import { settleFigures } from './settle-figures.ts';
 
@@ -24,7 +24,7 @@ export async function drillDownFigure(ctx: AppContext, actor: Actor, query: Dril
   const today = todayOf(ctx);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), LIMITS.pageSizeMax);
   const after = query.after ?? 0;
-  let parts: DrillPart[] | 'reception';
+  let parts: FigureDef['numerator'];
   if ((NOW_KEYS as readonly string[]).includes(query.figure)) {
     parts = NOW_PARTS[query.figure as keyof typeof NOW_PARTS];
   } else if (query.breakdown) {
@@ -38,8 +38,9 @@ export async function drillDownFigure(ctx: AppContext, actor: Actor, query: Dril
     parts = chosen;
   }
   let ids: number[];
-  if (parts === 'reception') {
-    ids = await drillReceptionCaseIds(db, q.orgPath, q.subtree, q.range.from, q.range.to, after, limit + 1);
+  if (parts === 'reception' || !Array.isArray(parts)) {
+    const kind = parts === 'reception' ? undefined : parts.reception;
+    ids = await drillReceptionCaseIds(db, q.orgPath, q.subtree, q.range.from, q.range.to, after, limit + 1, kind);
   } else {
     // parts over the same days go in one query; the pages of the others are merged by case id
     const byDays = new Map<string, { range: PeriodRange; parts: DrillPart[] }>();

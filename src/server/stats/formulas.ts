@@ -18,6 +18,7 @@
 // Days are local dates (China time). A figure counts what happened in the period by the date
 // named for its metric; "body" is the body the metric names.
 import type { FigureKey, OnTimeVariant, SatisfactionBasis } from '../../shared/figures.ts';
+import type { ReceptionKind } from '../../shared/enums.ts';
 
 /** The rows a case contributes; `dims` lists the dimension values (empty string = none). */
 export const METRICS = {
@@ -68,7 +69,10 @@ export const SNAPSHOT = {
 /** Sums of one period: metric -> dim -> [n, w]. */
 export type Sums = Map<string, Map<string, [number, number]>>;
 export type SnapshotCounts = { unansweredOverdue: number; acceptOverdueUndecided: number };
-export type ReceptionCounts = { receptionDays: number; receptionVisits: number; receptionHeadcount: number };
+export type ReceptionCounts = {
+  receptionDays: number; receptionVisits: number; receptionHeadcount: number;
+  fixedReceptionDays: number; fieldVisitDays: number; appointmentHeadcount: number;
+};
 
 export interface FormulaOptions { onTimeVariant: OnTimeVariant; satisfactionBasis: SatisfactionBasis }
 
@@ -108,7 +112,8 @@ export interface FigureDef {
   /** How it is computed, in words (shown in the API docs and the exports' notes). */
   formula: string;
   isRate?: boolean;
-  numerator: DrillPart[] | 'reception';
+  /** 'reception': the cases received on the leaders' reception days; with a kind, on days of that kind. */
+  numerator: DrillPart[] | 'reception' | { reception: ReceptionKind };
   denominator?: DrillPart[];
 }
 
@@ -216,6 +221,9 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     receptionDays: { zh: '接访天次', en: 'Reception days', formula: 'reception days held by leaders of the body in the period, at the reception place, in the field (下访) or by appointment (约访) (reception_days, cancelled days left out)', numerator: 'reception' },
     receptionVisits: { zh: '接访批次', en: 'Visits received', formula: 'visits recorded on those days (reception_visits)', numerator: 'reception' },
     receptionHeadcount: { zh: '接访人次', en: 'Visitors received', formula: 'their headcount', numerator: 'reception' },
+    fixedReceptionDays: { zh: '坐班接访天次', en: 'Days received at the reception place', formula: 'reception days of kind fixed (定点接访) held by leaders of the body in the period, cancelled days left out', numerator: { reception: 'fixed' } },
+    fieldVisitDays: { zh: '下访天次', en: 'Field visit days', formula: 'reception days of kind field (下访) held in the period, cancelled days left out', numerator: { reception: 'field' } },
+    appointmentHeadcount: { zh: '约访人次', en: 'People met by appointment', formula: 'headcount of the visits recorded on reception days of kind appointment (约访)', numerator: { reception: 'appointment' } },
   };
 }
 
@@ -301,6 +309,9 @@ export function computeValues(s: Sums, snap: SnapshotCounts, rec: ReceptionCount
     receptionDays: rec ? rec.receptionDays : null,
     receptionVisits: rec ? rec.receptionVisits : null,
     receptionHeadcount: rec ? rec.receptionHeadcount : null,
+    fixedReceptionDays: rec ? rec.fixedReceptionDays : null,
+    fieldVisitDays: rec ? rec.fieldVisitDays : null,
+    appointmentHeadcount: rec ? rec.appointmentHeadcount : null,
   };
 }
 
