@@ -2,11 +2,13 @@
 // handler accepts and asks for an extension; the head of the body approves; the handler answers; a
 // supervisor issues a supervision notice on an overdue case; a leader records an instruction; the
 // answer is delivered and reviewed, and the reviewing body revokes it and orders a new one; the matter
-// is reported as major and urgent and the county leader finds it in the 重大紧急 queue.
+// is reported as major and urgent and the county leader finds it in the 重大紧急 queue. A matter whose
+// acceptance two departments dispute is designated by the bureau's supervisor with a co-handling body,
+// which finds it in its 协办事项 queue and gives its opinion (Art 24).
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, newPage, pickTreeOption, shot, browserSuite } from './harness.ts';
+import { apiJson, DEMO_PASSWORD, newPage, pickTreeOption, shot, browserSuite } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
 const PETITIONER_ID = generateIdCardNumber('130534', '19700312', 517);
@@ -417,5 +419,88 @@ describe('staff console', () => {
     await leader.getByTestId(`urgent-${caseId}`).waitFor();
     await shot(leader, 'console-urgent-queue-zh');
     await leader.context().close();
+  });
+
+  it('two departments object to a matter; the supervisor designates one to accept with the other co-handling, which gives its opinion (Art 24)', async () => {
+    // the matter is registered and bounced through the API; the decision and the opinion are taken in the console
+    const clerk = await as('clerk');
+    const url = suite.server.url;
+    const orgs = await apiJson<{ id: number; name: string }[]>(clerk, url, '/orgs');
+    const hrss = orgs.find((o) => o.name === '县人力资源和社会保障局')!.id;
+    const housing = orgs.find((o) => o.name === '县住房和城乡建设局')!.id;
+    const cats = await apiJson<{ id: number; code: string }[]>(clerk, url, '/categories');
+    const reg = await clerk.request.post(`${url}/api/v1/cases`, {
+      headers: { 'idempotency-key': `joint-${Date.now()}` },
+      data: {
+        channel: 'letter', kind: 'claim', categoryId: cats.find((c) => c.code === '0601')!.id, areaCode: '130534',
+        petitioner: { name: '张桂兰', idNumber: generateIdCardNumber('130534', '19660508', 224), mobile: '13903190077' },
+        title: '企业改制后职工安置房和社保接续问题', content: '原县纺织厂改制后，职工安置房迟迟未交付，社保关系也未接续，请求解决。',
+      },
+    });
+    expect(reg.status(), await reg.text()).toBe(201);
+    const id = (await reg.json()).caseId as number;
+    const post = async (page: Page, action: string, body: object) => {
+      const cur = await apiJson<{ version: number }>(page, url, `/cases/${id}`);
+      const res = await page.request.post(`${url}/api/v1/cases/${id}/${action}`, { data: { version: cur.version, ...body } });
+      expect(res.status(), await res.text()).toBe(200);
+    };
+    const hrssPage = await as('hrss.handler');
+    const housingPage = await as('housing.handler');
+    await post(clerk, 'forward', { targetOrgId: hrss });
+    await post(hrssPage, 'object', { reason: '安置房属住建部门职责' });
+    await post(clerk, 'forward', { targetOrgId: housing });
+    await post(housingPage, 'object', { reason: '社保接续属人社部门职责' });
+    await clerk.context().close();
+
+    const supervisor = await as('supervisor');
+    await supervisor.goto(`${url}/console/cases/${id}`);
+    await supervisor.getByTestId('acceptance-disputed').waitFor();
+    expect(await supervisor.getByTestId('acceptance-disputed').textContent()).toContain('第二十四条');
+    await act(supervisor, 'designate', async (p) => {
+      expect(await p.getByTestId('designate-hint').textContent()).toContain('共同的上一级机关');
+      await pickTreeOption(p, 'field-targetOrgId', '人力资源', '县人力资源和社会保障局');
+      await pickTreeOption(p, 'field-coOrgIds', '住房', '县住房和城乡建设局');
+      await p.getByTestId('field-reason').fill('经县政府协调，由县人社局主办，县住建局协办。');
+      await shot(p, 'console-designate-zh');
+    });
+    await expect.poll(() => stateText(supervisor).textContent()).toBe('待受理');
+    expect(await supervisor.getByTestId('case-current-org').textContent()).toBe('县人力资源和社会保障局');
+    expect(await supervisor.getByTestId(`co-org-${housing}`).textContent()).toContain('待提交协办意见');
+    expect(await supervisor.getByTestId('case-designated-by').textContent()).toContain('清河县信访局');
+    expect(await supervisor.getByTestId('timeline-designate').textContent()).toContain('经县政府协调');
+    await supervisor.context().close();
+
+    // the designated body accepts: it can no longer object
+    await hrssPage.goto(`${url}/console/cases/${id}`);
+    await expect.poll(() => stateText(hrssPage).textContent()).toBe('待受理');
+    expect(await hrssPage.getByTestId('action-object').count()).toBe(0);
+    await act(hrssPage, 'accept');
+    await expect.poll(() => stateText(hrssPage).textContent()).toBe('办理中');
+
+    // the co-handling body finds it in its queue and gives its opinion; it has no other action on the matter
+    await housingPage.goto(`${url}/console/`);
+    const queue = housingPage.getByTestId('queue-co_handling');
+    await queue.waitFor();
+    expect(await queue.textContent()).toMatch(/协办事项\s*[1-9]\d*\s*件/);
+    await queue.click();
+    await housingPage.getByTestId('case-list-page').waitFor();
+    await housingPage.getByText('企业改制后职工安置房和社保接续问题').first().click();
+    await housingPage.getByTestId('case-page').waitFor();
+    await housingPage.getByTestId('action-contribute').waitFor();
+    expect(await housingPage.getByTestId('case-actions').locator('button').count()).toBe(1);
+    await act(housingPage, 'contribute', async (p) => {
+      expect(await p.getByTestId('contribute-hint').textContent()).toContain('协办单位');
+      await p.getByTestId('field-text').fill('安置房建设手续已报批，预计明年三月交付，可在答复中说明。');
+    });
+    await housingPage.getByTestId('timeline-contribute').waitFor();
+    expect(await housingPage.getByTestId(`co-org-${housing}`).textContent()).toContain('已提交协办意见');
+    await housingPage.context().close();
+
+    // the lead sees the opinion on the case page
+    await hrssPage.reload();
+    await hrssPage.getByTestId('timeline-contribute').waitFor();
+    expect(await hrssPage.getByTestId('timeline-contribute').textContent()).toContain('预计明年三月交付');
+    await shot(hrssPage, 'console-co-handling-zh');
+    await hrssPage.context().close();
   });
 });

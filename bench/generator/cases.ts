@@ -1,7 +1,7 @@
 // Generates cases as COPY text rows: each case is walked through its life with the real state
 // machine (domain/lifecycle.ts) and due-date rules (domain/deadlines.ts) on a travelling date, so
 // states, clocks, versions, events and audit entries are what the services would have written.
-import { initialDues, planTransition, runningDue, type Action, type CaseState, type Dues, type TransitionContext } from '../../src/domain/lifecycle.ts';
+import { initialDues, planTransition, runningDue, type Action, type CaseSnapshot, type CaseState, type Dues, type TransitionContext } from '../../src/domain/lifecycle.ts';
 import { DEFAULT_PROFILE } from '../../src/domain/deadlines.ts';
 import { localDate, type WorkCalendar } from '../../src/domain/calendar.ts';
 import { generateIdCardNumber } from '../../src/shared/validators.ts';
@@ -102,7 +102,7 @@ export interface GenStats {
 interface CaseSim {
   id: number; caseNo: string; state: CaseState; dues: Dues; version: number;
   extensionStatus: 'none' | 'requested' | 'approved' | 'rejected'; extensionDays: number | null; extensionReason: string | null;
-  hearingStartedOn: string | null; routeKind: 'forward' | 'assign' | null; isEvaluatedAtStage: boolean;
+  hearingStartedOn: string | null; routeKind: CaseSnapshot['routeKind']; isEvaluatedAtStage: boolean;
   currentOrg: GenOrg; handlingOrg: GenOrg | null; reviewOrg: GenOrg | null;
   acceptedOn: string | null; answeredOn: string | null; deliveredOn: string | null; concludedOn: string | null;
   outcome: string | null; answerText: string | null; declineReason: string | null; properChannel: string | null; divertProcedure: string | null;
@@ -238,7 +238,7 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
       try {
         plan = planTransition({
           state: sim.state, dues: sim.dues, extensionStatus: sim.extensionStatus, extensionDays: sim.extensionDays,
-          hearingStartedOn: sim.hearingStartedOn, routeKind: sim.routeKind, isEvaluatedAtStage: sim.isEvaluatedAtStage,
+          hearingStartedOn: sim.hearingStartedOn, routeKind: sim.routeKind, isEvaluatedAtStage: sim.isEvaluatedAtStage, disputed: false, designated: false,
         }, action, params, r);
       } catch {
         return false;

@@ -71,7 +71,7 @@ describe('the boundary: day 30 in time, day 31 late, at every time of day (UTC+8
 
 describe('extension and pause', () => {
   const handling = (answer: string): CaseSnapshot => ({
-    state: 'handling', dues: { ...EMPTY_DUES, answer }, extensionStatus: 'none', extensionDays: null, hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false,
+    state: 'handling', dues: { ...EMPTY_DUES, answer }, extensionStatus: 'none', extensionDays: null, hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false, disputed: false, designated: false,
   });
   const rules = (today: string) => ({ today, profile: DEFAULT_PROFILE, calendar: EMPTY_CALENDAR });
 

@@ -8,7 +8,7 @@ import { addCalendarDays, createWorkCalendar } from './calendar.ts';
 import { DEFAULT_PROFILE } from './deadlines.ts';
 import {
   ACTIONS, ACTION_NAMES, CLOCKS, EMPTY_DUES, OPEN_STATES, RUNNING_CLOCK, STATES, TERMINAL_STATES, availableActions, initialDues,
-  isActionAvailable, isRoleAllowed, planTransition, runningDue, type Action, type CaseSnapshot, type CaseState, type TransitionContext,
+  isActionAvailable, isOffered, isRoleAllowed, planTransition, runningDue, type Action, type CaseSnapshot, type CaseState, type TransitionContext,
 } from './lifecycle.ts';
 
 const calendar = createWorkCalendar([
@@ -20,7 +20,7 @@ const PRINCIPALS = [...ROLES, 'petitioner'] as const;
 
 function freshSnapshot(atBureau: boolean, today: string): CaseSnapshot {
   const { state, dues } = initialDues(atBureau, today, ctxOn(today));
-  return { state, dues, extensionStatus: 'none', extensionDays: null, hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false };
+  return { state, dues, extensionStatus: 'none', extensionDays: null, hearingStartedOn: null, routeKind: null, isEvaluatedAtStage: false, disputed: false, designated: false };
 }
 
 function apply(s: CaseSnapshot, plan: ReturnType<typeof planTransition>): CaseSnapshot {
@@ -185,7 +185,7 @@ describe('hearings', () => {
       for (const a of ACTION_NAMES.filter((x) => isActionAvailable(x, from) && ACTIONS[x].to !== 'same')) {
         const snap: CaseSnapshot = {
           state: from, dues: { ...EMPTY_DUES, answer: '2026-05-01', review: '2026-04-01', reReview: '2026-04-01' }, extensionStatus: 'none',
-          extensionDays: null, hearingStartedOn: '2026-03-01', routeKind: null, isEvaluatedAtStage: false,
+          extensionDays: null, hearingStartedOn: '2026-03-01', routeKind: null, isEvaluatedAtStage: false, disputed: false, designated: false,
         };
         expect(() => planTransition(snap, a, {}, ctxOn('2026-03-05')), `${a} from ${from}`).toThrowError(expect.objectContaining({ code: 'HEARING_OPEN' }));
       }
@@ -231,7 +231,7 @@ describe('clocks are started and stopped only by their events', () => {
     const today = '2026-03-02';
     const base: CaseSnapshot = {
       state: 'registered', dues: { ...EMPTY_DUES }, extensionStatus: 'requested', extensionDays: 10, hearingStartedOn: '2026-02-20',
-      routeKind: 'forward', isEvaluatedAtStage: false,
+      routeKind: 'forward', isEvaluatedAtStage: false, disputed: false, designated: false,
     };
     for (const a of ACTION_NAMES) {
       for (const from of ACTIONS[a].from) {
@@ -250,7 +250,7 @@ describe('clocks are started and stopped only by their events', () => {
 describe('a review that revokes the answer (撤销重办)', () => {
   const reviewing: CaseSnapshot = {
     state: 'reviewing', dues: { ...EMPTY_DUES, answer: '2026-02-01', reviewRequest: '2026-03-10', evaluation: '2026-03-10', review: '2026-04-01' },
-    extensionStatus: 'approved', extensionDays: 30, hearingStartedOn: null, routeKind: 'forward', isEvaluatedAtStage: true,
+    extensionStatus: 'approved', extensionDays: 30, hearingStartedOn: null, routeKind: 'forward', isEvaluatedAtStage: true, disputed: false, designated: false,
   };
 
   it('sends the matter back to handling with a new answer clock, by default a full limit, and a fresh extension', () => {
@@ -273,5 +273,65 @@ describe('a review that revokes the answer (撤销重办)', () => {
     for (const state of STATES.filter((s) => s !== 'reviewing')) {
       expect(() => planTransition({ ...reviewing, state }, 'redo', {}, ctxOn('2026-03-20')), state).toThrowError(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
     }
+  });
+});
+
+describe('a matter of several bodies whose acceptance is disputed (Art 24)', () => {
+  const today = '2026-03-02';
+  const routed = (): CaseSnapshot => {
+    const s = freshSnapshot(true, today);
+    return apply(s, planTransition(s, 'forward', {}, ctxOn(today)));
+  };
+
+  it('designation is refused until a receiver has objected, then names a receiver that may not object', () => {
+    const fresh = freshSnapshot(true, today);
+    expect(() => planTransition(fresh, 'designate', {}, ctxOn(today))).toThrowError(expect.objectContaining({ code: 'NO_ACCEPTANCE_DISPUTE' }));
+    const objected = apply(routed(), planTransition(routed(), 'object', {}, ctxOn('2026-03-03')));
+    expect(objected).toMatchObject({ state: 'registered', disputed: true, routeKind: null });
+    const plan = planTransition(objected, 'designate', {}, ctxOn('2026-03-04'));
+    expect(plan.to).toBe('awaiting_acceptance');
+    expect(plan.dues.objection).toBeNull();
+    expect(plan.dues.accept).toBe(addCalendarDays('2026-03-04', DEFAULT_PROFILE.accept.days));
+    const designated = apply(objected, plan);
+    expect(() => planTransition(designated, 'object', {}, ctxOn('2026-03-04'))).toThrowError(expect.objectContaining({ code: 'ACCEPTANCE_DESIGNATED' }));
+    // the designated body accepts (or declines, or diverts) as any receiver does
+    expect(planTransition(designated, 'accept', {}, ctxOn('2026-03-05')).to).toBe('handling');
+    expect(planTransition(designated, 'decline', {}, ctxOn('2026-03-05')).to).toBe('declined');
+  });
+
+  it('offers designation and objection exactly when the case facts allow them, as planTransition decides', () => {
+    for (const routeKind of [null, 'forward', 'assign', 'designate'] as const) {
+      for (const disputed of [false, true]) {
+        for (const designated of [false, true]) {
+          const facts = { routeKind, disputed, designated, hearingStartedOn: null, extensionStatus: 'none' as const };
+          const at = (state: CaseState): CaseSnapshot => ({ ...freshSnapshot(true, today), state, ...facts, dues: { ...EMPTY_DUES, objection: '2026-03-09' } });
+          const plans = (a: Action, state: CaseState) => { try { planTransition(at(state), a, {}, ctxOn(today)); return true; } catch { return false; } };
+          expect(isOffered('designate', facts), JSON.stringify(facts)).toBe(plans('designate', 'registered'));
+          expect(isOffered('object', facts), JSON.stringify(facts)).toBe(plans('object', 'awaiting_acceptance'));
+        }
+      }
+    }
+  });
+
+  it('never hides an action that would be taken: whatever is not offered, the plan refuses', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...STATES), fc.constantFrom(...ACTION_NAMES), fc.constantFrom(null, 'forward', 'assign', 'designate'), fc.boolean(), fc.boolean(),
+      fc.constantFrom(null, '2026-02-25'), fc.constantFrom('none', 'requested', 'approved', 'rejected'), fc.integer({ min: 1, max: 30 }),
+      (state, action, routeKind, disputed, designated, hearingStartedOn, extensionStatus, days) => {
+        const snap: CaseSnapshot = {
+          state, routeKind, disputed, designated, hearingStartedOn, extensionStatus, extensionDays: extensionStatus === 'none' ? null : 10,
+          isEvaluatedAtStage: false, dues: { ...EMPTY_DUES, objection: '2026-03-09', answer: '2026-04-01', review: '2026-03-20', reReview: '2026-03-20', reviewRequest: '2026-03-20', reReviewRequest: '2026-03-20', evaluation: '2026-03-20' },
+        };
+        if (isOffered(action, snap)) return;
+        expect(() => planTransition(snap, action, { days }, ctxOn(today)), `${action} in ${state} ${JSON.stringify(snap)}`).toThrowError(AppError);
+      },
+    ), { numRuns: 2000 });
+  });
+
+  it('a co-handling opinion changes no state and no clock', () => {
+    const handling = apply(routed(), planTransition(routed(), 'accept', {}, ctxOn(today)));
+    const plan = planTransition(handling, 'contribute', {}, ctxOn('2026-03-10'));
+    expect(plan).toEqual({ to: 'handling', dues: handling.dues, changes: {} });
+    expect(() => planTransition(routed(), 'contribute', {}, ctxOn(today))).toThrowError(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
   });
 });

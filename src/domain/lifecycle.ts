@@ -96,12 +96,17 @@ export const ACTIONS = {
   divert: { from: ['registered', 'awaiting_acceptance'], to: 'diverted', roles: ['clerk', 'handler', 'supervisor'], clocks: [], label: ['导入其他程序', 'Divert to procedure'] },
   decline: { from: ['registered', 'awaiting_acceptance'], to: 'declined', roles: ['clerk', 'handler', 'supervisor'], clocks: [], label: ['不予受理', 'Decline'] },
   object: { from: ['awaiting_acceptance'], to: 'registered', roles: ['handler', 'supervisor', 'leader'], clocks: ['route'], label: ['提出异议', 'Object'] },
+  // [T22] Art 24: when acceptance is disputed (a receiver objected), the common superior of the bodies
+  // in dispute decides which body accepts; that body may not object again
+  designate: { from: ['registered'], to: 'awaiting_acceptance', roles: ['supervisor', 'leader'], clocks: ['accept', 'objection'], label: ['指定受理', 'Designate the accepting body'] },
   accept: { from: ['awaiting_acceptance'], to: 'handling', roles: CASEWORK, clocks: ['answer'], label: ['受理', 'Accept'] },
   request_extension: { from: ['handling'], to: 'same', roles: CASEWORK, clocks: [], label: ['申请延期', 'Request extension'] },
   approve_extension: { from: ['handling'], to: 'same', roles: ['leader'], clocks: ['answer'], label: ['批准延期', 'Approve extension'] },
   reject_extension: { from: ['handling'], to: 'same', roles: ['leader'], clocks: [], label: ['不批准延期', 'Reject extension'] },
   start_hearing: { from: ['handling', 'reviewing', 're_reviewing'], to: 'same', roles: CASEWORK, clocks: [], label: ['开始听证', 'Start hearing'] },
   end_hearing: { from: ['handling', 'reviewing', 're_reviewing'], to: 'same', roles: CASEWORK, clocks: ['answer', 'review', 'reReview'], label: ['结束听证', 'End hearing'] },
+  // [T22] Art 24: a body taking part in a matter of several bodies (协办单位) gives the lead its opinion
+  contribute: { from: ['handling'], to: 'same', roles: CASEWORK, clocks: [], label: ['提交协办意见', 'Give a co-handling opinion'] },
   answer: { from: ['handling'], to: 'answered', roles: CASEWORK, clocks: [], label: ['出具处理意见书', 'Answer'] },
   send_back: { from: ['answered'], to: 'handling', roles: ['supervisor', 'leader'], clocks: [], label: ['退回重办', 'Send back'] },
   deliver: { from: ['answered'], to: 'concluded', roles: ['clerk', 'handler', 'supervisor'], clocks: ['reviewRequest', 'evaluation'], label: ['送达', 'Deliver'] },
@@ -134,7 +139,11 @@ export interface CaseSnapshot {
   extensionStatus: 'none' | 'requested' | 'approved' | 'rejected';
   extensionDays: number | null;
   hearingStartedOn: string | null;
-  routeKind: 'forward' | 'assign' | null;
+  routeKind: 'forward' | 'assign' | 'designate' | null;
+  /** Some receiver objected to it since it was registered (Art 23): acceptance is disputed (Art 24). */
+  disputed: boolean;
+  /** The accepting body was designated (Art 24): it may not object. */
+  designated: boolean;
   /** Whether the current stage was already rated (evaluate allowed once per answer). */
   isEvaluatedAtStage: boolean;
 }
@@ -157,7 +166,7 @@ export interface TransitionParams {
 export interface TransitionPlan {
   to: CaseState;
   dues: Dues;
-  changes: Partial<Pick<CaseSnapshot, 'extensionStatus' | 'extensionDays' | 'hearingStartedOn' | 'routeKind' | 'isEvaluatedAtStage'>>;
+  changes: Partial<Pick<CaseSnapshot, 'extensionStatus' | 'extensionDays' | 'hearingStartedOn' | 'routeKind' | 'isEvaluatedAtStage' | 'disputed' | 'designated'>>;
 }
 
 /** Whether a role may ever fire an action (policy adds the organisation scope). */
@@ -173,6 +182,28 @@ export function isActionAvailable(action: Action, state: CaseState): boolean {
 /** Actions a role could take on a case in this state (before deadline and scope checks). */
 export function availableActions(state: CaseState, role: Role | 'petitioner'): Action[] {
   return ACTION_NAMES.filter((a) => isActionAvailable(a, state) && isRoleAllowed(a, role));
+}
+
+/** The facts of a case that decide, beyond its state, whether an action can be taken at all. */
+export type OfferFacts = Pick<CaseSnapshot, 'routeKind' | 'disputed' | 'designated' | 'hearingStartedOn' | 'extensionStatus'>;
+
+/** Whether the case's own facts (not the parameters, not the clocks) allow an action its state offers:
+ * what the console shows. Designation decides a disputed acceptance only; a designated receiver, or
+ * one not reached by routing, cannot object; a hearing ends only once begun and holds the decisions
+ * back; an extension is approved only once asked, and asked once. planTransition refuses every
+ * action this does not offer. */
+export function isOffered(action: Action, s: OfferFacts): boolean {
+  switch (action) {
+    case 'designate': return s.disputed;
+    case 'object': return s.routeKind !== null && !s.designated;
+    case 'start_hearing': return s.hearingStartedOn === null;
+    case 'end_hearing': return s.hearingStartedOn !== null;
+    case 'request_extension': return s.extensionStatus !== 'requested' && s.extensionStatus !== 'approved';
+    case 'approve_extension': case 'reject_extension': return s.extensionStatus === 'requested';
+    case 'answer': return s.extensionStatus !== 'requested' && s.hearingStartedOn === null;
+    case 'deliver': case 'mediate': case 'decide_review': case 'redo': case 'decide_re_review': return s.hearingStartedOn === null;
+    default: return true;
+  }
 }
 
 /** The due date of the clock running in the current state, or null. */
@@ -215,10 +246,21 @@ export function planTransition(snap: CaseSnapshot, action: Action, params: Trans
       changes.routeKind = action;
       break;
     case 'object':
+      if (snap.designated) throw new AppError('ACCEPTANCE_DESIGNATED');
       if (!snap.routeKind) throw new AppError('NOT_ROUTED_HERE');
       requireInTime(today, snap.dues.objection);
       dues.route = computeDue(today, profile.route, calendar);
       changes.routeKind = null;
+      changes.disputed = true;
+      break;
+    case 'designate':
+      // [T22] Art 24: only a disputed acceptance is decided this way; the designated body has the
+      // acceptance limit of Art 23 and no right to object
+      if (!snap.disputed) throw new AppError('NO_ACCEPTANCE_DISPUTE');
+      dues.accept = computeDue(today, profile.accept, calendar);
+      dues.objection = null;
+      changes.routeKind = 'designate';
+      changes.designated = true;
       break;
     case 'accept':
       // [T22] Art 34: answer within 60 days of acceptance.

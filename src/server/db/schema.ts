@@ -95,6 +95,13 @@ export interface CasesTable {
   /** [T22] Art 25: last reported as major or urgent, and the path of the government it was reported to (migration 0019). */
   urgent_reported_at: Timestamp | null;
   urgent_org_path: string | null;
+  /** [T22] Art 24 (migration 0022): the co-handling bodies (协办单位) and their paths; the lead is the current body. */
+  co_org_ids: Generated<number[]>;
+  co_org_paths: Generated<string[]>;
+  /** The bodies that objected to receiving the matter (Art 23), the dispute a designation decides. */
+  objected_org_paths: Generated<string[]>;
+  /** The common superior that designated the accepting body (Art 24); that body may not object. */
+  designated_by_org_id: number | null;
   level_reached: string | null;
   is_skip_level: Generated<boolean>;
   received_at: Timestamp;

@@ -7,10 +7,27 @@ import type { CaseRow } from '../db/schema.ts';
 
 const under = (path: string | null | undefined, scope: string) => !!path && path.startsWith(scope);
 
-/** Whether the case is within the user's scope: current, registering or handling body below them. */
-export function canViewCase(actor: Actor, c: Pick<CaseRow, 'current_org_path' | 'registered_org_path' | 'handling_org_path'>): boolean {
-  if (actor.role === 'admin') return false;
+type ScopeFacts = Pick<CaseRow, 'current_org_path' | 'registered_org_path' | 'handling_org_path'>;
+
+/** Whether the case is in the user's own line of work: current, registering or handling body below them. */
+function isInScope(actor: Actor, c: ScopeFacts): boolean {
   return under(c.current_org_path, actor.scopePath) || under(c.registered_org_path, actor.scopePath) || under(c.handling_org_path, actor.scopePath);
+}
+
+/** [T22] Art 24: whether the user's body (or one below it) takes part in the matter as a co-handling body. */
+export function isCoHandler(actor: Actor, c: Partial<Pick<CaseRow, 'co_org_paths'>>): boolean {
+  return !!c.co_org_paths?.some((p) => under(p, actor.scopePath));
+}
+
+/** Art 24: the co-handling body the user works in (their body or one above it), whose opinion they give; -1 if none. */
+export function coBodyIndex(actor: Actor, c: Pick<CaseRow, 'co_org_paths'>): number {
+  return c.co_org_paths.findIndex((p) => actor.orgPath.startsWith(p));
+}
+
+/** Whether the user may see the case: it is in their scope, or their body co-handles it. */
+export function canViewCase(actor: Actor, c: ScopeFacts & Partial<Pick<CaseRow, 'co_org_paths'>>): boolean {
+  if (actor.role === 'admin') return false;
+  return isInScope(actor, c) || isCoHandler(actor, c);
 }
 
 /** [T22] Art 30: whether a body (by its path) is the accused body of an accusation or inside it. Such a
@@ -33,6 +50,15 @@ export function isActingBody(actor: Actor, c: Pick<CaseRow, 'current_org_path'>)
 export function assertCanAct(actor: Actor, c: CaseRow, action: Action): void {
   if (!canViewCase(actor, c)) throw new AppError('OUT_OF_SCOPE');
   if (!isRoleAllowed(action, actor.role)) throw new AppError('ROLE_NOT_ALLOWED', { action });
+  // a co-handling body gives its opinion and does nothing else on the matter (Art 24)
+  if (action === 'contribute') {
+    if (coBodyIndex(actor, c) < 0) throw new AppError('NOT_CO_HANDLER');
+    if (isAccusedViewer(actor, c)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (!isInScope(actor, c)) throw new AppError('OUT_OF_SCOPE');
+  // Art 24: the accepting body is designated by the common superior of every body that objected
+  if (action === 'designate' && !c.objected_org_paths.every((p) => under(p, actor.scopePath))) throw new AppError('NOT_COMMON_SUPERIOR');
   // leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work
   const scopeWide: Action[] = ['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive'];
   // the petitioner's own acts (rating, asking for review) are also recorded where the matter was

@@ -3,7 +3,7 @@
 // the accused body sees neither the accuser nor the material ([T22] Art 30).
 import { Type, type Static } from 'typebox';
 import { maskIdCard, maskMobile, maskName } from '../../shared/validators.ts';
-import { availableActions, awaitsRepeatOfFinalDecision, RUNNING_CLOCK, type CaseState } from '../../domain/lifecycle.ts';
+import { availableActions, awaitsRepeatOfFinalDecision, isOffered, RUNNING_CLOCK, type CaseState, type OfferFacts } from '../../domain/lifecycle.ts';
 import { daysLeft, urgency } from '../../domain/deadlines.ts';
 import type { CaseRow, PetitionerRow } from '../db/schema.ts';
 import type { Actor } from '../context.ts';
@@ -98,6 +98,12 @@ export const CaseDetail = Type.Object({
   levelReached: Nullable(Type.String()),
   isSkipLevel: Type.Boolean(),
   routeKind: Nullable(Type.String()),
+  /** [T22] Art 24: the co-handling bodies (协办单位); the lead is the current body. */
+  coOrgIds: Type.Array(Type.Integer()),
+  /** Some receiver objected to it (Art 23): acceptance is disputed, and the common superior may designate the accepting body. */
+  acceptanceDisputed: Type.Boolean(),
+  /** The body that designated the accepting body (Art 24), once one did. */
+  designatedByOrgId: Nullable(Type.Integer()),
   clocks: Type.Array(Clock),
   nextDue: Nullable(DateStr),
   extensionStatus: Type.String(),
@@ -156,6 +162,10 @@ export function presentCaseDetail(c: CaseRow, viewer: Actor, opts: {
   today: string; petitioner: PetitionerRow | undefined; people: (Pick<PetitionerRow, 'id' | 'name' | 'id_number' | 'mobile' | 'address'> & { role: string })[]; reveal: boolean;
 }): CaseDetailView {
   const hidden = isAccusedViewer(viewer, c);
+  const facts: OfferFacts = {
+    routeKind: c.route_kind as OfferFacts['routeKind'], disputed: c.objected_org_paths.length > 0, designated: c.designated_by_org_id !== null,
+    hearingStartedOn: c.hearing_started_on, extensionStatus: c.extension_status as OfferFacts['extensionStatus'],
+  };
   const dues = duesOf(c);
   // the clock of the current state (several clocks can share a due date, so match by name)
   const running = RUNNING_CLOCK[c.state as CaseState];
@@ -171,13 +181,14 @@ export function presentCaseDetail(c: CaseRow, viewer: Actor, opts: {
     petitioner: hidden || !opts.petitioner ? null : presentPerson(opts.petitioner, opts.reveal),
     people: hidden ? [] : opts.people.map((p) => presentPerson(p, opts.reveal, p.role)),
     isCollective: c.is_collective, headcount: c.headcount, isRepeat: c.is_repeat, repeatOfCaseId: c.repeat_of_case_id, repeatOfFinal: c.repeat_of_final,
-    levelReached: c.level_reached, isSkipLevel: c.is_skip_level, routeKind: c.route_kind, clocks, nextDue: c.next_due,
+    levelReached: c.level_reached, isSkipLevel: c.is_skip_level, routeKind: c.route_kind,
+    coOrgIds: c.co_org_ids, acceptanceDisputed: c.objected_org_paths.length > 0, designatedByOrgId: c.designated_by_org_id, clocks, nextDue: c.next_due,
     extensionStatus: c.extension_status, extensionDays: c.extension_days, extensionReason: c.extension_reason,
     hearingStartedOn: c.hearing_started_on, acceptedOn: c.accepted_on, answeredOn: c.answered_on, deliveredOn: c.delivered_on,
     outcome: c.outcome, answerText: c.answer_text, declineReason: c.decline_reason, properChannel: c.proper_channel,
     divertProcedure: c.divert_procedure, reviewOutcome: c.review_outcome, reReviewOutcome: c.re_review_outcome,
     evaluationStatus: c.evaluation_status, isOwned: c.is_owned, urgentReportedAt: c.urgent_reported_at ? new Date(c.urgent_reported_at).toISOString() : null,
-    availableActions: hidden ? [] : availableActions(c.state as CaseState, viewer.role).filter((a) => a !== 'add_submission' && mayAct(viewer, c, a)),
+    availableActions: hidden ? [] : availableActions(c.state as CaseState, viewer.role).filter((a) => a !== 'add_submission' && isOffered(a, facts) && mayAct(viewer, c, a)),
   };
 }
 

@@ -96,6 +96,8 @@ const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = 
   add_submission: () => ({}),
   forward: (d) => ({ targetOrgName: str(d.targetOrgName) }),
   assign: (d) => ({ targetOrgName: str(d.targetOrgName) }),
+  // [T22] Art 24: the body that accepts, as designated by the common superior (not the dispute behind it)
+  designate: (d) => ({ targetOrgName: str(d.targetOrgName) }),
   accept: () => ({}),
   decline: (d) => ({ reason: str(d.reason), properChannel: str(d.properChannel) }),
   divert: (d) => ({ reason: str(d.reason), properChannel: str(d.properChannel), procedure: str(d.procedure) }),

@@ -314,6 +314,8 @@ export interface CaseFilter {
   ownedBy?: number;
   /** Reported as major or urgent (Art 25) to a government at or below this path. */
   urgentUnder?: string;
+  /** Co-handled (Art 24) by this body: its membership, not the scope, decides what it sees. */
+  coOrgId?: number;
 }
 
 export type CaseSort = 'received_desc' | 'received_asc' | 'due_asc';
@@ -340,8 +342,10 @@ export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, lim
     .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
     .leftJoin('categories as c', 'c.id', 'cases.category_id')
     .select(CASE_SUMMARY_COLUMNS);
-  const scopeImplied = !!f.currentOrgId && !!f.currentOrgPath && f.currentOrgPath.startsWith(f.scopePath);
+  const scopeImplied = (!!f.currentOrgId && !!f.currentOrgPath && f.currentOrgPath.startsWith(f.scopePath)) || f.coOrgId !== undefined;
   if (!scopeImplied) q = q.where((eb) => scopeClause(eb, f.scopePath));
+  // the partial GIN index holds the co-handled cases only, hence the first condition
+  if (f.coOrgId !== undefined) q = q.where(sql<boolean>`cases.co_org_ids <> '{}'`).where(sql<boolean>`cases.co_org_ids @> array[${f.coOrgId}]::int[]`);
   if (f.currentOrgId) q = q.where('cases.current_org_id', '=', f.currentOrgId);
   if (f.orgPath) q = q.where('cases.current_org_path', 'like', `${f.orgPath}%`);
   if (f.states?.length) q = q.where('cases.state', 'in', f.states);
@@ -418,6 +422,8 @@ export async function countQueues(db: Executor, scopePath: string, orgId: number
       eb.selectFrom('supervision_notices as n').innerJoin('organisations as t', 't.id', 'n.target_org_id')
         .select(sql<number>`count(*)`.as('n')).where('n.status', '=', 'open').where('t.path', 'like', `${scopePath}%`).as('supervision_open'),
       sql<number>`count(*) filter (where current_org_id = ${orgId} and state in ('registered','awaiting_acceptance','handling','answered','reviewing','re_reviewing'))`.as('mine_open'),
+      // [T22] Art 24: open matters this body co-handles, wherever they are
+      sql<number>`(select count(*) from cases k where k.co_org_ids <> '{}' and k.co_org_ids @> array[${orgId}]::int[] and k.state in ('registered','awaiting_acceptance','handling','answered','reviewing','re_reviewing'))`.as('co_handling'),
     ])
     .where('current_org_path', 'like', `${scopePath}%`)
     .executeTakeFirstOrThrow();

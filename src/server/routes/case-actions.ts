@@ -14,11 +14,17 @@ import type { CaseRow } from '../db/schema.ts';
 const Text = (max: number = LIMITS.textMax) => Type.String({ minLength: 1, maxLength: max });
 const Day = Type.String({ format: 'date' });
 const Reason = Text(LIMITS.reasonMax);
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const CoOrgIds = Type.Optional(Type.Array(Id, {
+  maxItems: 5, uniqueItems: true, description: 'the other bodies concerned that take part as co-handling bodies (协办单位, Art 24)',
+}));
 
 /** The parameters each action takes (beyond `version`). */
 export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<string, TSchema>> = {
-  forward: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
-  assign: { targetOrgId: Type.Integer({ minimum: 1 }), note: Type.Optional(Reason) },
+  forward: { targetOrgId: Id, note: Type.Optional(Reason), coOrgIds: CoOrgIds },
+  assign: { targetOrgId: Id, note: Type.Optional(Reason), coOrgIds: CoOrgIds },
+  designate: { targetOrgId: Id, reason: Reason, coOrgIds: CoOrgIds },
+  contribute: { text: Text() },
   divert: { procedure: Type.Enum([...PROCEDURES]), reason: Reason, properChannel: Type.Optional(Reason) },
   decline: {
     reason: Reason, properChannel: Reason,
@@ -36,13 +42,13 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   deliver: { deliveredOn: Type.Optional(Day), method: Type.Optional(Type.Enum(['in_person', 'post', 'sms', 'online'])) },
   mediate: { agreement: Text(), deliveredOn: Type.Optional(Day) },
   evaluate: { bureauRating: Type.Enum([...RATINGS]), bodyRating: Type.Enum([...RATINGS]), comment: Type.Optional(Reason) },
-  request_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  request_review: { reason: Text(), reviewOrgId: Type.Optional(Id) },
   decide_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
   redo: {
     text: Text(), deliveredOn: Type.Optional(Day),
     dueOn: Type.Optional(Type.String({ format: 'date', description: 'last day for the new answer; at most, and by default, a full answer limit from today' })),
   },
-  request_re_review: { reason: Text(), reviewOrgId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  request_re_review: { reason: Text(), reviewOrgId: Type.Optional(Id) },
   decide_re_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
   archive: {},
   supervise: { text: Text(), dueOn: Type.Optional(Day) },

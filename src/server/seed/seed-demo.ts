@@ -37,6 +37,9 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
   const rnd = seededRandom(20261124);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const chance = (p: number) => rnd() < p;
+  // matters of several bodies (Art 24) draw from their own sequence, so the rest of the demo stays as it was
+  const jointRnd = seededRandom(24);
+  const jointChance = (p: number) => jointRnd() < p;
 
   const catIds = new Map((await db.selectFrom('categories').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
   const orgCats = await db.selectFrom('org_categories').selectAll().execute();
@@ -134,10 +137,25 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
     if (r < 0.03) { await act(id, 'clerk', 'decline', { reason: '所反映事项不属于信访事项受理范围', properChannel: '请向有关行政机关依法申请' }, step(1, 5)); continue; }
     if (r < 0.07) { await act(id, 'clerk', 'divert', { procedure: 'litigation', reason: '该事项属于人民法院受理范围', properChannel: '清河县人民法院' }, step(1, 5)); continue; }
     const target = competentOrg(matter.category, areaIsTownship ? township.id : null);
-    if (!(await act(id, 'clerk', chance(0.6) ? 'forward' : 'assign', { targetOrgId: target }, step(1, 9)))) continue;
+    // Art 24: some matters concern another department too, which takes part as a co-handling body
+    const others = orgs.departments.filter((d) => d.id !== target);
+    const coOrg = jointChance(0.06) ? others[Math.floor(jointRnd() * others.length)]!.id : null;
+    const routeAs = chance(0.6) ? 'forward' : 'assign';
+    if (coOrg && jointChance(0.3)) {
+      // acceptance disputed: both receivers object (Art 23), and the bureau's superior designates the lead (Art 24)
+      const at = t + DAY;
+      if (!(await act(id, 'clerk', 'forward', { targetOrgId: coOrg }, at))) continue;
+      await act(id, handlerOf(coOrg), 'object', { reason: '该事项主要涉及其他部门职责，本单位仅涉及配合事项' }, at + 2 * DAY);
+      await act(id, 'clerk', 'forward', { targetOrgId: target }, at + 3 * DAY);
+      await act(id, handlerOf(target), 'object', { reason: '该事项涉及多个部门，应由牵头部门受理' }, at + 5 * DAY);
+      if (!(await act(id, 'supervisor', 'designate', { targetOrgId: target, coOrgIds: [coOrg], reason: '经县政府协调会商，明确由该部门主办，相关部门协办' }, at + 7 * DAY))) continue;
+      t = at + 7 * DAY;
+      step(1, 9);
+    } else if (!(await act(id, 'clerk', routeAs, { targetOrgId: target, ...(coOrg && { coOrgIds: [coOrg] }) }, step(1, 9)))) continue;
     if (chance(0.03)) continue; // still waiting for acceptance
     const handler = handlerOf(target);
     if (!(await act(id, handler, 'accept', {}, step(1, 10)))) continue;
+    if (coOrg && jointChance(0.8)) await act(id, handlerOf(coOrg), 'contribute', { text: '经本单位核查，涉及本单位职责部分的情况如下：相关手续已依法办理，可在答复中一并说明。' }, t + 3 * DAY);
     if (chance(0.02)) await act(id, 'leader', 'instruct', { text: '请认真核实，依法依规妥善处理，及时答复群众。' }, t + DAY);
     if (chance(0.015)) await act(id, 'leader', 'own', { plan: '成立专班，逐户核实，一周内形成处理方案', closingStandard: '群众诉求依法解决，签订息访协议', dueOn: new Date(t + 40 * DAY).toISOString().slice(0, 10) }, t + 2 * DAY);
     if (chance(0.08)) {

@@ -71,6 +71,13 @@ describe('composeDocument', () => {
     expect(d.paragraphs.at(-1)).toBe('如对本处理意见不服，可以自收到本意见书之日起30日内，向清河县人民政府书面提出复查申请（《信访工作条例》第三十五条）。');
   });
 
+  it('names the co-handling bodies the lead investigated with (Art 24), and none when there were none', () => {
+    const joint = composeDocument(facts({ type: 'opinion', coOrgNames: ['县住房和城乡建设局', '县自然资源局'], data: { outcome: 'explained', text: '经核实。' } }));
+    expect(joint.paragraphs[0]).toContain('经会同县住房和城乡建设局、县自然资源局调查核实，现将处理意见告知如下：');
+    const alone = composeDocument(facts({ type: 'opinion', coOrgNames: [], data: { outcome: 'explained', text: '经核实。' } }));
+    expect(alone.paragraphs[0]).toContain('依法受理。经调查核实，现将处理意见告知如下：');
+  });
+
   it('follows the configured limits and units', () => {
     const d = composeDocument(facts({ type: 'opinion', data: { outcome: 'upheld', text: 't' }, profile: { ...DEFAULT_PROFILE, reviewRequest: { days: 20, unit: 'working' } } }));
     expect(d.paragraphs.at(-1)).toContain('20个工作日内');

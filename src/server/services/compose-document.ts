@@ -64,6 +64,8 @@ export interface DocumentFacts {
   request: { on: string; reason: string } | null;
   /** The body one level up where the petitioner may ask for review or re-review (Art 35, 36). */
   nextBodyName: string | null;
+  /** Opinion: the co-handling bodies that took part with the lead (Art 24). */
+  coOrgNames?: string[];
   profile: TimeLimitProfile;
   /** Supervision notice: the body supervised, the demand and its due date. */
   notice: { targetName: string; text: string; dueOn: string } | null;
@@ -140,7 +142,7 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
     case 'opinion': {
       const outcome = str(f.data.outcome) as Outcome;
       const p = [
-        `${matter}，本机关已于${f.acceptedOn ? textDate(f.acceptedOn) : '前期'}依法受理。经调查核实，现将处理意见告知如下：`,
+        `${matter}，本机关已于${f.acceptedOn ? textDate(f.acceptedOn) : '前期'}依法受理。经${f.coOrgNames?.length ? `会同${f.coOrgNames.join('、')}` : ''}调查核实，现将处理意见告知如下：`,
         `一、反映的主要问题。${summary(f.content)}`,
         `二、调查核实情况及处理依据。${str(f.data.text)}`,
         `三、处理意见。根据《信访工作条例》第三十二条的规定，${you}的${OUTCOME_TEXT[outcome] ?? OUTCOME_LABELS[outcome]?.[0] ?? outcome}。`,
@@ -276,15 +278,16 @@ export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: Docu
     if (type === 'review-opinion') nextBodyName = await nextBodyOf(db, issuerOrgId);
   }
 
-  const [petitioner, handlingOrg, rules] = await Promise.all([
+  const [petitioner, handlingOrg, rules, coOrgs] = await Promise.all([
     c.petitioner_id ? findPetitioner(db, c.petitioner_id) : undefined,
     c.handling_org_id ? findOrg(db, c.handling_org_id) : undefined,
     loadRules(ctx),
+    type === 'opinion' ? Promise.all(c.co_org_ids.map((id) => findOrg(db, id))) : [],
   ]);
   return composeDocument({
     type, caseId: c.id, caseNo: c.case_no, title: c.title, content: c.content, channel: c.channel, receivedOn: c.received_on,
     queryCode: type === 'accept-notice' && (petitioner?.mobile || petitioner?.id_number) ? c.query_code : null, petitionerName: petitioner?.name ?? null, headcount: c.headcount,
     isCollective: c.is_collective, acceptedOn: c.accepted_on, handlingOrgName: handlingOrg?.name ?? null, issuerName, issuedOn, ordinal,
-    data, request, nextBodyName, profile: rules.profile, notice,
+    data, request, nextBodyName, profile: rules.profile, notice, coOrgNames: coOrgs.flatMap((o) => (o ? [o.name] : [])),
   });
 }

@@ -9,7 +9,7 @@ import { findOrg } from '../repositories/organisations.ts';
 import { listCategories } from '../repositories/categories.ts';
 import { presentCaseSummary, type CaseSummaryView } from '../presenters/case-presenter.ts';
 
-export const QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent'] as const;
+export const QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent', 'co_handling'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 export interface ListQuery {
@@ -70,6 +70,8 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, q: ListQuery):
     case 'owned': f.ownedBy = actor.userId; break;
     // [T22] Art 25: open matters reported as major or urgent to a government of the user's area
     case 'urgent': f.urgentUnder = actor.scopePath; f.states = [...OPEN_STATES]; break;
+    // [T22] Art 24: open matters the user's own body takes part in as a co-handling body
+    case 'co_handling': f.coOrgId = actor.orgId; f.states = [...OPEN_STATES]; sort = q.sort ?? 'due_asc'; break;
     default: break;
   }
   if (q.state) f.states = q.state.split(',').filter(Boolean);

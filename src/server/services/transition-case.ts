@@ -9,7 +9,7 @@ import {
 import type { AppContext, Principal } from '../context.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { CaseRow, CaseUpdate, OrgRow } from '../db/schema.ts';
-import { assertCanAct, isInsideAccused } from '../policies/case-policy.ts';
+import { assertCanAct, coBodyIndex, isInsideAccused } from '../policies/case-policy.ts';
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
@@ -40,6 +40,8 @@ export interface ActionParams {
   summary?: string;
   /** A decline's ground beyond the general one (shared/enums DECLINE_BASES). */
   basis?: string;
+  /** forward / assign / designate: the other bodies concerned that take part (协办单位, Art 24). */
+  coOrgIds?: number[];
 }
 
 interface Effect {
@@ -95,6 +97,35 @@ async function reviewBody(trx: Executor, c: CaseRow, chosen?: number): Promise<O
   return o;
 }
 
+/** The body that receives a routed matter: active, not where the matter is now, never the accused (Art 30). */
+async function receivingBody(trx: Executor, c: CaseRow, id: number | undefined): Promise<OrgRow> {
+  const target = await findOrg(trx, need(id, 'targetOrgId'));
+  if (!target || !target.is_active) throw new AppError('UNKNOWN_ORG');
+  if (target.id === c.current_org_id) throw new AppError('SAME_ORG');
+  // [T22] Art 30: accusation material never goes to the accused body or below it
+  if (isInsideAccused(c, target.path)) throw new AppError('ACCUSED_CANNOT_HANDLE');
+  return target;
+}
+
+/** [T22] Art 24: the other bodies concerned that take part in the matter with the lead (协办单位): active,
+ * other than the lead, each once, and never the accused body of an accusation (Art 30). */
+async function coHandlingBodies(trx: Executor, c: CaseRow, lead: OrgRow, ids: number[] | undefined): Promise<OrgRow[]> {
+  const list = ids ?? [];
+  if (list.length > 5 || new Set(list).size !== list.length) throw new AppError('CO_HANDLER_INVALID', { field: 'coOrgIds' });
+  const bodies: OrgRow[] = [];
+  for (const id of list) {
+    const o = await findOrg(trx, id);
+    if (!o || !o.is_active || o.id === lead.id || isInsideAccused(c, o.path)) throw new AppError('CO_HANDLER_INVALID', { field: 'coOrgIds', orgId: id });
+    bodies.push(o);
+  }
+  return bodies;
+}
+
+/** What a routing writes: the lead as the current body and the co-handling bodies with it. */
+const routedTo = (target: OrgRow, co: OrgRow[]): CaseUpdate => ({
+  current_org_id: target.id, current_org_path: target.path, co_org_ids: co.map((o) => o.id), co_org_paths: co.map((o) => o.path),
+});
+
 /** The government (or township) a body belongs to: itself, or the nearest such body above it. */
 async function governmentOf(trx: Executor, orgId: number): Promise<OrgRow> {
   let o = await findOrg(trx, orgId);
@@ -112,15 +143,30 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
   switch (action) {
     case 'forward':
     case 'assign': {
-      const target = await findOrg(trx, need(p.targetOrgId, 'targetOrgId'));
-      if (!target || !target.is_active) throw new AppError('UNKNOWN_ORG');
-      if (target.id === c.current_org_id) throw new AppError('SAME_ORG');
-      // [T22] Art 30: accusation material never goes to the accused body or below it
-      if (isInsideAccused(c, target.path)) throw new AppError('ACCUSED_CANNOT_HANDLE');
+      const target = await receivingBody(trx, c, p.targetOrgId);
+      const co = await coHandlingBodies(trx, c, target, p.coOrgIds);
       return {
-        patch: { current_org_id: target.id, current_org_path: target.path, route_kind: action },
-        data: { targetOrgId: target.id, targetOrgName: target.name, note: p.note ?? null }, isPublic: true,
+        patch: { ...routedTo(target, co), route_kind: action },
+        data: { targetOrgId: target.id, targetOrgName: target.name, note: p.note ?? null, ...(co.length && { coOrgIds: co.map((o) => o.id), coOrgNames: co.map((o) => o.name) }) }, isPublic: true,
       };
+    }
+    case 'designate': {
+      // [T22] Art 24: the common superior of the bodies in dispute decides which one accepts
+      const target = await receivingBody(trx, c, p.targetOrgId);
+      if (!actor || !target.path.startsWith(actor.scopePath)) throw new AppError('NOT_COMMON_SUPERIOR', { field: 'targetOrgId' });
+      const co = await coHandlingBodies(trx, c, target, p.coOrgIds);
+      return {
+        patch: { ...routedTo(target, co), designated_by_org_id: actor.orgId },
+        data: {
+          targetOrgId: target.id, targetOrgName: target.name, reason: need(p.reason, 'reason'),
+          ...(co.length && { coOrgIds: co.map((o) => o.id), coOrgNames: co.map((o) => o.name) }),
+        }, isPublic: true,
+      };
+    }
+    case 'contribute': {
+      const i = coBodyIndex(actor!, c);
+      const body = await findOrg(trx, c.co_org_ids[i]!);
+      return { patch: {}, data: { coOrgId: body!.id, coOrgName: body!.name, text: need(p.text, 'text') }, isPublic: false };
     }
     case 'divert':
       return {
@@ -135,9 +181,11 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
         data: { reason: p.reason, properChannel: p.properChannel, basis: p.basis ?? null }, isPublic: true,
       };
     case 'object': {
+      // back to the bureau, which routes it again; the receiver is on record as a party to the dispute
+      // over acceptance that its common superior may decide (Art 24)
       const back = await findOrg(trx, c.registered_org_id);
       return {
-        patch: { current_org_id: back!.id, current_org_path: back!.path, route_kind: null },
+        patch: { ...routedTo(back!, []), route_kind: null, objected_org_paths: [...c.objected_org_paths, c.current_org_path] },
         data: { reason: need(p.reason, 'reason'), fromOrgId: c.current_org_id }, isPublic: false,
       };
     }
@@ -271,6 +319,8 @@ export function snapshotOf(c: CaseRow): CaseSnapshot {
     extensionDays: c.extension_days,
     hearingStartedOn: c.hearing_started_on,
     routeKind: c.route_kind as CaseSnapshot['routeKind'],
+    disputed: c.objected_org_paths.length > 0,
+    designated: c.designated_by_org_id !== null,
     isEvaluatedAtStage: c.is_evaluated_at_stage,
   };
 }

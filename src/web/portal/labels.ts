@@ -26,6 +26,7 @@ const MILESTONE: Record<string, [string, string]> = {
   add_submission: ['收到追加的信访件', 'A further submission was received'],
   forward: ['已转送有权处理机关', 'Forwarded to the competent body'],
   assign: ['已交办有权处理机关', 'Assigned to the competent body'],
+  designate: ['上级机关已指定受理机关', 'The superior body named the body that accepts it'],
   accept: ['已受理', 'Accepted'],
   decline: ['不予受理', 'Not accepted'],
   divert: ['转入其他法定途径', 'Sent to another legal procedure'],

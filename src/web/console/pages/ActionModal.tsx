@@ -10,7 +10,7 @@ import { useLang, useText, type Lang } from '../i18n.tsx';
 import { L } from '../labels.ts';
 import { orgTree, useOrgs } from '../refdata.ts';
 
-type FieldKind = 'text' | 'textarea' | 'org' | 'date' | 'days' | 'choice';
+type FieldKind = 'text' | 'textarea' | 'org' | 'orgs' | 'date' | 'days' | 'choice';
 interface Field {
   name: string; kind: FieldKind; required?: boolean; max?: number; options?: (lang: Lang) => { value: string; label: string }[];
   /** Offered only on such a case (and then preselected with `initial`). */
@@ -28,8 +28,11 @@ const declineBases = (lang: Lang) => [...opts(DECLINE_BASES, pair(DECLINE_BASIS_
 const R = LIMITS.reasonMax;
 const T = LIMITS.textMax;
 export const ACTION_FIELDS: Record<string, Field[]> = {
-  forward: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
-  assign: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'note', kind: 'textarea', max: R }],
+  // other bodies concerned take part as co-handling bodies (协办单位, Art 24)
+  forward: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'coOrgIds', kind: 'orgs' }, { name: 'note', kind: 'textarea', max: R }],
+  assign: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'coOrgIds', kind: 'orgs' }, { name: 'note', kind: 'textarea', max: R }],
+  designate: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'coOrgIds', kind: 'orgs' }, { name: 'reason', kind: 'textarea', required: true, max: R }],
+  contribute: [{ name: 'text', kind: 'textarea', required: true, max: T }],
   divert: [{ name: 'procedure', kind: 'choice', required: true, options: opts(PROCEDURES, L.procedure) }, { name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', max: R }],
   decline: [
     // a case marked at registration as a possible repeat of a final matter may be declined on Art 36
@@ -74,6 +77,10 @@ const dict = {
     t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
     urgentHint: '依据《信访工作条例》第二十五条，对可能造成社会影响的重大、紧急信访事项，及时报告本级党委和政府；情况变化时可续报。', t_redoDue: '重新答复期限（不填为自今日起 60 日）',
     redoHint: '撤销原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；信访人对新的处理意见不服的，可以再申请复查。',
+    f_coOrgIds: '协办单位（可不填，至多 5 个）', t_designateTarget: '指定受理机关', t_designateReason: '指定理由（协调情况）', t_contribute: '协办意见',
+    designateHint: '依据《信访工作条例》第二十四条，涉及多个单位的信访事项受理有争议的，由其共同的上一级机关决定受理机关。被指定的单位应当受理，不能再提出异议；可同时指定协办单位。',
+    contributeHint: '本单位为该事项的协办单位（第二十四条）。协办意见供主办单位出具处理意见书时采用，不直接告知信访人。',
+    coMax: '协办单位至多 5 个',
   },
   en: {
     submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
@@ -85,6 +92,10 @@ const dict = {
     t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
     urgentHint: 'Under Art 25, a major or urgent matter that may have social impact is reported at once to the government of your body; report again when it changes.', t_redoDue: 'New answer due (empty: 60 days from today)',
     redoHint: 'The answer is revoked; the body that gave it handles the matter again and answers anew by the day set. The petitioner may ask for review of the new answer.',
+    f_coOrgIds: 'Co-handling bodies (optional, at most 5)', t_designateTarget: 'Body designated to accept', t_designateReason: 'Why (how it was coordinated)', t_contribute: 'Co-handling opinion',
+    designateHint: 'Under Art 24, when bodies concerned dispute who accepts a matter, their common superior decides. The body designated accepts it and may not object again; co-handling bodies may be named with it.',
+    contributeHint: 'Your body co-handles this matter (Art 24). The opinion is for the lead body\'s written answer and is not shown to the petitioner.',
+    coMax: 'At most 5 co-handling bodies',
   },
 };
 
@@ -110,6 +121,9 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
     if (f.name === 'text' && action === 'redo') return t.t_redoText;
     if (f.name === 'text' && action === 'report_urgent') return t.t_urgent;
     if (f.name === 'dueOn' && action === 'redo') return t.t_redoDue;
+    if (f.name === 'targetOrgId' && action === 'designate') return t.t_designateTarget;
+    if (f.name === 'reason' && action === 'designate') return t.t_designateReason;
+    if (f.name === 'text' && action === 'contribute') return t.t_contribute;
     if (f.name === 'days') return t.f_days.replace('{n}', String(extensionMax));
     return (t as Record<string, string>)[`f_${f.name}`] ?? f.name;
   };
@@ -123,7 +137,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
   }, [action, form]);
 
   useEffect(() => {
-    if (action === 'forward' || action === 'assign') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`)
+    if (action === 'forward' || action === 'assign' || action === 'designate') apiGet<RoutingSuggestion[]>(`/cases/${detail.id}/routing-suggestions`)
       .then((list) => setSuggestions(list.filter((s, i) => list.findIndex((x) => x.id === s.id) === i))).catch(() => setSuggestions([]));
   }, [action, detail.id]);
 
@@ -136,6 +150,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
       if (val === undefined || val === null || (typeof val === 'string' && !val.trim())) continue;
       if (f.kind === 'date') val = (val as Dayjs).format('YYYY-MM-DD');
       if (typeof val === 'string') val = val.trim();
+      if (Array.isArray(val) && val.length === 0) continue;
       body[f.name] = val;
     }
     try {
@@ -157,12 +172,15 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
       {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
       {action === 'redo' && <Typography.Paragraph type="secondary" data-testid="redo-hint">{t.redoHint}</Typography.Paragraph>}
       {action === 'report_urgent' && <Typography.Paragraph type="secondary" data-testid="urgent-hint">{t.urgentHint}</Typography.Paragraph>}
+      {action === 'designate' && <Typography.Paragraph type="secondary" data-testid="designate-hint">{t.designateHint}</Typography.Paragraph>}
+      {action === 'contribute' && <Typography.Paragraph type="secondary" data-testid="contribute-hint">{t.contributeHint}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
         {fields.map((f, idx) => (
           <Form.Item key={f.name} name={f.name} label={label(f)}
             rules={[...(f.required ? [f.kind === 'text' || f.kind === 'textarea' ? { required: true, whitespace: true, message: t.required } : { required: true, message: t.required }] : []),
-              ...(f.max ? [{ max: f.max, message: t.tooLong.replace('{n}', String(f.max)) }] : [])]}
+              ...(f.max ? [{ max: f.max, message: t.tooLong.replace('{n}', String(f.max)) }] : []),
+              ...(f.kind === 'orgs' ? [{ type: 'array' as const, max: 5, message: t.coMax }] : [])]}
             extra={f.kind === 'org' && suggestions.length > 0 ? (
               <Space wrap style={{ marginTop: 6 }}>
                 <span>{t.suggested}:</span>
@@ -175,6 +193,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
             {f.kind === 'text' ? <Input autoFocus={idx === 0} data-testid={`field-${f.name}`} />
               : f.kind === 'textarea' ? <Input.TextArea rows={isAnswer && f.name === 'text' ? 10 : 4} showCount={!!f.max} maxLength={f.max} autoFocus={idx === 0} data-testid={`field-${f.name}`} />
               : f.kind === 'org' ? <TreeSelect treeData={orgTree(orgs)} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll data-testid={`field-${f.name}`} />
+              : f.kind === 'orgs' ? <TreeSelect multiple treeData={orgTree(orgs)} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll allowClear data-testid={`field-${f.name}`} />
               : f.kind === 'date' ? <DatePicker style={{ width: '100%' }} data-testid={`field-${f.name}`} />
               : f.kind === 'days' ? <InputNumber min={1} max={extensionMax} suffix={t.days} style={{ width: 140 }} data-testid={`field-${f.name}`} />
               : f.options && f.options(lang).length <= 4

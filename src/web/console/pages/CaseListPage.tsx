@@ -14,7 +14,7 @@ import { categoryTree, orgTree, useCategories, useOrgs } from '../refdata.ts';
 import { QUEUE_LABELS } from './HomePage.tsx';
 
 const FILTER_KEYS = ['queue', 'state', 'kind', 'categoryId', 'orgId', 'orgOnly', 'channel', 'from', 'to', 'dueWithin', 'overdue', 'repeatOfFinal', 'q', 'sort'] as const;
-const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent'];
+const LIST_QUEUES = ['to_register', 'to_route', 'to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'extension_approval', 'awaiting_evaluation', 'in_review', 'mine_open', 'owned', 'urgent', 'co_handling'];
 
 const dict = {
   zh: {

@@ -32,6 +32,9 @@ const dict = {
     d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序', d_reportedToOrgName: '报告至', d_handlingOrgName: '重新办理单位',
     d_properChannel: '正确途径', d_agreement: '协议', d_deliveredOn: '送达日期', d_plan: '方案', d_closingStandard: '化解标准', d_dueOn: '期限',
     d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '包案领导', d_channel: '渠道',
+    coOrgs: '协办单位', coGiven: '已提交协办意见 {d}', coPending: '待提交协办意见', designatedBy: '指定受理机关的上级机关',
+    disputed: '受理有争议：已有收件单位提出异议（第二十三条）。可重新转送、交办，或由争议各方共同的上一级机关指定受理机关（第二十四条）。',
+    d_coOrgNames: '协办单位', d_coOrgName: '协办单位',
     doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单',
   },
   en: {
@@ -52,6 +55,9 @@ const dict = {
     d_reason: 'Reason', d_note: 'Note', d_text: 'Text', d_summary: 'Summary', d_days: 'Days', d_outcome: 'Outcome', d_targetOrgName: 'Body', d_procedure: 'Procedure', d_reportedToOrgName: 'Reported to', d_handlingOrgName: 'Body to answer again',
     d_properChannel: 'Proper channel', d_agreement: 'Agreement', d_deliveredOn: 'Delivered on', d_plan: 'Plan', d_closingStandard: 'Closing standard', d_dueOn: 'Due on',
     d_bureauRating: 'Bureau', d_bodyRating: 'Handling body', d_comment: 'Comment', d_reviewOrgName: 'Review body', d_method: 'Method', d_leader: 'Leader', d_channel: 'Channel',
+    coOrgs: 'Co-handling bodies', coGiven: 'Opinion given {d}', coPending: 'Opinion awaited', designatedBy: 'Accepting body designated by',
+    disputed: 'Acceptance is disputed: a receiver objected (Art 23). Route it again, or the common superior of the bodies in dispute designates the accepting body (Art 24).',
+    d_coOrgNames: 'Co-handling bodies', d_coOrgName: 'Co-handling body',
     doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice',
   },
 };
@@ -75,15 +81,16 @@ const RELEVANT_CLOCKS: Record<string, string[]> = {
 };
 
 /** Actions that move the case forward get the primary style. */
-const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review'];
+const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review', 'designate', 'contribute'];
 
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
-  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName'] as const;
+  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName', 'coOrgNames', 'coOrgName'] as const;
 
 function eventValue(k: string, v: unknown, lang: Lang): string {
   if (k === 'outcome') return L.outcome(String(v), lang);
   if (k === 'procedure') return L.procedure(String(v), lang);
   if (k === 'bureauRating' || k === 'bodyRating') return L.rating(String(v), lang);
+  if (Array.isArray(v)) return v.join(lang === 'zh' ? '、' : ', ');
   return String(v);
 }
 
@@ -143,6 +150,8 @@ export function CasePage() {
   // a possible repeat of a final matter (Art 36), marked at registration for staff to decide on
   const earlierNo = String(events.find((e) => e.type === 'register')?.data.repeatOfCaseNo ?? `#${d.repeatOfCaseId}`);
   const undecided = d.state === 'registered' || d.state === 'awaiting_acceptance';
+  // Art 24: each co-handling body's latest opinion, from the timeline
+  const coGiven = new Map(events.filter((e) => e.type === 'contribute').map((e) => [Number(e.data.coOrgId), e.at]));
 
   return (
     <div data-testid="case-page">
@@ -174,6 +183,7 @@ export function CasePage() {
         )}
         {d.extensionStatus === 'requested' && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${t.extRequested.replace('{n}', String(d.extensionDays ?? ''))}${d.extensionReason ? `：${d.extensionReason}` : ''}`} data-testid="extension-pending" />}
         {d.hearingStartedOn && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t.hearing.replace('{d}', d.hearingStartedOn)} />}
+        {d.acceptanceDisputed && d.state === 'registered' && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t.disputed} data-testid="acceptance-disputed" />}
       </Card>
 
       <Row gutter={16}>
@@ -189,6 +199,21 @@ export function CasePage() {
               <Descriptions.Item label={t.registeredAt}>{orgName(orgs, d.registeredOrgId)}</Descriptions.Item>
               <Descriptions.Item label={t.currentOrg}><span data-testid="case-current-org">{orgName(orgs, d.currentOrgId)}</span></Descriptions.Item>
               {d.handlingOrgId && <Descriptions.Item label={t.handlingOrg}>{orgName(orgs, d.handlingOrgId)}</Descriptions.Item>}
+              {d.coOrgIds.length > 0 && (
+                <Descriptions.Item label={t.coOrgs} span={2}>
+                  <Space wrap data-testid="case-co-orgs">
+                    {d.coOrgIds.map((o) => {
+                      const at = coGiven.get(o);
+                      return (
+                        <span key={o} data-testid={`co-org-${o}`}>
+                          {orgName(orgs, o)} <Tag style={at ? undefined : PENDING_STYLE}>{at ? t.coGiven.replace('{d}', formatDateTime(at)) : t.coPending}</Tag>
+                        </span>
+                      );
+                    })}
+                  </Space>
+                </Descriptions.Item>
+              )}
+              {d.designatedByOrgId && <Descriptions.Item label={t.designatedBy} span={2}><span data-testid="case-designated-by">{orgName(orgs, d.designatedByOrgId)}</span></Descriptions.Item>}
               {d.reviewOrgId && <Descriptions.Item label={t.reviewOrg}>{orgName(orgs, d.reviewOrgId)}</Descriptions.Item>}
               <Descriptions.Item label={t.area}>{d.areaCode}</Descriptions.Item>
               {d.matterAddress && <Descriptions.Item label={t.address}>{d.matterAddress}</Descriptions.Item>}

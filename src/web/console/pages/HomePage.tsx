@@ -27,12 +27,13 @@ export const QUEUE_LABELS: Record<string, [string, string, string, string]> = {
   supervision_open: ['督办未反馈', 'Supervision notices open', '已发督办单，尚未反馈', 'Notices issued, not yet answered'],
   mine_open: ['本单位在办', 'Open at my body', '当前在本单位的事项', 'Open cases at my body'],
   urgent: ['重大紧急', 'Major or urgent', '已报告本级党委政府的重大紧急事项（第二十五条）', 'Reported as major or urgent to the government (Art 25)'],
+  co_handling: ['协办事项', 'Co-handled', '本单位作为协办单位参与、由其他单位主办的事项（第二十四条）', 'Matters another body leads, with my body taking part (Art 24)'],
 };
 
 const ROLE_QUEUES: Record<Role, string[]> = {
   clerk: ['to_register', 'to_route', 'due_soon', 'overdue', 'to_deliver', 'awaiting_evaluation', 'in_review', 'mine_open'],
-  handler: ['to_accept', 'in_handling', 'to_deliver', 'due_soon', 'overdue', 'in_review', 'mine_open'],
-  supervisor: ['urgent', 'overdue', 'due_soon', 'supervision_open', 'to_route', 'to_accept', 'in_handling', 'extension_approval', 'awaiting_evaluation', 'in_review'],
+  handler: ['to_accept', 'in_handling', 'co_handling', 'to_deliver', 'due_soon', 'overdue', 'in_review', 'mine_open'],
+  supervisor: ['urgent', 'overdue', 'due_soon', 'supervision_open', 'to_route', 'to_accept', 'in_handling', 'co_handling', 'extension_approval', 'awaiting_evaluation', 'in_review'],
   leader: ['urgent', 'extension_approval', 'overdue', 'due_soon', 'supervision_open', 'in_handling', 'to_accept', 'in_review', 'mine_open'],
   admin: [],
 };
