@@ -37,6 +37,10 @@ describe('the leader dashboard', () => {
     await expect.poll(() => page.getByTestId('kpi-submissions').textContent()).toContain(String(f.figures.submissions!.value));
     await expect.poll(() => page.getByTestId('kpi-openNow').textContent()).toContain(String(f.now.openNow));
     await expect.poll(() => page.getByTestId('kpi-overdueNow').textContent()).toContain(String(f.now.overdueNow));
+    // the leaders' figures, as the reports count them
+    for (const key of ['receptionDays', 'fixedReceptionDays', 'fieldVisitDays', 'appointmentHeadcount', 'receptionVisits', 'instructions', 'ownedCases', 'ownedConcluded']) {
+      await expect.poll(() => page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent(), { message: key }).toBe(String(f.figures[key]!.value));
+    }
     await page.waitForTimeout(1000); // let the charts finish drawing
     await shot(page, 'dashboard-zh');
     await page.getByTestId('chart-overdue').scrollIntoViewIfNeeded();

@@ -218,6 +218,51 @@ describe('leaders', () => {
     expect(moved).toMatchObject({ status: 'cancelled', cancelReason: '领导参加全县防汛工作会议，接待日另行安排', visitCount: 0 });
   });
 
+  it('a leader invites the petitioners of two matters to an appointment (约访) and receives one; the case tells when and where', async () => {
+    const page = await as('leader');
+    const invited = (await getJson<{ items: { id: number; caseNo: string; title: string }[] }>(page, '/cases?state=handling&limit=2')).items;
+    expect(invited).toHaveLength(2);
+    await page.goto(`${suite.server.url}/console/leader?tab=reception`);
+    await page.getByTestId('reception-new').click();
+    await page.locator('#reception_day').click();
+    await page.locator('#reception_day').fill(chinaToday());
+    await page.locator('#reception_day').press('Enter');
+    await page.getByTestId('reception-kind-appointment').click();
+    for (const [id, time] of [['#reception_startsAt', '19:00'], ['#reception_endsAt', '20:30']] as const) {
+      await page.locator(id).click();
+      await page.locator(id).fill(time);
+      await page.locator(id).press('Enter');
+    }
+    await page.locator('#reception_place').fill('县信访局约访室');
+    const cases = page.getByTestId('reception-form-cases').locator('input');
+    for (const c of invited) {
+      await cases.fill(c.caseNo);
+      await cases.press('Enter');
+    }
+    await settled(page);
+    await shot(page, 'leader-appointment-new-zh');
+    await page.getByTestId('reception-form-submit').click();
+
+    const drawer = page.getByTestId('reception-drawer');
+    await drawer.waitFor();
+    expect(await page.getByTestId('reception-kind').textContent()).toBe('约访');
+    for (const c of invited) await page.getByTestId(`reception-invited-${c.id}`).waitFor();
+    // the first comes: one click records the visit, and the list says who was received
+    await page.getByTestId(`reception-invited-receive-${invited[0]!.id}`).click();
+    await page.getByTestId(`reception-visit-${invited[0]!.id}`).waitFor();
+    await expect.poll(() => page.getByTestId(`reception-invited-${invited[0]!.id}`).textContent()).toContain('已接访');
+    expect(await page.getByTestId(`reception-invited-${invited[1]!.id}`).textContent()).toContain('未到');
+    await settled(page);
+    await shot(page, 'leader-appointment-day-zh');
+
+    // the case's timeline says when and where the petitioner was invited
+    await page.goto(`${suite.server.url}/console/cases/${invited[1]!.id}`);
+    const ev = page.getByTestId('timeline-reception_invite');
+    await ev.waitFor();
+    expect(await ev.textContent()).toContain('县信访局约访室');
+    expect(await ev.textContent()).toContain('19:00');
+  });
+
   it('a township leader schedules only for the township: the form offers no other body', async () => {
     const page = await as('town.head');
     await page.goto(`${suite.server.url}/console/leader?tab=reception`);

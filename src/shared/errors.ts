@@ -105,6 +105,8 @@ export const ERRORS = {
   RECEPTION_DAY_HAS_VISITS: [409, '该接待日已登记接访，不能修改或取消', 'Visits are recorded on this reception day; it can no longer be changed or cancelled'],
   RECEPTION_DAY_BEGUN: [422, '接待已开始或已过去，不能修改或取消', 'The reception has begun or is over; it can no longer be changed or cancelled'],
   RECEPTION_DAY_CHANGED: [409, '该接待日已被他人修改，请刷新后重试', 'Someone else changed this reception day; reload and try again'],
+  RECEPTION_INVITE_NOT_APPOINTMENT: [422, '只有约访可以指定约请的信访事项', 'Only an appointment day (约访) names the matters whose petitioners are invited'],
+  RECEPTION_INVITE_CASE_INVALID: [422, '约访事项须为本单位及下级单位可查看、尚未归档的信访事项；检举控告事项不得由被检举控告的单位约访', 'An invited matter must be one your body may see and not archived; an accused body may not invite the accuser'],
   RECEPTION_CANCEL_REASON_REQUIRED: [400, '请填写取消接访的原因', 'Give the reason for cancelling the reception day'],
   DOCUMENT_NOT_AVAILABLE: [409, '该事项尚未到达出具此文书的环节', 'The case has not reached the step at which this document is issued'],
   DOCUMENT_ACCUSED_BODY: [403, '被检举控告的单位及人员不能查看检举控告事项的文书（第三十条）', 'The accused body may not see the documents of an accusation (Art 30)'],

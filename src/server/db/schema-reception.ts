@@ -1,4 +1,4 @@
-// Kysely table types for the reception area (mirror its migrations: 0004_reception.sql, 0013_reception_changes.sql).
+// Kysely table types for the reception area (mirror its migrations: 0004_reception.sql, 0013_reception_changes.sql, 0021, 0023).
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -44,7 +44,16 @@ export interface ReceptionVisitsTable {
   recorded_at: Timestamp;
 }
 
+/** 约访: a case whose petitioners are invited to an appointment day (migration 0023). */
+export interface ReceptionInvitationsTable {
+  reception_day_id: number;
+  case_id: number;
+  invited_by: number;
+  invited_at: Timestamp;
+}
+
 export interface ReceptionTables {
   reception_days: ReceptionDaysTable;
   reception_visits: ReceptionVisitsTable;
+  reception_invitations: ReceptionInvitationsTable;
 }

@@ -5,7 +5,7 @@ import { RECEPTION_DAY_STATUSES, RECEPTION_KINDS, type ReceptionKind } from '../
 import type { Actor } from '../context.ts';
 import { isAccusedViewer } from '../policies/case-policy.ts';
 import { canChangeReceptionDay } from '../policies/reception-policy.ts';
-import type { findReceptionDay, listVisitsOfDays } from '../repositories/reception.ts';
+import type { findReceptionDay, listInvitationsOfDays, listVisitsOfDays } from '../repositories/reception.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -50,14 +50,20 @@ export const ReceptionDayView = Type.Object({
   visitCount: Type.Integer(),
   headcountTotal: Type.Integer(),
   visits: Type.Array(ReceptionVisitView),
+  /** 约访: the matters whose petitioners are invited, and whether each was received on the day. */
+  invitedCases: Type.Array(Type.Object({
+    caseId: Type.Integer(), caseNo: Type.String(), caseTitle: Type.String(), caseState: Type.String(), received: Type.Boolean(),
+  })),
 }, { $id: 'ReceptionDay' });
 export type ReceptionDayViewT = Static<typeof ReceptionDayView>;
 
 type DayRow = NonNullable<Awaited<ReturnType<typeof findReceptionDay>>>;
 type VisitRow = Awaited<ReturnType<typeof listVisitsOfDays>>[number];
+type InvitationRow = Awaited<ReturnType<typeof listInvitationsOfDays>>[number];
 
-export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[], now: Date): ReceptionDayViewT {
+export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[], invitations: InvitationRow[], now: Date): ReceptionDayViewT {
   const mine = visits.filter((v) => v.reception_day_id === d.id);
+  const secretTitle = (kind: string, accusedPath: string | null, title: string) => (isAccusedViewer(viewer, { kind, accused_org_path: accusedPath }) ? '（检举控告件）' : title);
   return {
     id: d.id, orgId: d.org_id, orgName: d.org_name, leaderUserId: d.leader_user_id, leaderName: d.leader_name, leaderOrgName: d.leader_org_name,
     day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, topic: d.topic, kind: d.kind as ReceptionKind,
@@ -73,5 +79,9 @@ export function presentReceptionDay(viewer: Actor, d: DayRow, visits: VisitRow[]
         recordedByName: v.recorded_by_name, recordedAt: new Date(v.recorded_at).toISOString(),
       };
     }),
+    invitedCases: invitations.filter((i) => i.reception_day_id === d.id).map((i) => ({
+      caseId: i.case_id, caseNo: i.case_no, caseTitle: secretTitle(i.case_kind, i.case_accused_org_path, i.case_title), caseState: i.case_state,
+      received: mine.some((v) => v.case_id === i.case_id),
+    })),
   };
 }

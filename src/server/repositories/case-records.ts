@@ -55,6 +55,12 @@ export async function listOwnerships(db: Executor, f: { caseId?: number; leaderU
   return q.orderBy('o.id', 'desc').execute();
 }
 
+/** The concluded ownerships of a matter taken up again (撤销重办): the leaders own it until it is settled anew. */
+export async function reopenOwnerships(db: Executor, caseId: number): Promise<number> {
+  const r = await db.updateTable('case_ownerships').set({ concluded_at: null }).where('case_id', '=', caseId).where('concluded_at', 'is not', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function concludeOwnerships(db: Executor, caseId: number, at: Date) {
   await db.updateTable('case_ownerships').set({ concluded_at: at }).where('case_id', '=', caseId).where('concluded_at', 'is', null).execute();
 }

@@ -161,3 +161,30 @@ export async function findLeaderUser(db: Executor, id: number) {
     .select(['u.id', 'u.role', 'u.is_active', 'u.display_name', 'u.org_id', 'o.path as org_path'])
     .where('u.id', '=', id).executeTakeFirst();
 }
+
+/** 约访: the cases invited to these days, with what the day's view shows of each. */
+export async function listInvitationsOfDays(db: Executor, dayIds: number[]) {
+  if (!dayIds.length) return [];
+  return db.selectFrom('reception_invitations as i')
+    .innerJoin('cases as c', 'c.id', 'i.case_id')
+    .select([
+      'i.reception_day_id', 'i.case_id', 'c.case_no', 'c.title as case_title', 'c.state as case_state', 'c.kind as case_kind',
+      'c.accused_org_path as case_accused_org_path',
+    ])
+    .where('i.reception_day_id', 'in', dayIds).orderBy('i.reception_day_id').orderBy('i.case_id').execute();
+}
+
+/** The ids of the cases invited to a day. */
+export async function listInvitedCaseIds(db: Executor, dayId: number): Promise<number[]> {
+  return (await db.selectFrom('reception_invitations').select('case_id').where('reception_day_id', '=', dayId).orderBy('case_id').execute()).map((r) => r.case_id);
+}
+
+export async function insertInvitations(db: Executor, dayId: number, caseIds: number[], by: number, at: Date): Promise<void> {
+  if (!caseIds.length) return;
+  await db.insertInto('reception_invitations').values(caseIds.map((c) => ({ reception_day_id: dayId, case_id: c, invited_by: by, invited_at: at }))).execute();
+}
+
+export async function deleteInvitations(db: Executor, dayId: number, caseIds: number[]): Promise<void> {
+  if (!caseIds.length) return;
+  await db.deleteFrom('reception_invitations').where('reception_day_id', '=', dayId).where('case_id', 'in', caseIds).execute();
+}

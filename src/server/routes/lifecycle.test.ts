@@ -322,9 +322,13 @@ describe('a review that revokes the answer orders a new one (撤销重办)', () 
   it('sends the matter back to the body that answered, which answers again by the day set; the petitioner may ask for review of the new answer', async () => {
     const c = await toHandling('2026-03-02');
     const hrss = await orgId(t, '县人力资源和社会保障局');
+    // a county leader owns the matter (包案); the ownership ends with the answer delivered
+    await ok('leader', c.caseId, 'own', { plan: '会同人社部门逐年核对缴费记录', closingStandard: '补缴年限核定清楚，信访人认可', dueOn: '2026-04-30' });
+    const ownership = async () => ((await (await t.as('leader')).get('/api/v1/ownerships')).json() as { caseId: number; concludedAt: string | null }[]).find((o) => o.caseId === c.caseId)!;
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
     day('2026-03-10');
     await ok('hrss.handler', c.caseId, 'deliver');
+    expect((await ownership()).concludedAt).not.toBeNull();
     day('2026-03-20');
     await ok('clerk', c.caseId, 'request-review', { reason: '补缴年限计算有误' });
 
@@ -347,6 +351,8 @@ describe('a review that revokes the answer orders a new one (撤销重办)', () 
     };
     const figuresBefore = await reviewFigures();
     const redone = await ok('county.handler', c.caseId, 'redo', { text: '原处理意见认定补缴年限的事实不清，证据不足。', dueOn: '2026-05-10' });
+    // the answer revoked, the matter is not settled: the leader owns it again
+    expect((await ownership()).concludedAt).toBeNull();
     expect(redone.state).toBe('handling');
     expect(redone.nextDue).toBe('2026-05-10');
     expect(redone.currentOrgId).toBe(hrss);

@@ -24,6 +24,7 @@ const IdemHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({
 const Place = Type.String({ minLength: 1, maxLength: LIMITS.addressMax });
 const Topic = Type.Union([Type.String({ maxLength: LIMITS.titleMax }), Type.Null()]);
 const Version = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const CaseIds = Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true, description: '约访: the matters whose petitioners the leader invites (an appointment day only)' }));
 
 const ScheduleBody = Type.Object({
   leaderUserId: Type.Optional(Id),
@@ -34,6 +35,7 @@ const ScheduleBody = Type.Object({
   place: Place,
   topic: Type.Optional(Topic),
   kind: Type.Optional(Type.Enum([...RECEPTION_KINDS])),
+  caseIds: CaseIds,
 }, { additionalProperties: false });
 
 /** An edit names the fields it changes (as scheduling takes them) and the version it was made on. */
@@ -47,6 +49,7 @@ const EditBody = Type.Object({
   place: Type.Optional(Place),
   topic: Type.Optional(Topic),
   kind: Type.Optional(Type.Enum([...RECEPTION_KINDS])),
+  caseIds: CaseIds,
 }, { additionalProperties: false });
 
 const CancelBody = Type.Object({

@@ -6,6 +6,8 @@ import type { Tx } from '../db/database.ts';
 import { cancelReceptionDayIfVersion } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { loadChangeableDay } from './edit-reception-day.ts';
+import { invitedDay } from './schedule-reception-day.ts';
+import { inviteToReception } from './invite-to-reception.ts';
 
 export interface CancelReceptionDayInput {
   version: number;
@@ -24,5 +26,7 @@ export async function cancelReceptionDay(ctx: AppContext, trx: Tx, actor: Actor,
     at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.cancel',
     detail: { receptionDayId: day.id, leaderUserId: day.leader_user_id, orgId: day.org_id, day: day.day, reason },
   }]);
+  // 约访: the invitations are withdrawn, each case told why
+  await inviteToReception(ctx, trx, actor, invitedDay(day), undefined, { withdrawn: reason });
   return day.id;
 }

@@ -6,9 +6,11 @@ import type { Tx } from '../db/database.ts';
 import { assertCanChangeReceptionDay, receptionBeginsAt } from '../policies/reception-policy.ts';
 import { findReceptionDay, hasVisits, updateReceptionDayIfVersion, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
-import { checkReceptionSlot, type ScheduleInput } from './schedule-reception-day.ts';
+import { checkReceptionSlot, invitedDay, type ScheduleInput } from './schedule-reception-day.ts';
+import { inviteToReception } from './invite-to-reception.ts';
 
-/** The fields to change (those left out stay as they are; `topic: null` clears it) and the version the editor saw. */
+/** The fields to change (those left out stay as they are; `topic: null` clears it; `caseIds` replaces the
+ * matters invited to an appointment) and the version the editor saw. */
 export type EditReceptionDayInput = Partial<ScheduleInput> & { version: number };
 
 /**
@@ -45,10 +47,13 @@ export async function editReceptionDay(ctx: AppContext, trx: Tx, actor: Actor, i
     topic: input.topic === undefined ? was.topic : input.topic, kind: (input.kind ?? was.kind) as ReceptionKind,
   }, day.id);
   const changes = Object.fromEntries(FIELDS.filter((f) => next[f] !== was[f]).map((f) => [f, { from: was[f], to: next[f] }]));
-  if (!Object.keys(changes).length) return day.id;
+  if (!Object.keys(changes).length && input.caseIds === undefined) return day.id;
 
   const now = ctx.clock.now();
   if (!(await updateReceptionDayIfVersion(trx, day.id, day.version, next, now))) throw new AppError('RECEPTION_DAY_CHANGED');
   await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.edit', detail: { receptionDayId: day.id, changes } }]);
+  // 约访: the invited matters (kept unless given; none on a day that is no longer an appointment), told again when the day moved
+  const moved = (['leaderUserId', 'day', 'startsAt', 'place'] as const).some((f) => f in changes);
+  await inviteToReception(ctx, trx, actor, invitedDay((await findReceptionDay(trx, day.id))!), input.caseIds, { moved });
   return day.id;
 }

@@ -6,8 +6,9 @@ import type { Actor, AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { assertCanSchedule } from '../policies/reception-policy.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { findLeaderUser, findOverlappingDays, insertReceptionDay, lockLeaderCalendar, type ReceptionDayChange } from '../repositories/reception.ts';
+import { findLeaderUser, findOverlappingDays, findReceptionDay, insertReceptionDay, lockLeaderCalendar, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
+import { inviteToReception } from './invite-to-reception.ts';
 
 export interface ScheduleInput {
   /** The leader who receives; a leader scheduling their own day may leave it out. */
@@ -21,7 +22,13 @@ export interface ScheduleInput {
   topic?: string | null;
   /** fixed (定点接访, the default), field (下访) or appointment (约访). */
   kind?: ReceptionKind;
+  /** 约访: the matters whose petitioners the leader invites (an edit: replaces them). */
+  caseIds?: number[];
 }
+
+/** A day as its invitations (约访) tell it. */
+export const invitedDay = (d: { id: number; kind: string; day: string; starts_at: string; place: string; leader_name: string }) =>
+  ({ id: d.id, kind: d.kind, day: d.day, startsAt: d.starts_at, place: d.place, leaderName: d.leader_name });
 
 /** How far ahead a day may be put on the calendar. */
 export const SCHEDULE_HORIZON_DAYS = 366;
@@ -67,5 +74,6 @@ export async function scheduleReceptionDay(ctx: AppContext, trx: Tx, actor: Acto
   const now = ctx.clock.now();
   const id = await insertReceptionDay(trx, { ...slot, createdBy: actor.userId, at: now });
   await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.schedule', detail: { receptionDayId: id, leaderUserId: slot.leaderUserId, orgId: slot.orgId, day: slot.day } }]);
+  if (input.caseIds?.length) await inviteToReception(ctx, trx, actor, invitedDay((await findReceptionDay(trx, id))!), input.caseIds);
   return id;
 }

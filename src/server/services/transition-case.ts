@@ -13,7 +13,7 @@ import { assertCanAct, coBodyIndex, isInsideAccused } from '../policies/case-pol
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership } from '../repositories/case-records.ts';
+import { concludeOwnerships, insertEvaluation, insertNotice, insertOwnership, reopenOwnerships } from '../repositories/case-records.ts';
 import type { AuditEntry } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
 
@@ -260,6 +260,8 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
           current_org_id: body.id, current_org_path: body.path,
         },
         data: { outcome: 'revoked', text: need(p.text, 'text'), deliveredOn: on, handlingOrgName: body.name }, isPublic: true,
+        // a leader's ownership (包案) ended when the revoked answer was delivered: the matter is open again, and so is the ownership
+        after: async (t) => { await reopenOwnerships(t, c.id); },
       };
     }
     case 'decide_review':

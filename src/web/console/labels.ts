@@ -21,6 +21,8 @@ const EVENT_LABELS: Pairs = {
   evaluation_lapsed: ['超期未评价', 'Evaluation window lapsed'],
   add_submission: ['同一事项再次来信来访', 'Further submission on this matter'],
   reception_visit: ['领导接待日接访', 'Received on a reception day'],
+  reception_invite: ['领导约访', 'Invited to a leader\'s appointment'],
+  reception_invite_withdrawn: ['约访取消', 'Appointment withdrawn'],
   from_dispute: ['由矛盾纠纷排查转入', 'Registered from a screened dispute'],
 };
 

@@ -31,10 +31,10 @@ const dict = {
     repeatOfFinalHint: '登记时未作决定。请核查是否以同一事实和理由再次提出：如是，请以“不予受理”办理，理由注明《信访工作条例》第三十六条（复核终结，不再受理）；如否，按正常程序转送交办或受理。',
     d_reason: '理由', d_note: '说明', d_text: '内容', d_summary: '情况', d_days: '天数', d_outcome: '结论', d_targetOrgName: '单位', d_procedure: '程序', d_reportedToOrgName: '报告至', d_handlingOrgName: '重新办理单位',
     d_properChannel: '正确途径', d_agreement: '协议', d_deliveredOn: '送达日期', d_plan: '方案', d_closingStandard: '化解标准', d_dueOn: '期限',
-    d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '包案领导', d_channel: '渠道',
+    d_bureauRating: '对信访部门', d_bodyRating: '对承办单位', d_comment: '意见', d_reviewOrgName: '复查机关', d_method: '方式', d_leader: '领导', d_channel: '渠道',
     coOrgs: '协办单位', coGiven: '已提交协办意见 {d}', coPending: '待提交协办意见', designatedBy: '指定受理机关的上级机关',
     disputed: '受理有争议：已有收件单位提出异议（第二十三条）。可重新转送、交办，或由争议各方共同的上一级机关指定受理机关（第二十四条）。',
-    d_coOrgNames: '协办单位', d_coOrgName: '协办单位',
+    d_coOrgNames: '协办单位', d_coOrgName: '协办单位', d_day: '日期', d_startsAt: '时间', d_place: '地点',
     doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单',
   },
   en: {
@@ -57,7 +57,7 @@ const dict = {
     d_bureauRating: 'Bureau', d_bodyRating: 'Handling body', d_comment: 'Comment', d_reviewOrgName: 'Review body', d_method: 'Method', d_leader: 'Leader', d_channel: 'Channel',
     coOrgs: 'Co-handling bodies', coGiven: 'Opinion given {d}', coPending: 'Opinion awaited', designatedBy: 'Accepting body designated by',
     disputed: 'Acceptance is disputed: a receiver objected (Art 23). Route it again, or the common superior of the bodies in dispute designates the accepting body (Art 24).',
-    d_coOrgNames: 'Co-handling bodies', d_coOrgName: 'Co-handling body',
+    d_coOrgNames: 'Co-handling bodies', d_coOrgName: 'Co-handling body', d_day: 'Day', d_startsAt: 'From', d_place: 'Place',
     doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice',
   },
 };
@@ -84,7 +84,7 @@ const RELEVANT_CLOCKS: Record<string, string[]> = {
 const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review', 'designate', 'contribute'];
 
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
-  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName', 'coOrgNames', 'coOrgName'] as const;
+  'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName', 'coOrgNames', 'coOrgName', 'day', 'startsAt', 'place'] as const;
 
 function eventValue(k: string, v: unknown, lang: Lang): string {
   if (k === 'outcome') return L.outcome(String(v), lang);

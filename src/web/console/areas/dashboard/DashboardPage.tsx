@@ -28,7 +28,7 @@ const dict = {
     categories: '热点问题（内容分类）', ranking: '责任单位排名（按期办结率、满意率）', overdue: '当前超期未办结（按单位）', overdueNow: '超期',
     monthCol: '月份', channel: '渠道', category: '内容分类', submissions: '批次', headcount: '人次', share: '占比', rank: '名次',
     org: '单位', onTime: '按期办结率', satisfaction: '满意率', answered: '答复件数', evaluated: '参评件数', openNow: '在办', click: '点击数字查看事项清单',
-    headcountOf: '{n} 人次', noRanking: '下级单位暂无数据',
+    headcountOf: '{n} 人次', noRanking: '下级单位暂无数据', leaders: '领导接访、阅批与包案',
   },
   en: {
     title: 'Petition dashboard', month: 'Month', quarter: 'Quarter', year: 'Year', body: 'Body', scope: 'My scope', subtree: 'With bodies below', reload: 'Reload',
@@ -37,7 +37,7 @@ const dict = {
     categories: 'Hot categories', ranking: 'Bodies by on-time rate and satisfaction', overdue: 'Overdue now, by body', overdueNow: 'Overdue',
     monthCol: 'Month', channel: 'Channel', category: 'Category', submissions: 'Submissions', headcount: 'Headcount', share: 'Share', rank: 'Rank',
     org: 'Body', onTime: 'On-time rate', satisfaction: 'Satisfaction', answered: 'Answered', evaluated: 'Rated', openNow: 'Open', click: 'Click a number to list its cases',
-    headcountOf: '{n} people', noRanking: 'No figures for the bodies below yet',
+    headcountOf: '{n} people', noRanking: 'No figures for the bodies below yet', leaders: 'Leaders: reception, instructions and ownership',
   },
 };
 
@@ -222,6 +222,18 @@ export default function DashboardPage() {
         {kpi('repeatRate', formatPercent(v?.repeatRate.value), yoyText('repeatRate'))}
         {kpi('openNow', figures?.now.openNow ?? '—', figures ? `${figures.today}` : '')}
         {kpi('overdueNow', figures?.now.overdueNow ?? '—', figures ? `${figures.today}` : '', '#cf1322')}
+      </Row>
+      {/* the leaders' work as the bureaus' reports count it: reception in days and people, instructions, ownership */}
+      <Typography.Title level={5} style={{ margin: '4px 0 8px' }}>{t.leaders}</Typography.Title>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="leader-figures">
+        {kpi('receptionDays', v?.receptionDays.value ?? '—', yoyText('receptionDays'))}
+        {kpi('fixedReceptionDays', v?.fixedReceptionDays.value ?? '—', yoyText('fixedReceptionDays'))}
+        {kpi('fieldVisitDays', v?.fieldVisitDays.value ?? '—', yoyText('fieldVisitDays'))}
+        {kpi('appointmentHeadcount', v?.appointmentHeadcount.value ?? '—', yoyText('appointmentHeadcount'))}
+        {kpi('receptionVisits', v?.receptionVisits.value ?? '—', `${t.headcountOf.replace('{n}', String(v?.receptionHeadcount.value ?? '—'))} · ${yoyText('receptionVisits')}`)}
+        {kpi('instructions', v?.instructions.value ?? '—', yoyText('instructions'))}
+        {kpi('ownedCases', v?.ownedCases.value ?? '—', yoyText('ownedCases'))}
+        {kpi('ownedConcluded', v?.ownedConcluded.value ?? '—', yoyText('ownedConcluded'))}
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>

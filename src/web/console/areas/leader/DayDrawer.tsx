@@ -27,6 +27,7 @@ const dict = {
     accusedName: '被检举控告的单位或个人', areaCode: '事项发生地区划代码', save: '登记并记入接待日', required: '请填写此项',
     done: '已登记：{c}', queryCode: '查询码（请交给来访人，凭它和手机号或身份证号后四位可在网上查询进度）：{q}', linked: '已记入接待日：{c}', note: '备注（可选）', close: '关闭',
     edit: '编辑', cancelDay: '取消接访', status: '状态', cancelled: '{by} 于 {at} 取消：{reason}', cancelledNoVisits: '该接待日已取消，不能登记接访。',
+    invited: '约请的信访事项', received: '已接访', notReceived: '未到', receive: '登记接访',
   },
   en: {
     title: 'Reception day', receptionKind: 'How', leader: 'Leader', when: 'When', place: 'Place', org: 'Receiving body', topic: 'Topic', visits: 'Visits received', summary: 'visits: {b} · people: {p}',
@@ -36,6 +37,7 @@ const dict = {
     accusedName: 'Accused body or person', areaCode: 'Area code of the matter', save: 'Register and record', required: 'Required',
     done: 'Registered: {c}', queryCode: 'Query code (give it to the visitor: with the last 4 of the mobile or ID number it follows the matter online): {q}', linked: 'Recorded on the day: {c}', note: 'Note (optional)', close: 'Close',
     edit: 'Edit', cancelDay: 'Cancel reception', status: 'Status', cancelled: 'Cancelled by {by} at {at}: {reason}', cancelledNoVisits: 'This reception day is cancelled; no visit can be recorded.',
+    invited: 'Matters invited', received: 'Received', notReceived: 'Not yet', receive: 'Record the visit',
   },
 };
 
@@ -145,6 +147,28 @@ export function DayDrawer({ day, options, onClose, onChanged }: {
         <Descriptions.Item label={t.org}>{day.orgName}</Descriptions.Item>
         {day.topic && <Descriptions.Item label={t.topic}>{day.topic}</Descriptions.Item>}
       </Descriptions>
+
+      {day.invitedCases.length > 0 && (
+        <>
+          <Divider titlePlacement="start">{t.invited} · {day.invitedCases.length}</Divider>
+          <List size="small" dataSource={day.invitedCases} data-testid="reception-invited"
+            renderItem={(c) => (
+              <List.Item data-testid={`reception-invited-${c.caseId}`}
+                extra={canRecord && begun && !isCancelled && !c.received
+                  ? <Button size="small" loading={busy} onClick={() => void record({ caseId: c.caseId }, newIdempotencyKey())} data-testid={`reception-invited-receive-${c.caseId}`}>{t.receive}</Button>
+                  : undefined}>
+                <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+                  <Space wrap size={6}>
+                    <Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link>
+                    <Tag>{L.state(c.caseState, lang)}</Tag>
+                    <Tag color={c.received ? 'green' : undefined}>{c.received ? t.received : t.notReceived}</Tag>
+                  </Space>
+                  <Typography.Text ellipsis style={{ maxWidth: 480 }}>{c.caseTitle}</Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+        </>
+      )}
 
       <Divider titlePlacement="start">{t.visits} · {t.summary.replace('{b}', String(day.visitCount)).replace('{p}', String(day.headcountTotal))}</Divider>
       <List size="small" dataSource={day.visits} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} /> }}

@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select, TimePicker, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, newIdempotencyKey } from '../../../common/api.ts';
+import { api, apiGet, ApiError, newIdempotencyKey } from '../../../common/api.ts';
+import type { CasePage } from '../../../common/types.ts';
 import { LIMITS, RECEPTION_KINDS, RECEPTION_KIND_LABELS, type ReceptionKind } from '../../../../shared/enums.ts';
 import { useLang, useText } from '../../i18n.tsx';
 import { useMe } from '../../session.tsx';
@@ -13,14 +14,16 @@ const dict = {
   zh: {
     title: '安排领导接待日', editTitle: '编辑接待安排', kind: '接访方式', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
     topic: '接待主题（可选）', ok: '保存', cancel: '取消', required: '请填写此项', placeHint: '如：县信访局一楼接待大厅', topicHint: '如：征地拆迁、拖欠工资',
+    invited: '约请的信访事项（输入事项编号后回车，至多 20 件）', invitedHint: '约访时间、地点记入各事项的办理过程；改期或取消时一并记录。', unknownCases: '未找到这些编号的事项：{n}',
   },
   en: {
     title: 'Schedule a reception day', editTitle: 'Edit the reception day', kind: 'How', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
     topic: 'Topic (optional)', ok: 'Save', cancel: 'Cancel', required: 'Required', placeHint: 'e.g. reception hall, county petition bureau', topicHint: 'e.g. land acquisition, unpaid wages',
+    invited: 'Matters invited (type a case number and press Enter; at most 20)', invitedHint: 'The time and place go on each matter\'s timeline; a move or a cancellation too.', unknownCases: 'No case with these numbers: {n}',
   },
 };
 
-interface Values { kind: ReceptionKind; leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string }
+interface Values { kind: ReceptionKind; leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string; caseNos?: string[] }
 
 /** The request body of the form's values, as scheduling takes it. */
 function bodyOf(v: Values) {
@@ -41,6 +44,7 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
   const { lang } = useLang();
   const me = useMe();
   const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // one key per form: a retry after a lost answer does not schedule twice
@@ -49,7 +53,7 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
   const initial = editing
     ? {
       leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: dayjs(editing.day), startsAt: dayjs(editing.startsAt, 'HH:mm'), endsAt: dayjs(editing.endsAt, 'HH:mm'),
-      place: editing.place, topic: editing.topic ?? undefined, kind: editing.kind,
+      place: editing.place, topic: editing.topic ?? undefined, kind: editing.kind, caseNos: editing.invitedCases.map((c) => c.caseNo),
     }
     : {
       leaderUserId: self?.id ?? options.leaders[0]?.id, orgId: self?.orgId ?? options.leaders[0]?.orgId,
@@ -70,16 +74,24 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
     setError(null);
     try {
       const body = bodyOf(v);
+      // 约访: the case numbers typed, as the cases they name
+      const nos = v.kind === 'appointment' ? [...new Set((v.caseNos ?? []).map((n) => n.trim()).filter(Boolean))] : [];
+      const found = await Promise.all(nos.map(async (no) => (await apiGet<CasePage>('/cases', { q: no, limit: 5 })).items.find((x) => x.caseNo === no)));
+      const unknown = nos.filter((_, i) => !found[i]);
+      if (unknown.length) { setError(t.unknownCases.replace('{n}', unknown.join('、'))); return; }
+      const caseIds = found.map((c) => c!.id);
+      const wasIds = editing ? editing.invitedCases.map((c) => c.caseId) : [];
+      const invitesChanged = caseIds.length !== wasIds.length || caseIds.some((id, i) => id !== wasIds[i]);
       let d: ReceptionDay;
       if (editing) {
         const was: Record<string, unknown> = {
           leaderUserId: editing.leaderUserId, orgId: editing.orgId, day: editing.day, startsAt: editing.startsAt, endsAt: editing.endsAt, place: editing.place, topic: editing.topic, kind: editing.kind,
         };
         const changed = Object.fromEntries(Object.entries(body).filter(([k, x]) => x !== was[k]));
-        d = await api<ReceptionDay>('PATCH', `/reception-days/${editing.id}`, { version: editing.version, ...changed });
+        d = await api<ReceptionDay>('PATCH', `/reception-days/${editing.id}`, { version: editing.version, ...changed, ...(invitesChanged && { caseIds }) });
       } else {
         const { topic, ...rest } = body;
-        d = await api<ReceptionDay>('POST', '/reception-days', { ...rest, ...(topic ? { topic } : {}) }, { 'Idempotency-Key': key });
+        d = await api<ReceptionDay>('POST', '/reception-days', { ...rest, ...(topic ? { topic } : {}), ...(caseIds.length && { caseIds }) }, { 'Idempotency-Key': key });
       }
       onScheduled(d);
     } catch (e) {
@@ -123,6 +135,11 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
         <Form.Item name="topic" label={t.topic} rules={[{ max: LIMITS.titleMax }]}>
           <Input placeholder={t.topicHint} maxLength={LIMITS.titleMax} data-testid="reception-form-topic" />
         </Form.Item>
+        {kind === 'appointment' && (
+          <Form.Item name="caseNos" label={t.invited} extra={t.invitedHint} rules={[{ type: 'array', max: 20 }]}>
+            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} aria-label={t.invited} data-testid="reception-form-cases" />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
