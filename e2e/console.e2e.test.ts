@@ -8,7 +8,7 @@
 // Screenshots of the main pages at 1280x800 in Chinese and English go to .tmp/screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiJson, DEMO_PASSWORD, newPage, pickTreeOption, shot, browserSuite } from './harness.ts';
+import { apiJson, DEMO_PASSWORD, newPage, pickTreeOption, settled, shot, browserSuite } from './harness.ts';
 import { generateIdCardNumber } from '../src/shared/validators.ts';
 
 const PETITIONER_ID = generateIdCardNumber('130534', '19700312', 517);
@@ -496,11 +496,19 @@ describe('staff console', () => {
     expect(await housingPage.getByTestId(`co-org-${housing}`).textContent()).toContain('已提交协办意见');
     await housingPage.context().close();
 
-    // the lead sees the opinion on the case page
+    // the lead sees the opinion on the case page, and in the answer form
     await hrssPage.reload();
     await hrssPage.getByTestId('timeline-contribute').waitFor();
     expect(await hrssPage.getByTestId('timeline-contribute').textContent()).toContain('预计明年三月交付');
     await shot(hrssPage, 'console-co-handling-zh');
+    await hrssPage.getByTestId('action-answer').click();
+    const opinions = hrssPage.getByTestId('answer-co-opinions');
+    await opinions.waitFor();
+    expect(await opinions.textContent()).toContain('县住房和城乡建设局');
+    expect(await opinions.textContent()).toContain('预计明年三月交付');
+    await settled(hrssPage);
+    await shot(hrssPage, 'console-answer-co-opinions-zh');
+    await hrssPage.getByTestId('action-cancel').click();
     await hrssPage.context().close();
   });
 });

@@ -43,6 +43,14 @@ describe('citizen suggestions', () => {
     await settled(staff);
     await shot(staff, 'suggestions-list-zh');
 
+    // 征集情况: this year's figures, as the API counts them
+    const year = `${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}-01-01`;
+    const figures = async () => (await staff.request.get(`${suite.server.url}/api/v1/suggestions/figures?period=year&from=${year}`)).json() as Promise<{ decided: number; pendingNow: number }>;
+    const before = await figures();
+    const stat = (k: string) => staff.getByTestId(`suggestion-fig-${k}`).locator('.ant-statistic-content').innerText();
+    await expect.poll(() => stat('decided')).toBe(String(before.decided));
+    await expect.poll(() => stat('pending')).toBe(String(before.pendingNow));
+
     // opens it: the content, the citizen masked, the decision form
     const id = await row.getAttribute('data-id');
     await staff.getByTestId(`suggestion-open-${id}`).click();
@@ -69,6 +77,9 @@ describe('citizen suggestions', () => {
     expect(await drawer.getByTestId('suggestion-drawer-status').innerText()).toBe('已采纳');
     expect(await drawer.getByTestId('suggestion-decide-form').count()).toBe(0);
     await expect.poll(() => row.getByTestId('suggestion-status').innerText()).toBe('已采纳');
+    // the figures follow: one more decided, one fewer waiting
+    await expect.poll(() => stat('decided')).toBe(String(before.decided + 1));
+    await expect.poll(() => stat('pending')).toBe(String(before.pendingNow - 1));
     await settled(staff);
     await shot(staff, 'suggestion-decided-zh');
 

@@ -30,6 +30,8 @@ export const PortalMilestone = Type.Object({
   bureauRating: Type.Optional(Nullable(Type.String())),
   bodyRating: Type.Optional(Nullable(Type.String())),
   mediation: Type.Optional(Type.Boolean()),
+  /** 约访: when and where the petitioner is invited to meet the leader (and whether it was moved). */
+  appointment: Type.Optional(Type.Object({ day: Type.String(), startsAt: Type.String(), place: Type.String(), changed: Type.Boolean() })),
 });
 export type PortalMilestone = Static<typeof PortalMilestone>;
 
@@ -96,6 +98,9 @@ const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = 
   add_submission: () => ({}),
   forward: (d) => ({ targetOrgName: str(d.targetOrgName) }),
   assign: (d) => ({ targetOrgName: str(d.targetOrgName) }),
+  // 约访: the time and place, not the leader's name; a withdrawal says only that it is off
+  reception_invite: (d) => ({ appointment: { day: str(d.day) ?? '', startsAt: str(d.startsAt) ?? '', place: str(d.place) ?? '', changed: d.changed === true } }),
+  reception_invite_withdrawn: () => ({}),
   // [T22] Art 24: the body that accepts, as designated by the common superior (not the dispute behind it)
   designate: (d) => ({ targetOrgName: str(d.targetOrgName) }),
   accept: () => ({}),

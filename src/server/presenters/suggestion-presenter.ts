@@ -22,6 +22,24 @@ export const SuggestionSummary = Type.Object({
 export type SuggestionSummaryT = Static<typeof SuggestionSummary>;
 
 export const SuggestionPage = Type.Object({ items: Type.Array(SuggestionSummary), nextCursor: N(Type.String()) });
+
+/** 人民建议征集 figures over a period (services/count-suggestions.ts). */
+export const SuggestionFigures = Type.Object({
+  range: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }),
+  /** Sent in the period. */
+  received: Type.Integer(),
+  /** Decided in the period, and how. */
+  decided: Type.Integer(),
+  adopted: Type.Integer(),
+  partlyAdopted: Type.Integer(),
+  notAdopted: Type.Integer(),
+  /** (adopted + partly adopted) / decided; null when none was decided. */
+  adoptionRate: N(Type.Number()),
+  /** Waiting for a decision now, whenever sent. */
+  pendingNow: Type.Integer(),
+  topics: Type.Array(Type.Object({ topic: Type.String(), received: Type.Integer(), adopted: Type.Integer() })),
+});
+export type SuggestionFiguresT = Static<typeof SuggestionFigures>;
 export type SuggestionPageT = Static<typeof SuggestionPage>;
 
 export const SuggestionDetail = Type.Object({

@@ -1,5 +1,6 @@
 // SQL for the citizen portal: ended look-up tokens, the petitioner's contact for the look-up check,
 // public events and documents of a case, and citizen suggestions.
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../db/database.ts';
 import { PORTAL_CASE_COLUMNS, type PortalCaseRow } from '../presenters/portal-presenter.ts';
@@ -136,4 +137,32 @@ export async function listSuggestions(db: Executor, f: { scopePath: string; topi
 export async function decideSuggestion(db: Executor, id: number, d: { status: 'adopted' | 'partly_adopted' | 'not_adopted'; reply: string; by: number; at: Date }) {
   return db.updateTable('citizen_suggestions').set({ status: d.status, reply: d.reply, decided_by: d.by, decided_at: d.at })
     .where('id', '=', id).where('status', '=', 'received').returning('id').executeTakeFirst();
+}
+
+/** 人民建议征集 figures for the bureaus at or below `scopePath`: sent in [from, to), decided in [from, to)
+ * by outcome, each topic's sent and adopted, and those still undecided now (whenever sent). */
+export async function countSuggestions(db: Executor, f: { scopePath: string; from: Date; to: Date }) {
+  const sent = sql<boolean>`s.created_at >= ${f.from} and s.created_at < ${f.to}`;
+  const decided = sql<boolean>`s.decided_at >= ${f.from} and s.decided_at < ${f.to}`;
+  const totals = await db.selectFrom('citizen_suggestions as s')
+    .select([
+      sql<string>`count(*) filter (where ${sent})`.as('received'),
+      sql<string>`count(*) filter (where ${decided})`.as('decided'),
+      sql<string>`count(*) filter (where ${decided} and s.status = 'adopted')`.as('adopted'),
+      sql<string>`count(*) filter (where ${decided} and s.status = 'partly_adopted')`.as('partly_adopted'),
+      sql<string>`count(*) filter (where ${decided} and s.status = 'not_adopted')`.as('not_adopted'),
+      sql<string>`count(*) filter (where s.status = 'received')`.as('pending_now'),
+    ])
+    .where('s.org_path', 'like', `${f.scopePath}%`)
+    .executeTakeFirstOrThrow();
+  const topics = await db.selectFrom('citizen_suggestions as s')
+    .select([
+      's.topic',
+      sql<string>`count(*) filter (where ${sent})`.as('received'),
+      sql<string>`count(*) filter (where ${decided} and s.status in ('adopted', 'partly_adopted'))`.as('adopted'),
+    ])
+    .where('s.org_path', 'like', `${f.scopePath}%`)
+    .where((eb) => eb.or([eb.and([eb('s.created_at', '>=', f.from), eb('s.created_at', '<', f.to)]), eb.and([eb('s.decided_at', '>=', f.from), eb('s.decided_at', '<', f.to)])]))
+    .groupBy('s.topic').orderBy('s.topic').execute();
+  return { totals, topics };
 }

@@ -41,7 +41,7 @@ describe('约访: the matters invited to an appointment day', () => {
   let c = 0;
   let dayId = 0;
 
-  it('are named when scheduling; each case is told on its timeline, not the petitioner on the portal', async () => {
+  it('are named when scheduling; each case is told on its timeline, and the petitioner on the portal when and where', async () => {
     day('2026-03-02');
     [a, b, c] = [await register({ title: '征地补偿款分配不公' }), await register({ title: '安置房质量问题' }), await register({ title: '企业拖欠工资' })];
     const res = await supervisor.post('/api/v1/reception-days', { ...appointment, leaderUserId: leaderId, orgId: bureau, caseIds: [a, b] });
@@ -52,8 +52,16 @@ describe('约访: the matters invited to an appointment day', () => {
     expect(d.invitedCases.map((x: { caseId: number }) => x.caseId)).toEqual([a, b]);
     expect(d.invitedCases[0]).toMatchObject({ caseTitle: '征地补偿款分配不公', caseState: 'registered', received: false });
     const [ev] = await invitations(a);
-    expect(ev).toMatchObject({ type: 'reception_invite', isPublic: false, data: { receptionDayId: dayId, day: '2026-03-05', startsAt: '09:00', place: '县信访局约访室', leader: '陈副县长' } });
+    expect(ev).toMatchObject({ type: 'reception_invite', isPublic: true, data: { receptionDayId: dayId, day: '2026-03-05', startsAt: '09:00', place: '县信访局约访室', leader: '陈副县长' } });
     expect(await invitations(c)).toEqual([]);
+    // the petitioner reads the time and place, not the leader's name
+    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
+      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', a).executeTakeFirstOrThrow();
+    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
+    expect(look.statusCode, look.body).toBe(200);
+    const m = (look.json().milestones as { type: string }[]).find((x) => x.type === 'reception_invite');
+    expect(m).toMatchObject({ appointment: { day: '2026-03-05', startsAt: '09:00', place: '县信访局约访室', changed: false } });
+    expect(JSON.stringify(m)).not.toContain('陈副县长');
   });
 
   it('are refused on a day that is not an appointment, unknown, or seen from the accused body; nothing changes', async () => {

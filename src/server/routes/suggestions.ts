@@ -8,7 +8,9 @@ import { LIMITS, SUGGESTION_STATUSES, type SuggestionStatus } from '../../shared
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import { SUGGESTION_ROLES } from '../policies/suggestion-policy.ts';
-import { SuggestionDetail, SuggestionPage } from '../presenters/suggestion-presenter.ts';
+import { SuggestionDetail, SuggestionFigures, SuggestionPage } from '../presenters/suggestion-presenter.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../../shared/figures.ts';
+import { countSuggestionsFor } from '../services/count-suggestions.ts';
 import { SUGGESTION_TOPICS } from '../services/submit-suggestion.ts';
 import { listSuggestionsFor } from '../services/list-suggestions.ts';
 import { viewSuggestion } from '../services/view-suggestion.ts';
@@ -31,6 +33,18 @@ export default async function suggestionRoutes(app: FastifyInstance, { ctx }: { 
   }, async (req) => {
     return listSuggestionsFor(ctx, requireStaff(req, SUGGESTION_ROLES), req.query as { status?: SuggestionStatus; topic?: string; limit?: number; cursor?: string });
   });
+
+  app.get('/suggestions/figures', {
+    schema: {
+      tags: ['suggestions'], summary: '人民建议征集情况（收到、采纳、采纳率） Citizen suggestion figures: sent, decided, adopted, adoption rate',
+      querystring: Type.Object({
+        period: Type.Enum([...PERIOD_KINDS]),
+        from: Type.String({ format: 'date' }),
+        to: Type.Optional(Type.String({ format: 'date', description: 'custom periods only' })),
+      }, { additionalProperties: false }),
+      response: { 200: SuggestionFigures },
+    },
+  }, async (req) => countSuggestionsFor(ctx, requireStaff(req, SUGGESTION_ROLES), req.query as { period: PeriodKind; from: string; to?: string }));
 
   app.get('/suggestions/:id', {
     schema: {

@@ -1,7 +1,8 @@
 // 约访: sets the matters whose petitioners a leader invites to an appointment day. Each case invited is
 // one the scheduler may see, not archived, never an accusation seen from the accused body ([T22] Art
-// 30); each invitation, change of time or place, and withdrawal is an internal event on the case, so its
-// timeline says when and where the petitioner was asked to come.
+// 30); each invitation, change of time or place, and withdrawal is an event on the case, so its timeline
+// says when and where the petitioner was asked to come, and the petitioner reads the time and place (not
+// the leader's name, nor why it was withdrawn) on the portal.
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
@@ -37,7 +38,7 @@ export async function inviteToReception(ctx: AppContext, trx: Tx, actor: Actor, 
   await insertInvitations(trx, day.id, added, actor.userId, now);
   const facts = { receptionDayId: day.id, day: day.day, startsAt: day.startsAt, place: day.place, leader: day.leaderName };
   const event = (caseId: number, type: string, data: Record<string, unknown>): NewEvent => ({
-    caseId, type, fromState: null, toState: null, actorUserId: actor.userId, actorOrgId: actor.orgId, actorKind: 'staff', at: now, data, isPublic: false,
+    caseId, type, fromState: null, toState: null, actorUserId: actor.userId, actorOrgId: actor.orgId, actorKind: 'staff', at: now, data, isPublic: true,
   });
   const events = [
     ...added.map((id) => event(id, 'reception_invite', facts)),

@@ -2,13 +2,11 @@
 // session travels in an HTTP-only cookie, never in a URL.
 import { api, apiDownload } from '../common/api.ts';
 import { DOCUMENT_TITLES, type PetitionerDocumentType } from '../../shared/documents.ts';
+import type { PortalMilestone } from '../../server/presenters/portal-presenter.ts';
 
 export interface Receipt { caseNo: string; queryCode: string; state: string; acceptDueBy: string | null; declineReason: string | null }
-export interface Milestone {
-  type: string; on: string; at: string; orgName: string | null; reason?: string | null; properChannel?: string | null; procedure?: string | null;
-  targetOrgName?: string | null; days?: number | null; outcome?: string | null; text?: string | null; deliveredOn?: string | null;
-  bureauRating?: string | null; bodyRating?: string | null; mediation?: boolean;
-}
+/** One public milestone, as the server's allow-list (presenters/portal-presenter.ts) sends it. */
+export type Milestone = PortalMilestone;
 export interface PortalCase {
   caseNo: string; title: string; kind: string; channel: string; stage: string; receivedOn: string; handlingOrgName: string | null;
   nextDue: { date: string; clock: string } | null;

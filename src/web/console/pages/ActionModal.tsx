@@ -80,7 +80,7 @@ const dict = {
     f_coOrgIds: '协办单位（可不填，至多 5 个）', t_designateTarget: '指定受理机关', t_designateReason: '指定理由（协调情况）', t_contribute: '协办意见',
     designateHint: '依据《信访工作条例》第二十四条，涉及多个单位的信访事项受理有争议的，由其共同的上一级机关决定受理机关。被指定的单位应当受理，不能再提出异议；可同时指定协办单位。',
     contributeHint: '本单位为该事项的协办单位（第二十四条）。协办意见供主办单位出具处理意见书时采用，不直接告知信访人。',
-    coMax: '协办单位至多 5 个',
+    coMax: '协办单位至多 5 个', coOpinions: '协办单位意见（请在处理意见中一并考虑）', coNone: '尚未提交',
   },
   en: {
     submit: 'Submit', cancel: 'Cancel', required: 'Required', tooLong: 'At most {n} characters', conflict: 'Someone else changed this case (its version moved on). Reload it and act again.', reload: 'Reload case',
@@ -95,12 +95,14 @@ const dict = {
     f_coOrgIds: 'Co-handling bodies (optional, at most 5)', t_designateTarget: 'Body designated to accept', t_designateReason: 'Why (how it was coordinated)', t_contribute: 'Co-handling opinion',
     designateHint: 'Under Art 24, when bodies concerned dispute who accepts a matter, their common superior decides. The body designated accepts it and may not object again; co-handling bodies may be named with it.',
     contributeHint: 'Your body co-handles this matter (Art 24). The opinion is for the lead body\'s written answer and is not shown to the petitioner.',
-    coMax: 'At most 5 co-handling bodies',
+    coMax: 'At most 5 co-handling bodies', coOpinions: 'The co-handling bodies\' opinions (take them into the answer)', coNone: 'not given yet',
   },
 };
 
-export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
+export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpinions }: {
   action: string; detail: CaseDetail; onClose: () => void; onDone: (c: CaseDetail) => void; onConflict: () => void;
+  /** Answer: the co-handling bodies' opinions to take into it (Art 24), each body with its latest text or none yet. */
+  coOpinions?: { orgName: string; text: string | null }[];
 }) {
   const t = useText(dict);
   const { lang } = useLang();
@@ -170,6 +172,11 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict }: {
       footer={null}>
       <div data-testid={`action-modal-${action}`}>
       {isAnswer && <Typography.Paragraph type="secondary">{t.opinionHint}</Typography.Paragraph>}
+      {isAnswer && coOpinions && coOpinions.length > 0 && (
+        <Alert type={coOpinions.some((o) => o.text === null) ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="answer-co-opinions"
+          title={t.coOpinions}
+          description={coOpinions.map((o) => <div key={o.orgName} className="xf-prewrap"><strong>{o.orgName}</strong>：{o.text ?? t.coNone}</div>)} />
+      )}
       {action === 'redo' && <Typography.Paragraph type="secondary" data-testid="redo-hint">{t.redoHint}</Typography.Paragraph>}
       {action === 'report_urgent' && <Typography.Paragraph type="secondary" data-testid="urgent-hint">{t.urgentHint}</Typography.Paragraph>}
       {action === 'designate' && <Typography.Paragraph type="secondary" data-testid="designate-hint">{t.designateHint}</Typography.Paragraph>}

@@ -152,6 +152,7 @@ export function CasePage() {
   const undecided = d.state === 'registered' || d.state === 'awaiting_acceptance';
   // Art 24: each co-handling body's latest opinion, from the timeline
   const coGiven = new Map(events.filter((e) => e.type === 'contribute').map((e) => [Number(e.data.coOrgId), e.at]));
+  const coText = new Map(events.filter((e) => e.type === 'contribute').map((e) => [Number(e.data.coOrgId), String(e.data.text ?? '')]));
 
   return (
     <div data-testid="case-page">
@@ -310,6 +311,7 @@ export function CasePage() {
 
       {action && (
         <ActionModal action={action} detail={d} onClose={() => setAction(null)}
+          coOpinions={d.coOrgIds.map((o) => ({ orgName: orgName(orgs, o), text: coText.get(o) ?? null }))}
           onConflict={() => { setAction(null); void load(); }}
           onDone={(updated) => { setAction(null); setDetail(updated); message.success(t.done); void load(); }} />
       )}

@@ -76,6 +76,11 @@ function MilestoneItem({ m }: { m: Milestone }) {
     <li data-testid={`portal-milestone-${m.type}`}>
       <div className="xf-date">{m.on}{m.orgName ? ` · ${m.orgName}` : ''}</div>
       <div><strong>{milestoneLabel(lang, m.type)}</strong>{m.targetOrgName ? `：${m.targetOrgName}` : ''}</div>
+      {m.appointment && (
+        <div data-testid="portal-appointment">
+          {m.appointment.changed ? tx('时间地点已变更：', 'Moved to: ') : ''}{m.appointment.day} {m.appointment.startsAt} · {m.appointment.place}
+        </div>
+      )}
       {m.procedure && <div>{tx('途径', 'Procedure')}：{procedureLabel(lang, m.procedure)}</div>}
       {m.days ? <div>{tx(`延长 ${m.days} 日`, `Extended by ${m.days} days`)}</div> : null}
       {m.reason && <div>{tx('理由', 'Reason')}：{m.reason}</div>}

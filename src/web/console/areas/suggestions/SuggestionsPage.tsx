@@ -3,7 +3,8 @@
 // the drawer with the suggestion and, while it is undecided, the decision form.
 import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { apiGet, ApiError } from '../../../common/api.ts';
@@ -11,7 +12,8 @@ import { SUGGESTION_STATUS_LABELS, SUGGESTION_STATUSES, type SuggestionStatus } 
 import { useLang, useText } from '../../i18n.tsx';
 import { formatDateTime } from '../../labels.ts';
 import { SuggestionDrawer } from './SuggestionDrawer.tsx';
-import { statusStyle, type Suggestion, type SuggestionDetail, type SuggestionPage, type Topic } from './types.ts';
+import { statusStyle, type Suggestion, type SuggestionDetail, type SuggestionFigures, type SuggestionPage, type Topic } from './types.ts';
+import { formatPercent } from '../../../../shared/figure-text.ts';
 import { AreaHeader } from '../../AreaHeader.tsx';
 
 const PAGE_SIZE = 20;
@@ -22,12 +24,16 @@ const dict = {
     reload: '刷新', statusFilter: '办理状态', topicFilter: '征集主题', all: '全部', allTopics: '全部主题',
     refCode: '建议编号', topic: '征集主题', subject: '建议标题', org: '办理单位', status: '状态', createdAt: '提交时间', decidedAt: '决定时间',
     none: '暂无人民建议', noneFiltered: '没有符合条件的人民建议', more: '加载更多', noMore: '已全部加载', shown: '已显示 {n} 条',
+    figures: '征集情况', month: '月', year: '年', received: '收到建议', decided: '已作决定', adopted: '采纳（含部分采纳）', rate: '采纳率', pending: '待研究（当前）',
+    partlyOf: '其中部分采纳 {n}', notAdoptedOf: '未采纳 {n}', byTopic: '各主题：', topicItem: '{t} 收到 {r} 采纳 {a}',
   },
   en: {
     title: 'Citizen suggestions', intro: 'Suggestions citizens sent on the online portal to the petition bureaus of your area. Study each, decide whether it is adopted and reply; the citizen reads the reply with the suggestion number and the last four mobile digits. A decision cannot be changed once made.',
     reload: 'Reload', statusFilter: 'Status', topicFilter: 'Topic', all: 'All', allTopics: 'All topics',
     refCode: 'Number', topic: 'Topic', subject: 'Title', org: 'Petition bureau', status: 'Status', createdAt: 'Sent', decidedAt: 'Decided',
     none: 'No suggestions yet', noneFiltered: 'No suggestions match', more: 'Load more', noMore: 'All loaded', shown: '{n} shown',
+    figures: 'Figures', month: 'Month', year: 'Year', received: 'Sent', decided: 'Decided', adopted: 'Adopted (in full or part)', rate: 'Adoption rate', pending: 'Awaiting decision (now)',
+    partlyOf: 'in part: {n}', notAdoptedOf: 'not adopted: {n}', byTopic: 'By topic: ', topicItem: '{t}: sent {r}, adopted {a}',
   },
 };
 
@@ -78,6 +84,16 @@ export default function SuggestionsPage() {
 
   useEffect(() => { void load(null); }, [load]);
 
+  // 征集情况: the period's figures (this month or this year by default)
+  const [periodKind, setPeriodKind] = useState<'month' | 'year'>('year');
+  const [periodDay, setPeriodDay] = useState<Dayjs>(() => dayjs());
+  const [figures, setFigures] = useState<SuggestionFigures | null>(null);
+  const [figuresVersion, setFiguresVersion] = useState(0);
+  useEffect(() => {
+    const from = periodDay.startOf(periodKind).format('YYYY-MM-DD');
+    apiGet<SuggestionFigures>('/suggestions/figures', { period: periodKind, from }).then(setFigures).catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [periodKind, periodDay, figuresVersion]);
+
   const setFilter = (key: 'status' | 'topic', v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (!v || v === 'all') next.delete(key); else next.set(key, v);
@@ -85,7 +101,10 @@ export default function SuggestionsPage() {
   };
 
   /** After a decision: the row shows the new status at once. */
-  const decided = (d: SuggestionDetail) => setItems((prev) => prev.map((r) => (r.id === d.id ? { ...r, status: d.status, decidedAt: d.decidedAt } : r)));
+  const decided = (d: SuggestionDetail) => {
+    setItems((prev) => prev.map((r) => (r.id === d.id ? { ...r, status: d.status, decidedAt: d.decidedAt } : r)));
+    setFiguresVersion((v) => v + 1);
+  };
 
   const columns: TableProps<Suggestion>['columns'] = [
     {
@@ -110,6 +129,32 @@ export default function SuggestionsPage() {
     <div data-testid="suggestions-page">
       <AreaHeader title={t.title} intro={t.intro}
         extra={<Button icon={<ReloadOutlined />} onClick={() => void load(null)} disabled={loading} data-testid="suggestions-reload">{t.reload}</Button>} />
+
+      <Card size="small" title={t.figures} style={{ marginBottom: 12 }} data-testid="suggestion-figures"
+        extra={(
+          <Space>
+            <Segmented value={periodKind} onChange={(v) => setPeriodKind(v as 'month' | 'year')} options={[{ value: 'month', label: t.month }, { value: 'year', label: t.year }]} data-testid="suggestion-figures-period" />
+            <DatePicker picker={periodKind} value={periodDay} allowClear={false} onChange={(d) => d && setPeriodDay(d)} aria-label={t.figures} />
+          </Space>
+        )}>
+        <Row gutter={[12, 12]}>
+          <Col xs={12} md={6} data-testid="suggestion-fig-received"><Statistic title={t.received} value={figures?.received ?? '—'} /></Col>
+          <Col xs={12} md={6} data-testid="suggestion-fig-decided">
+            <Statistic title={t.decided} value={figures?.decided ?? '—'} />
+            {figures && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.partlyOf.replace('{n}', String(figures.partlyAdopted))} · {t.notAdoptedOf.replace('{n}', String(figures.notAdopted))}</Typography.Text>}
+          </Col>
+          <Col xs={12} md={6} data-testid="suggestion-fig-rate">
+            <Statistic title={t.rate} value={figures ? formatPercent(figures.adoptionRate) : '—'} />
+            {figures && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.adopted}: {figures.adopted + figures.partlyAdopted}</Typography.Text>}
+          </Col>
+          <Col xs={12} md={6} data-testid="suggestion-fig-pending"><Statistic title={t.pending} value={figures?.pendingNow ?? '—'} /></Col>
+        </Row>
+        {figures && figures.topics.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {t.byTopic}{figures.topics.map((x) => t.topicItem.replace('{t}', topicLabel(x.topic)).replace('{r}', String(x.received)).replace('{a}', String(x.adopted))).join(lang === 'zh' ? '；' : '; ')}
+          </Typography.Paragraph>
+        )}
+      </Card>
 
       <Card size="small">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
