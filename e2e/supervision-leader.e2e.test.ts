@@ -263,6 +263,38 @@ describe('leaders', () => {
     expect(await ev.textContent()).toContain('19:00');
   });
 
+  it('a leader is told in the header when the supervisor schedules a day for them, and the notice opens the day', async () => {
+    const supervisor = await as('supervisor');
+    const leaderUser = await getJson<{ leaders: { id: number; name: string }[] }>(supervisor, '/reception-days/options');
+    const leaderId = leaderUser.leaders.find((l) => l.name === '陈副县长')!.id;
+    const day = new Date(Date.now() + 8 * 3_600_000 + 20 * 86_400_000).toISOString().slice(0, 10);
+    const res = await supervisor.request.post(`${suite.server.url}/api/v1/reception-days`, {
+      data: { leaderUserId: leaderId, day, startsAt: '16:00', endsAt: '17:00', place: '县信访局三楼会议室', kind: 'fixed' },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const dayId = (await res.json()).id as number;
+    await supervisor.context().close();
+
+    const page = await as('leader');
+    const bell = page.getByTestId('notifications-bell');
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toMatch(/通知 \([1-9]\d*\)/);
+    const before = Number(/\((\d+)\)/.exec((await bell.getAttribute('aria-label'))!)![1]);
+    await bell.click();
+    const drawer = page.getByTestId('notifications-drawer');
+    const item = drawer.locator('[data-kind="reception_scheduled"]', { hasText: '县信访局三楼会议室' }).first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('王督办 为您安排了接待日');
+    expect(await item.textContent()).toContain(`${day} 16:00–17:00`);
+    await settled(page);
+    await shot(page, 'leader-notifications-zh');
+    await item.click();
+    // the day opens on the calendar, and the notice is read
+    await page.getByTestId('reception-drawer').waitFor();
+    await expect.poll(() => page.getByTestId('reception-drawer').textContent()).toContain('县信访局三楼会议室');
+    expect(new URL(page.url()).searchParams.get('open')).toBe(String(dayId));
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(before - 1 > 0 ? `通知 (${before - 1})` : '通知');
+  });
+
   it('a township leader schedules only for the township: the form offers no other body', async () => {
     const page = await as('town.head');
     await page.goto(`${suite.server.url}/console/leader?tab=reception`);

@@ -183,3 +183,8 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, [zh: string, en:
   partly_adopted: ['部分采纳', 'Partly adopted'],
   not_adopted: ['未采纳', 'Not adopted'],
 };
+
+/** What a staff notice is about (staff_notifications.kind): a reception day of the leader told, put on
+ * their calendar, changed, handed over to another leader, or cancelled by someone else. */
+export const NOTIFICATION_KINDS = ['reception_scheduled', 'reception_changed', 'reception_reassigned', 'reception_cancelled'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -250,7 +250,20 @@ export interface IdempotencyKeysTable {
 
 export interface RemindersTable { case_id: number; clock: string; due: LocalDate; kind: string; org_id: number; created_at: Timestamp }
 
+/** A notice to one staff member about another's act that concerns them (migration 0024). */
+export interface StaffNotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** shared/enums NOTIFICATION_KINDS */
+  kind: string;
+  data: Json;
+  reception_day_id: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface CoreTables {
+  staff_notifications: StaffNotificationsTable;
   organisations: OrganisationsTable;
   categories: CategoriesTable;
   org_categories: OrgCategoriesTable;

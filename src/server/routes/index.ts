@@ -16,6 +16,7 @@ import exportRoutes from './exports.ts';
 import documentRoutes from './documents.ts';
 import reminderRoutes from './reminders.ts';
 import suggestionRoutes from './suggestions.ts';
+import notificationRoutes from './notifications.ts';
 
 export type RouteModule = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
@@ -35,4 +36,5 @@ export const API_ROUTES: RouteModule[] = [
   documentRoutes,
   reminderRoutes,
   suggestionRoutes,
+  notificationRoutes,
 ];

@@ -60,5 +60,8 @@ export async function seedReceptionDays(ctx: AppContext, opts: { weeksBack?: num
       }
     }
   }
+  // the leaders read the notices of the days already held long ago; those of the days to come wait for them
+  await ctx.db.updateTable('staff_notifications').set({ read_at: realNow }).where('read_at', 'is', null)
+    .where('reception_day_id', 'in', (eb) => eb.selectFrom('reception_days').select('id').where('day', '<', today)).execute();
   return { days, visits };
 }

@@ -8,6 +8,7 @@ import { insertAudit } from '../repositories/audit.ts';
 import { loadChangeableDay } from './edit-reception-day.ts';
 import { invitedDay } from './schedule-reception-day.ts';
 import { inviteToReception } from './invite-to-reception.ts';
+import { notifyReceptionChange } from './notify-reception-change.ts';
 
 export interface CancelReceptionDayInput {
   version: number;
@@ -28,5 +29,9 @@ export async function cancelReceptionDay(ctx: AppContext, trx: Tx, actor: Actor,
   }]);
   // 约访: the invitations are withdrawn, each case told why
   await inviteToReception(ctx, trx, actor, invitedDay(day), undefined, { withdrawn: reason });
+  await notifyReceptionChange(trx, actor, now, {
+    kind: 'reception_cancelled', reason,
+    day: { id: day.id, leaderUserId: day.leader_user_id, day: day.day, startsAt: day.starts_at, endsAt: day.ends_at, place: day.place, kind: day.kind },
+  });
   return day.id;
 }

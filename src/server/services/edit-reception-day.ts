@@ -8,6 +8,7 @@ import { findReceptionDay, hasVisits, updateReceptionDayIfVersion, type Receptio
 import { insertAudit } from '../repositories/audit.ts';
 import { checkReceptionSlot, invitedDay, type ScheduleInput } from './schedule-reception-day.ts';
 import { inviteToReception } from './invite-to-reception.ts';
+import { notifyReceptionChange } from './notify-reception-change.ts';
 
 /** The fields to change (those left out stay as they are; `topic: null` clears it; `caseIds` replaces the
  * matters invited to an appointment) and the version the editor saw. */
@@ -52,6 +53,8 @@ export async function editReceptionDay(ctx: AppContext, trx: Tx, actor: Actor, i
   const now = ctx.clock.now();
   if (!(await updateReceptionDayIfVersion(trx, day.id, day.version, next, now))) throw new AppError('RECEPTION_DAY_CHANGED');
   await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.edit', detail: { receptionDayId: day.id, changes } }]);
+  const fields = Object.keys(changes);
+  if (fields.length) await notifyReceptionChange(trx, actor, now, { kind: 'reception_changed', day: { id: day.id, ...next }, was: { id: day.id, ...was }, fields });
   // 约访: the invited matters (kept unless given; none on a day that is no longer an appointment), told again when the day moved
   const moved = (['leaderUserId', 'day', 'startsAt', 'place'] as const).some((f) => f in changes);
   await inviteToReception(ctx, trx, actor, invitedDay((await findReceptionDay(trx, day.id))!), input.caseIds, { moved });

@@ -9,6 +9,7 @@ import { findOrg } from '../repositories/organisations.ts';
 import { findLeaderUser, findOverlappingDays, findReceptionDay, insertReceptionDay, lockLeaderCalendar, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { inviteToReception } from './invite-to-reception.ts';
+import { notifyReceptionChange } from './notify-reception-change.ts';
 
 export interface ScheduleInput {
   /** The leader who receives; a leader scheduling their own day may leave it out. */
@@ -75,5 +76,6 @@ export async function scheduleReceptionDay(ctx: AppContext, trx: Tx, actor: Acto
   const id = await insertReceptionDay(trx, { ...slot, createdBy: actor.userId, at: now });
   await insertAudit(trx, [{ at: now, actorUserId: actor.userId, actorKind: 'staff', action: 'reception.schedule', detail: { receptionDayId: id, leaderUserId: slot.leaderUserId, orgId: slot.orgId, day: slot.day } }]);
   if (input.caseIds?.length) await inviteToReception(ctx, trx, actor, invitedDay((await findReceptionDay(trx, id))!), input.caseIds);
+  await notifyReceptionChange(trx, actor, now, { kind: 'reception_scheduled', day: { id, ...slot } });
   return id;
 }

@@ -13,6 +13,7 @@ import 'dayjs/locale/zh-cn.js';
 import { AREAS, areaLink, REGISTER_ROLES } from './registry.ts';
 import { useLang, useText } from './i18n.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { L } from './labels.ts';
 import { CASEWORK_ROLES, type Role } from '../../shared/enums.ts';
@@ -118,6 +119,7 @@ function Shell() {
           <Space size={8} wrap={false}>
             <span className="xf-header-user" data-testid="header-user">{me!.displayName}</span>
             <Tag color="blue" data-testid="header-role" style={{ marginInlineEnd: 0 }}>{L.role(me!.role, lang)}</Tag>
+            <NotificationBell />
             <LangSwitch />
             <Button size="small" icon={<LockOutlined />} onClick={() => navigate('/password')} aria-label={t.changePassword} data-testid="change-password">
               <span className="xf-header-label">{t.changePassword}</span>

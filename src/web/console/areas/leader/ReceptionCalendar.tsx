@@ -2,6 +2,7 @@
 // (linked to their cases) and, once the day has come, a way to record one more; before it begins, a
 // way to edit or cancel it. A cancelled day stays in its cell, struck through and marked 已取消.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Calendar, Space, Typography } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -29,14 +30,22 @@ const dict = {
 export function ReceptionCalendar() {
   const t = useText(dict);
   const { lang } = useLang();
-  // the selected day (today at first); the grid shows its month
-  const [value, setValue] = useState<Dayjs>(() => dayjs());
+  // the selected day (today at first, or the one a link names: ?day=YYYY-MM-DD&open=<id> opens that day's reception); the grid shows its month
+  const [params] = useSearchParams();
+  const asked = params.get('day');
+  const [value, setValue] = useState<Dayjs>(() => (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && dayjs(asked).isValid() ? dayjs(asked) : dayjs()));
   const month = value.startOf('month');
   const [days, setDays] = useState<ReceptionDay[]>([]);
   const [options, setOptions] = useState<ReceptionOptions | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const askedOpen = Number(params.get('open')) > 0 ? Number(params.get('open')) : null;
+  const [openId, setOpenId] = useState<number | null>(askedOpen);
+  // a link followed while the calendar is already shown (a notice opened from the header)
+  useEffect(() => {
+    if (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && dayjs(asked).isValid()) setValue(dayjs(asked));
+    if (askedOpen) setOpenId(askedOpen);
+  }, [asked, askedOpen]);
 
   // the grid shows up to six weeks around the month
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');

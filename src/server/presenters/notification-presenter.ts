@@ -1,0 +1,42 @@
+// What leaves the server about a staff notice: its kind, when, whether read, and the facts of the
+// reception day it tells of (an allow-list: day, hours, place, how, who changed it, what changed, why).
+import { Type, type Static } from 'typebox';
+import { NOTIFICATION_KINDS } from '../../shared/enums.ts';
+import type { listNotifications } from '../repositories/notifications.ts';
+
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const DayFacts = Type.Object({ day: Type.String(), startsAt: Type.String(), endsAt: Type.String(), place: Type.String(), receptionKind: Type.String() });
+
+export const NotificationView = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Enum([...NOTIFICATION_KINDS]),
+  createdAt: Type.String({ format: 'date-time' }),
+  readAt: N(Type.String({ format: 'date-time' })),
+  receptionDayId: N(Type.Integer()),
+  /** The day as it now stands (as it was, for a day handed over to another leader). */
+  day: DayFacts,
+  /** Before the change (changed, handed over). */
+  was: N(DayFacts),
+  /** Which fields changed (leaderUserId, day, startsAt, endsAt, place, topic, kind, orgId). */
+  fields: Type.Array(Type.String()),
+  byName: Type.String(),
+  /** Why it was cancelled. */
+  reason: N(Type.String()),
+});
+export const NotificationPage = Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer(), nextBefore: N(Type.Integer()) });
+export type NotificationPageT = Static<typeof NotificationPage>;
+
+type Row = Awaited<ReturnType<typeof listNotifications>>['rows'][number];
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const facts = (d: Record<string, unknown>) => ({ day: str(d.day), startsAt: str(d.startsAt), endsAt: str(d.endsAt), place: str(d.place), receptionKind: str(d.receptionKind) });
+
+export function presentNotification(r: Row): Static<typeof NotificationView> {
+  const d = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>;
+  return {
+    id: Number(r.id), kind: r.kind as Static<typeof NotificationView>['kind'], createdAt: new Date(r.created_at).toISOString(),
+    readAt: r.read_at ? new Date(r.read_at).toISOString() : null, receptionDayId: r.reception_day_id,
+    day: facts(d), was: d.was && typeof d.was === 'object' ? facts(d.was as Record<string, unknown>) : null,
+    fields: Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [],
+    byName: str(d.byName), reason: typeof d.reason === 'string' ? d.reason : null,
+  };
+}

@@ -1,0 +1,32 @@
+// SQL for staff notices (staff_notifications): written with the act they tell of, read by their user.
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+
+export interface NewNotification { userId: number; kind: string; data: Record<string, unknown>; receptionDayId: number | null; at: Date }
+
+export async function insertNotifications(db: Executor, rows: NewNotification[]): Promise<void> {
+  if (!rows.length) return;
+  await db.insertInto('staff_notifications').values(rows.map((n) => ({
+    user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), reception_day_id: n.receptionDayId, created_at: n.at,
+  }))).execute();
+}
+
+/** A user's notices, newest first, before the id `beforeId` (keyset), and how many are unread. */
+export async function listNotifications(db: Executor, userId: number, f: { beforeId?: number; limit: number; unreadOnly?: boolean }) {
+  let q = db.selectFrom('staff_notifications').select(['id', 'kind', 'data', 'reception_day_id', 'created_at', 'read_at']).where('user_id', '=', userId);
+  if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
+  if (f.unreadOnly) q = q.where('read_at', 'is', null);
+  const [rows, unread] = await Promise.all([
+    q.orderBy('id', 'desc').limit(f.limit).execute(),
+    db.selectFrom('staff_notifications').select(sql<string>`count(*)`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, unread: Number(unread.n) };
+}
+
+/** Marks the user's own unread notices read (those given, or all); how many it marked. */
+export async function markNotificationsRead(db: Executor, userId: number, ids: number[] | 'all', at: Date): Promise<number> {
+  let q = db.updateTable('staff_notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [0]);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,103 @@
+// The header's bell: how many notices are unread (checked on each page change and every minute), and a
+// drawer listing them newest first. A notice tells a leader that someone else scheduled, changed, handed
+// over or cancelled a reception day of theirs; opening it marks it read and shows the day.
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { Badge, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { api, apiGet } from '../common/api.ts';
+import type { Static } from 'typebox';
+import type { NotificationPage } from '../../server/presenters/notification-presenter.ts';
+import { RECEPTION_KIND_LABELS, type ReceptionKind } from '../../shared/enums.ts';
+import { useLang, useText, type Lang } from './i18n.tsx';
+import { formatDateTime } from './labels.ts';
+
+type Page = Static<typeof NotificationPage>;
+type Notice = Page['items'][number];
+
+const dict = {
+  zh: {
+    bell: '通知', title: '通知', none: '暂无通知', readAll: '全部标为已读', unread: '未读', more: '加载更多',
+    reception_scheduled: '{by} 为您安排了接待日', reception_changed: '{by} 修改了您的接待日', reception_reassigned: '{by} 将您的接待日改由其他领导接待',
+    reception_cancelled: '{by} 取消了您的接待日', was: '原为', reason: '原因',
+    f_day: '日期', f_startsAt: '开始时间', f_endsAt: '结束时间', f_place: '地点', f_topic: '主题', f_kind: '接访方式', f_orgId: '接待单位', f_leaderUserId: '接待领导', changed: '变更：',
+  },
+  en: {
+    bell: 'Notices', title: 'Notices', none: 'No notices', readAll: 'Mark all read', unread: 'Unread', more: 'Load more',
+    reception_scheduled: '{by} scheduled a reception day for you', reception_changed: '{by} changed your reception day', reception_reassigned: '{by} handed your reception day to another leader',
+    reception_cancelled: '{by} cancelled your reception day', was: 'Was', reason: 'Reason',
+    f_day: 'day', f_startsAt: 'start', f_endsAt: 'end', f_place: 'place', f_topic: 'topic', f_kind: 'how', f_orgId: 'receiving body', f_leaderUserId: 'leader', changed: 'Changed: ',
+  },
+};
+type Text = Record<keyof typeof dict.zh, string>;
+
+const dayText = (d: Notice['day'], lang: Lang) => {
+  const how = RECEPTION_KIND_LABELS[d.receptionKind as ReceptionKind]?.[lang === 'zh' ? 0 : 1] ?? d.receptionKind;
+  return `${d.day} ${d.startsAt}–${d.endsAt} · ${d.place} · ${how}`;
+};
+
+export function NotificationBell() {
+  const t = useText(dict) as Text;
+  const { lang } = useLang();
+  const loc = useLocation();
+  const navigate = useNavigate();
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [page, setPage] = useState<Page | null>(null);
+
+  const count = useCallback(() => {
+    apiGet<Page>('/notifications', { limit: 1, unread: true }).then((p) => setUnread(p.unread)).catch(() => {});
+  }, []);
+  useEffect(() => { count(); }, [count, loc.pathname]);
+  useEffect(() => { const id = setInterval(count, 60_000); return () => clearInterval(id); }, [count]);
+
+  const load = useCallback(async (before?: number) => {
+    const p = await apiGet<Page>('/notifications', { limit: 20, before });
+    setPage((prev) => (before && prev ? { ...p, items: [...prev.items, ...p.items] } : p));
+    setUnread(p.unread);
+  }, []);
+  useEffect(() => { if (open) void load().catch(() => {}); }, [open, load]);
+
+  const markRead = async (body: { ids: number[] } | { all: true }) => {
+    await api('POST', '/notifications/read', body);
+    const now = new Date().toISOString();
+    setPage((p) => (p ? { ...p, items: p.items.map((n) => ('all' in body || body.ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)) } : p));
+    count();
+  };
+
+  const show = async (n: Notice) => {
+    if (!n.readAt) await markRead({ ids: [n.id] }).catch(() => {});
+    setOpen(false);
+    // a day handed over or cancelled is still on the calendar (the scheduler's), shown by its date
+    navigate(`/leader?tab=reception&day=${n.day.day}${n.receptionDayId ? `&open=${n.receptionDayId}` : ''}`);
+  };
+
+  return (
+    <>
+      <Badge count={unread} size="small" offset={[-4, 4]}>
+        <Button size="small" icon={<BellOutlined />} onClick={() => setOpen(true)} aria-label={`${t.bell}${unread ? ` (${unread})` : ''}`} data-testid="notifications-bell" />
+      </Badge>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t.title} size={480} data-testid="notifications-drawer"
+        extra={<Button size="small" disabled={!unread} onClick={() => void markRead({ all: true })} data-testid="notifications-read-all">{t.readAll}</Button>}>
+        <List dataSource={page?.items ?? []} loading={!page} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} /> }}
+          renderItem={(n) => (
+            <List.Item data-testid={`notification-${n.id}`} data-kind={n.kind} style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff', paddingInline: 8 }}
+              onClick={() => void show(n)}>
+              <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+                <Space size={6} wrap>
+                  {!n.readAt && <Tag color="blue">{t.unread}</Tag>}
+                  <strong>{t[n.kind].replace('{by}', n.byName)}</strong>
+                </Space>
+                <span>{dayText(n.day, lang)}</span>
+                {n.was && <Typography.Text type="secondary">{t.was}：{dayText(n.was, lang)}</Typography.Text>}
+                {n.fields.length > 0 && <Typography.Text type="secondary">{t.changed}{n.fields.map((f) => (t as Record<string, string>)[`f_${f}`] ?? f).join(lang === 'zh' ? '、' : ', ')}</Typography.Text>}
+                {n.reason && <Typography.Text type="secondary">{t.reason}：{n.reason}</Typography.Text>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        {page?.nextBefore && <div style={{ textAlign: 'center', marginTop: 8 }}><Button onClick={() => void load(page.nextBefore!)}>{t.more}</Button></div>}
+      </Drawer>
+    </>
+  );
+}
