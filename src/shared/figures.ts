@@ -11,6 +11,10 @@ export type OnTimeVariant = (typeof ON_TIME_VARIANTS)[number];
 
 /** 满意率 basis: 满意 + 基本满意 (default), or 满意 only. */
 export const SATISFACTION_BASES = ['satisfied_or_basic', 'satisfied_only'] as const;
+/** 受理率's denominator: every acceptance decision, or leaving out the matters diverted to another
+ * procedure (诉访分离: a court, arbitration or review case is not a petition declined). */
+export const ACCEPTANCE_BASES = ['all_decisions', 'excluding_diverted'] as const;
+export type AcceptanceBasis = (typeof ACCEPTANCE_BASES)[number];
 export type SatisfactionBasis = (typeof SATISFACTION_BASES)[number];
 
 export interface FiguresQuery {
@@ -25,6 +29,7 @@ export interface FiguresQuery {
   to?: string;
   onTimeVariant?: OnTimeVariant;
   satisfactionBasis?: SatisfactionBasis;
+  acceptanceBasis?: AcceptanceBasis;
 }
 
 /** A resolved period: first and last local day, inclusive. */
@@ -167,6 +172,7 @@ export interface ResolvedFiguresQuery {
   prevPeriod: PeriodRange;
   onTimeVariant: OnTimeVariant;
   satisfactionBasis: SatisfactionBasis;
+  acceptanceBasis: AcceptanceBasis;
 }
 
 export interface Figures {

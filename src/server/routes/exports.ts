@@ -2,7 +2,7 @@
 // that are polled and downloaded when ready.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { ON_TIME_VARIANTS, PERIOD_KINDS, SATISFACTION_BASES } from '../../shared/figures.ts';
+import { ACCEPTANCE_BASES, ON_TIME_VARIANTS, PERIOD_KINDS, SATISFACTION_BASES } from '../../shared/figures.ts';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import { COLUMN_KINDS, TABLE_LIMITS, XLSX_MIME, type TableSheet } from '../stats/exports/xlsx-table.ts';
@@ -33,6 +33,7 @@ export const FiguresQuerySchema = Type.Object({
   to: Type.Optional(Type.String({ format: 'date' })),
   onTimeVariant: Type.Optional(Type.Enum([...ON_TIME_VARIANTS])),
   satisfactionBasis: Type.Optional(Type.Enum([...SATISFACTION_BASES])),
+  acceptanceBasis: Type.Optional(Type.Enum([...ACCEPTANCE_BASES])),
 }, { additionalProperties: false });
 
 const ReportBody = Type.Object({ query: FiguresQuerySchema }, { additionalProperties: false });

@@ -188,6 +188,15 @@ describe('figures of a year for the county and everything below it', () => {
     expect(f.figures.answeredLate.value).toBe(2);
     expect(f.figures.onTimeRate.value).toBe(0);
     expect(f.figures.satisfactionRateBureau.value).toBe(0.5);
+    // 受理率 without the matter diverted to a court (D): accepted (A, B, F) / (those + C declined)
+    const base = await figures(`org=${county}&period=year&from=2026-01-01`);
+    expect(base.query.acceptanceBasis).toBe('all_decisions');
+    const g = await figures(`org=${county}&period=year&from=2026-01-01&acceptanceBasis=excluding_diverted`);
+    expect(g.query.acceptanceBasis).toBe('excluding_diverted');
+    expect(g.figures.acceptanceRate.value).toBe(3 / 4);
+    expect(g.figures.acceptanceRate.value).toBe(g.figures.accepted.value / (g.figures.accepted.value + g.figures.declined.value));
+    // everything else stays as it was
+    expect({ ...g.figures, acceptanceRate: null }).toEqual({ ...base.figures, acceptanceRate: null });
   });
 
   it('splits periods at the year boundary, by month, quarter and custom range, and by body alone', async () => {
@@ -279,6 +288,7 @@ describe('figures of a year for the county and everything below it', () => {
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     expect(await drillIds('acceptanceRate', 'numerator')).toEqual(sorted([ids.A!, ids.B!, ids.F!]));
     expect(await drillIds('acceptanceRate', 'denominator')).toEqual(sorted([ids.A!, ids.B!, ids.C!, ids.D!, ids.F!]));
+    expect(await drillIds('acceptanceRate&acceptanceBasis=excluding_diverted', 'denominator')).toEqual(sorted([ids.A!, ids.B!, ids.C!, ids.F!]));
     expect(await drillIds('completionRate', 'numerator')).toEqual(sorted([ids.A!, ids.B!]));
     expect(await drillIds('completionRate', 'denominator')).toEqual(sorted([ids.A!, ids.B!, ids.F!]));
     const cat = (await c.get(`/api/v1/stats/drilldown?org=${county}&period=year&from=2026-01-01&figure=submissions&breakdown=channel&key=visit`)).json() as DrilldownPage;

@@ -5,7 +5,7 @@ import { Type, type TSchema } from 'typebox';
 import type { AppContext } from '../context.ts';
 import { requireStaff } from '../http/auth.ts';
 import {
-  BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, ON_TIME_VARIANTS, PERIOD_KINDS, SATISFACTION_BASES, type DrilldownQuery, type FiguresQuery,
+  ACCEPTANCE_BASES, BREAKDOWN_KEYS, FIGURE_KEYS, NOW_KEYS, ON_TIME_VARIANTS, PERIOD_KINDS, SATISFACTION_BASES, type DrilldownQuery, type FiguresQuery,
 } from '../../shared/figures.ts';
 import { CASEWORK_ROLES, LIMITS } from '../../shared/enums.ts';
 import { localDate } from '../../domain/calendar.ts';
@@ -27,12 +27,13 @@ const FiguresQuerySchema = {
   to: Type.Optional(DateStr),
   onTimeVariant: Type.Optional(Type.Union(ON_TIME_VARIANTS.map((p) => Type.Literal(p)))),
   satisfactionBasis: Type.Optional(Type.Union(SATISFACTION_BASES.map((p) => Type.Literal(p)))),
+  acceptanceBasis: Type.Optional(Type.Union(ACCEPTANCE_BASES.map((p) => Type.Literal(p)), { description: '受理率 denominator: all decisions (default) or without the diverted' })),
 };
-type FiguresQs = { org?: number; subtree?: boolean; period: FiguresQuery['period']; from?: string; to?: string; onTimeVariant?: FiguresQuery['onTimeVariant']; satisfactionBasis?: FiguresQuery['satisfactionBasis'] };
+type FiguresQs = { org?: number; subtree?: boolean; period: FiguresQuery['period']; from?: string; to?: string; onTimeVariant?: FiguresQuery['onTimeVariant']; satisfactionBasis?: FiguresQuery['satisfactionBasis']; acceptanceBasis?: FiguresQuery['acceptanceBasis'] };
 
 const Resolved = Type.Object({
   orgId: Type.Integer(), orgName: Type.String(), subtree: Type.Boolean(), period: Type.String(), range: Range, prevYear: Range, prevPeriod: Range,
-  onTimeVariant: Type.String(), satisfactionBasis: Type.String(),
+  onTimeVariant: Type.String(), satisfactionBasis: Type.String(), acceptanceBasis: Type.String(),
 });
 const FigureValue = Type.Object({ value: N(Type.Number()), prevYear: N(Type.Number()), prevPeriod: N(Type.Number()), yoy: N(Type.Number()), mom: N(Type.Number()) });
 const BreakdownRow = Type.Object({
@@ -77,7 +78,7 @@ const PublicSchema = Type.Object({
 function toQuery(qs: FiguresQs, today: string): FiguresQuery {
   return {
     orgId: qs.org, subtree: qs.subtree, period: qs.period, from: qs.from ?? today, to: qs.to,
-    onTimeVariant: qs.onTimeVariant, satisfactionBasis: qs.satisfactionBasis,
+    onTimeVariant: qs.onTimeVariant, satisfactionBasis: qs.satisfactionBasis, acceptanceBasis: qs.acceptanceBasis,
   };
 }
 

@@ -33,7 +33,7 @@ export async function publishFigures(ctx: AppContext, year: number): Promise<Pub
       m.set(r.dim, [cur[0] + Number(r.n), cur[1] + Number(r.w)]);
     }
   }
-  const opts = { onTimeVariant: 'extended_counts', satisfactionBasis: 'satisfied_or_basic' } as const;
+  const opts = { onTimeVariant: 'extended_counts', satisfactionBasis: 'satisfied_or_basic', acceptanceBasis: 'all_decisions' } as const;
   const value = (s: Sums) => {
     const unanswered = [...(s.get('unans')?.values() ?? [])].reduce((t, v) => t + v[0], 0);
     const v = computeValues(s, { unansweredOverdue: unanswered, acceptOverdueUndecided: 0 }, null, opts);

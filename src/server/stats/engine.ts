@@ -3,7 +3,7 @@
 import { localDate } from '../../domain/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
-  ON_TIME_VARIANTS, SATISFACTION_BASES, type FiguresQuery, type OnTimeVariant, type PeriodRange, type ResolvedFiguresQuery, type SatisfactionBasis,
+  ACCEPTANCE_BASES, ON_TIME_VARIANTS, SATISFACTION_BASES, type AcceptanceBasis, type FiguresQuery, type OnTimeVariant, type PeriodRange, type ResolvedFiguresQuery, type SatisfactionBasis,
 } from '../../shared/figures.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
@@ -29,9 +29,10 @@ export async function resolveQuery(db: Executor, actor: Actor | null, q: Figures
   const range = resolvePeriod(q.period, q.from, q.to);
   const onTimeVariant: OnTimeVariant = q.onTimeVariant && (ON_TIME_VARIANTS as readonly string[]).includes(q.onTimeVariant) ? q.onTimeVariant : 'extended_counts';
   const satisfactionBasis: SatisfactionBasis = q.satisfactionBasis && (SATISFACTION_BASES as readonly string[]).includes(q.satisfactionBasis) ? q.satisfactionBasis : 'satisfied_or_basic';
+  const acceptanceBasis: AcceptanceBasis = q.acceptanceBasis && (ACCEPTANCE_BASES as readonly string[]).includes(q.acceptanceBasis) ? q.acceptanceBasis : 'all_decisions';
   return {
     orgId: org.id, orgName: org.name, orgPath: org.path, subtree: q.subtree ?? true, period: q.period, range,
-    prevYear: previousYear(q.period, range), prevPeriod: previousPeriod(q.period, range), onTimeVariant, satisfactionBasis,
+    prevYear: previousYear(q.period, range), prevPeriod: previousPeriod(q.period, range), onTimeVariant, satisfactionBasis, acceptanceBasis,
   };
 }
 

@@ -17,7 +17,7 @@
 //
 // Days are local dates (China time). A figure counts what happened in the period by the date
 // named for its metric; "body" is the body the metric names.
-import type { FigureKey, OnTimeVariant, SatisfactionBasis } from '../../shared/figures.ts';
+import type { AcceptanceBasis, FigureKey, OnTimeVariant, SatisfactionBasis } from '../../shared/figures.ts';
 import type { ReceptionKind } from '../../shared/enums.ts';
 
 /** The rows a case contributes; `dims` lists the dimension values (empty string = none). */
@@ -74,7 +74,7 @@ export type ReceptionCounts = {
   fixedReceptionDays: number; fieldVisitDays: number; appointmentHeadcount: number;
 };
 
-export interface FormulaOptions { onTimeVariant: OnTimeVariant; satisfactionBasis: SatisfactionBasis }
+export interface FormulaOptions { onTimeVariant: OnTimeVariant; satisfactionBasis: SatisfactionBasis; acceptanceBasis: AcceptanceBasis }
 
 const n = (s: Sums, metric: Metric, dims?: readonly string[]): number => {
   const m = s.get(metric);
@@ -146,11 +146,15 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
     acceptDecisions: { zh: '受理告知', en: 'Acceptance decisions', formula: 'accepted + declined + diverted', numerator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }] },
     acceptTimely: { zh: '及时受理', en: 'Decided in time', formula: 'decisions made within the limit (受理/不予受理/导入 by the due date)', numerator: [{ metric: 'acc', dims: ['t'] }, { metric: 'dec', dims: ['t'] }, { metric: 'div', dims: ['t'] }] },
     acceptOverdueUndecided: { zh: '超期未受理', en: 'Undecided past the limit', formula: 'awaiting a decision, due in the period and before today (now)', numerator: [UNDECIDED] },
-    // 受理率 (立案率): of the acceptance decisions made in the period, the share that accepted
+    // 受理率 (立案率): of the acceptance decisions made in the period, the share that accepted; the
+    // matters diverted to another procedure (诉访分离) are left out of the denominator where the bureau counts so
     acceptanceRate: {
       zh: '受理率', en: 'Acceptance rate', isRate: true,
-      formula: 'accepted / acceptance decisions (accepted + declined + diverted), each counted on the day of the decision',
-      numerator: [{ metric: 'acc' }], denominator: [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }],
+      formula: o.acceptanceBasis === 'all_decisions'
+        ? 'accepted / acceptance decisions (accepted + declined + diverted), each counted on the day of the decision'
+        : 'accepted / (accepted + declined), each counted on the day of the decision (diverted matters left out)',
+      numerator: [{ metric: 'acc' }],
+      denominator: o.acceptanceBasis === 'all_decisions' ? [{ metric: 'acc' }, { metric: 'dec' }, { metric: 'div' }] : [{ metric: 'acc' }, { metric: 'dec' }],
     },
     timelyAcceptRate: {
       zh: '及时受理率', en: 'Timely acceptance rate', formula: 'decided in time / (decisions + undecided past the limit)', isRate: true,
@@ -263,7 +267,7 @@ export function computeValues(s: Sums, snap: SnapshotCounts, rec: ReceptionCount
     acceptDecisions: decisions,
     acceptTimely: timely,
     acceptOverdueUndecided: snap.acceptOverdueUndecided,
-    acceptanceRate: ratio(n(s, 'acc'), decisions),
+    acceptanceRate: ratio(n(s, 'acc'), o.acceptanceBasis === 'all_decisions' ? decisions : n(s, 'acc') + n(s, 'dec')),
     timelyAcceptRate: ratio(timely, decisions + snap.acceptOverdueUndecided),
     answered,
     answeredOnTime,

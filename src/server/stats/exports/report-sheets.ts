@@ -94,7 +94,7 @@ export function buildReportSheets(f: Figures, disputes: { rows: DisputeRateRowT[
       ['统计期间', `${periodTitle(f.query)}（${f.query.range.from} 至 ${f.query.range.to}）`],
       ['上年同期', `${f.query.prevYear.from} 至 ${f.query.prevYear.to}`],
       ['上期', `${f.query.prevPeriod.from} 至 ${f.query.prevPeriod.to}`],
-      ['受理率口径', '受理 /（受理 + 不予受理 + 导入其他程序），按作出决定之日统计'],
+      ['受理率口径', f.query.acceptanceBasis === 'all_decisions' ? '受理 /（受理 + 不予受理 + 导入其他程序），按作出决定之日统计' : '受理 /（受理 + 不予受理），导入其他程序的不计，按作出决定之日统计'],
       ['办结率口径', '本期办结 / 本期受理，各按发生之日统计（本期办结含前期受理的事项，可超过 100%）'],
       ['按期办结率口径', f.query.onTimeVariant === 'extended_counts' ? '批准延期内答复计为按期' : '以原办理期限计'],
       ['满意率口径', f.query.satisfactionBasis === 'satisfied_or_basic' ? '（满意 + 基本满意）/ 参评' : '满意 / 参评'],
