@@ -28,6 +28,9 @@ describe('bench smoke run', () => {
     expect(stats.events).toBeGreaterThan(stats.cases);
     expect(stats.audit).toBeGreaterThan(stats.cases);
     expect(stats.petitioners).toBeGreaterThan(1_000);
+    // leaders own some matters (包案) and the bureaus supervise some stalled ones (督办)
+    expect(stats.ownerships).toBeGreaterThan(0);
+    expect(stats.notices).toBeGreaterThan(0);
     // every open and closed state the lifecycle has, apart from the rare re-review stage
     for (const s of ['registered', 'awaiting_acceptance', 'handling', 'concluded', 'archived', 'declined', 'diverted']) expect(stats.byState[s] ?? 0, s).toBeGreaterThan(0);
 

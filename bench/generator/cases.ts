@@ -29,13 +29,17 @@ export const COLUMNS = {
   case_events: ['id', 'case_id', 'type', 'from_state', 'to_state', 'actor_user_id', 'actor_org_id', 'actor_kind', 'at', 'data', 'is_public'],
   audit_log: ['id', 'at', 'actor_user_id', 'actor_kind', 'action', 'case_id', 'petitioner_id', 'ip', 'detail'],
   evaluations: ['id', 'case_id', 'stage', 'bureau_rating', 'body_rating', 'body_org_id', 'bureau_org_id', 'comment', 'at'],
+  case_ownerships: ['id', 'case_id', 'leader_user_id', 'plan', 'closing_standard', 'due_on', 'created_at', 'concluded_at'],
+  supervision_notices: ['id', 'case_id', 'issued_by', 'issuer_org_id', 'target_org_id', 'text', 'issued_at', 'due_on', 'status', 'answered_at', 'answer_text'],
 } as const;
 export type GenTable = keyof typeof COLUMNS;
 export const GEN_TABLES = Object.keys(COLUMNS) as GenTable[];
 
 /** One batch of rows per table, in COPY text format (one line per row, ending in \n). */
 export type Batch = Record<GenTable, string[]>;
-export const emptyBatch = (): Batch => ({ petitioners: [], cases: [], submissions: [], submission_people: [], case_events: [], audit_log: [], evaluations: [] });
+export const emptyBatch = (): Batch => ({
+  petitioners: [], cases: [], submissions: [], submission_people: [], case_events: [], audit_log: [], evaluations: [], case_ownerships: [], supervision_notices: [],
+});
 
 type Cell = string | number | boolean | null | undefined;
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
@@ -91,11 +95,12 @@ export interface CaseGenOptions {
   users: UserIds;
   calendar: WorkCalendar;
   /** First ids to use (after what the database already holds). */
-  firstIds: { petitioner: number; case: number; submission: number; event: number; audit: number; evaluation: number };
+  firstIds: { petitioner: number; case: number; submission: number; event: number; audit: number; evaluation: number; ownership: number; notice: number };
 }
 
 export interface GenStats {
   cases: number; petitioners: number; events: number; audit: number; submissions: number; people: number; evaluations: number;
+  ownerships: number; notices: number;
   byState: Record<string, number>; byChannel: Record<string, number>; repeats: number; collective: number; overdue: number;
 }
 
@@ -123,7 +128,10 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
   const asOfDay = localDate(o.asOf);
   const start = asOfMs - 365 * DAY;
   const ids = { ...o.firstIds };
-  const stats: GenStats = { cases: 0, petitioners: 0, events: 0, audit: 0, submissions: 0, people: 0, evaluations: 0, byState: {}, byChannel: {}, repeats: 0, collective: 0, overdue: 0 };
+  const stats: GenStats = { cases: 0, petitioners: 0, events: 0, audit: 0, submissions: 0, people: 0, evaluations: 0, ownerships: 0, notices: 0, byState: {}, byChannel: {}, repeats: 0, collective: 0, overdue: 0 };
+  // leaders' ownership (包案) and supervision notices (督办) draw from their own sequence, so the rest of the data set stays as it was
+  const extra = createRandom(o.seed ^ 0x2b8c);
+  const extraChance = (p: number) => extra() < p;
   const otherCounties = o.counties.slice(1);
   const history: { petitionerId: number; name: string; matter: MatterTemplate; area: string; county: GenCounty; sim: CaseSim; caseNo: string }[] = [];
   const HISTORY_MAX = 50_000;
@@ -267,6 +275,34 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
     const later = (minDays: number, maxDays: number) => t + between(minDays, maxDays) * DAY;
 
     let lastRating = '';
+    // 包案: the leader of the handling body owns the matter until its answer is delivered
+    let owned: { id: number; leaderUserId: number; at: number; dueOn: string } | null = null;
+    let ownedConcludedAt: number | null = null;
+    const own = () => {
+      const leaderUserId = o.users.leader.get(sim.currentOrg.id);
+      if (!leaderUserId || !extraChance(0.015)) return;
+      const dueOn = localDate(new Date(t + 40 * DAY));
+      const plan = '成立专班，逐户核实，一周内形成处理方案';
+      const closingStandard = '群众诉求依法解决，签订息访协议';
+      if (fire('own', later(1, 3), 'leader', () => ({}), { plan, closingStandard, dueOn, leader: null }, false)) owned = { id: ids.ownership++, leaderUserId, at: t, dueOn };
+    };
+    // 督办: the bureau's supervisor issues a notice on a matter stalled in handling; about half are answered
+    const supervise = () => {
+      const supervisorId = o.users.supervisor.get(bureau.id);
+      if (!supervisorId || !extraChance(0.5)) return;
+      const text = '该件即将超期，请抓紧办理并按时反馈。';
+      const at = t + (45 + extra() * 10) * DAY;
+      const dueOn = localDate(new Date(at + 10 * DAY));
+      const target = sim.currentOrg;
+      if (!fire('supervise', at, 'supervisor', () => ({}), { text, dueOn, targetOrgId: target.id }, false)) return;
+      const answeredAt = at + (2 + extra() * 8) * DAY;
+      const answered = extraChance(0.5) && answeredAt <= asOfMs;
+      batch.supervision_notices.push(line([
+        ids.notice++, id, supervisorId, bureau.id, target.id, text, new Date(at).toISOString(), dueOn, answered ? 'answered' : 'open',
+        answered ? new Date(answeredAt).toISOString() : null, answered ? '已加快办理，预计本月内答复。' : null,
+      ]));
+      stats.notices++;
+    };
     if (isFinalRepeat) {
       const reason = '该事项已经复核终结，以同一事实和理由提出的信访不再受理（《信访工作条例》第三十六条）';
       const properChannel = '如有新的事实和理由，可以依法另行提出';
@@ -291,15 +327,17 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
       if (!fire(route, later(0.5, 9), 'clerk', () => ({ currentOrg: target }), { targetOrgId: target.id, targetOrgName: target.name, note: null }, true)) return;
       if (chance(0.03)) return; // never accepted: runs over its acceptance clock
       if (!fire('accept', later(1, 10), 'handler', (d) => ({ acceptedOn: d, handlingOrg: sim.currentOrg }), { note: null }, true)) return;
+      own();
       if (chance(0.08)) {
         if (!fire('request_extension', later(40, 55), 'handler', () => ({ extensionReason: '案情复杂，需进一步调查核实' }), { days: 30, reason: '案情复杂，需进一步调查核实' }, false, { days: 30 })) return;
         if (!fire('approve_extension', later(0.2, 3), 'leader', () => ({}), { days: 30, reason: '案情复杂，需进一步调查核实', note: null }, true)) return;
       }
-      if (chance(0.085)) return; // stalls in handling: overdue once its 60 days run out
+      if (chance(0.085)) { supervise(); return; } // stalls in handling: overdue once its 60 days run out
       if (chance(0.04)) {
         const agreement = '经调解，双方自愿达成和解协议，款项已当场结清。';
         if (!fire('mediate', later(5, 40), 'handler', (d) => ({ outcome: 'upheld', answerText: agreement, answeredOn: d, deliveredOn: d, concludedOn: d, evaluationStatus: 'pending' }),
           { agreement, deliveredOn: localDate(new Date(t)), mediation: true }, true)) return;
+        ownedConcludedAt = t;
       } else {
         const outcome = pick(['upheld', 'upheld', 'explained', 'explained', 'not_upheld']);
         const text = `经调查核实，${title.replace(/^反映|^请求|^建议/, '')}一事，现答复如下：${outcome === 'upheld' ? '已责成有关单位限期解决。' : outcome === 'explained' ? '有关政策规定如下，请予理解。' : '所提诉求缺乏政策依据，不予支持。'}`;
@@ -309,6 +347,7 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
         const on = localDate(new Date(Math.min(deliverAt, asOfMs)));
         if (!fire('deliver', deliverAt, 'handler', () => ({ deliveredOn: on, concludedOn: on, evaluationStatus: 'pending', isEvaluatedAtStage: false }),
           { deliveredOn: on, method: isOnline ? 'online' : 'in_person', outcome, text }, true)) return;
+        ownedConcludedAt = t;
       }
       if (!rateOrLapse('answer')) return;
       if (sim.evaluationStatus === 'done' && lastRating === 'dissatisfied' && chance(0.6)) {
@@ -377,8 +416,16 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
       d.route, d.accept, d.objection, d.answer, d.reviewRequest, d.evaluation, d.review, d.reReviewRequest, d.reReview, nextDue,
       sim.extensionStatus, sim.extensionDays, sim.extensionReason, sim.hearingStartedOn, sim.acceptedOn, sim.answeredOn, sim.deliveredOn, sim.concludedOn,
       sim.outcome, sim.answerText, sim.declineReason, sim.properChannel, sim.divertProcedure, sim.reviewOutcome, sim.reReviewOutcome,
-      sim.isEvaluatedAtStage, sim.evaluationStatus, false, receivedAt, new Date(sim.updatedAt).toISOString(),
+      sim.isEvaluatedAtStage, sim.evaluationStatus, owned !== null, receivedAt, new Date(sim.updatedAt).toISOString(),
     ]));
+    const ownership = owned as { id: number; leaderUserId: number; at: number; dueOn: string } | null;
+    if (ownership) {
+      batch.case_ownerships.push(line([
+        ownership.id, id, ownership.leaderUserId, '成立专班，逐户核实，一周内形成处理方案', '群众诉求依法解决，签订息访协议', ownership.dueOn,
+        new Date(ownership.at).toISOString(), ownedConcludedAt !== null ? new Date(ownedConcludedAt).toISOString() : null,
+      ]));
+      stats.ownerships++;
+    }
     const sid = ids.submission++;
     batch.submissions.push(line([sid, id, channel, receivedAt, clerkId, bureau.id, headcount, collective, !!repeat, levelReached, channel === 'agent' ? `${pick(surnames)}${pick(GIVEN)}` : null, null]));
     stats.submissions++;
@@ -412,4 +459,4 @@ export async function generateCases(o: CaseGenOptions, batchSize: number, sink: 
 }
 
 /** Which actions the generator fires (so a reviewer can see every state is reachable). */
-export const GENERATED_ACTIONS: Action[] = ['decline', 'divert', 'forward', 'assign', 'accept', 'request_extension', 'approve_extension', 'mediate', 'answer', 'deliver', 'evaluate', 'request_review', 'decide_review', 'request_re_review', 'decide_re_review', 'archive'];
+export const GENERATED_ACTIONS: Action[] = ['decline', 'divert', 'forward', 'assign', 'accept', 'own', 'request_extension', 'approve_extension', 'supervise', 'mediate', 'answer', 'deliver', 'evaluate', 'request_review', 'decide_review', 'request_re_review', 'decide_re_review', 'archive'];

@@ -40,8 +40,8 @@ export interface BulkSeedReport {
 }
 
 /** Tables whose secondary indexes are dropped for the load and built afterwards. */
-const BULK_TABLES = ['petitioners', 'cases', 'submissions', 'submission_people', 'case_events', 'audit_log', 'evaluations'];
-const ID_TABLES = ['organisations', 'users', 'petitioners', 'cases', 'submissions', 'case_events', 'audit_log', 'evaluations'];
+const BULK_TABLES = ['petitioners', 'cases', 'submissions', 'submission_people', 'case_events', 'audit_log', 'evaluations', 'case_ownerships', 'supervision_notices'];
+const ID_TABLES = ['organisations', 'users', 'petitioners', 'cases', 'submissions', 'case_events', 'audit_log', 'evaluations', 'case_ownerships', 'supervision_notices'];
 
 async function emptyDatabase(opts: BulkSeedOptions): Promise<void> {
   if (opts.databaseUrl) {
@@ -190,6 +190,7 @@ export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
     const firstIds = {
       petitioner: await ids('petitioners'), case: await ids('cases'), submission: await ids('submissions'),
       event: await ids('case_events'), audit: await ids('audit_log'), evaluation: await ids('evaluations'),
+      ownership: await ids('case_ownerships'), notice: await ids('supervision_notices'),
     };
     const categoryIds = new Map((await db.selectFrom('categories').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
 

@@ -194,7 +194,7 @@ describe('figures of a year for the county and everything below it', () => {
     const g = await figures(`org=${county}&period=year&from=2026-01-01&acceptanceBasis=excluding_diverted`);
     expect(g.query.acceptanceBasis).toBe('excluding_diverted');
     expect(g.figures.acceptanceRate.value).toBe(3 / 4);
-    expect(g.figures.acceptanceRate.value).toBe(g.figures.accepted.value / (g.figures.accepted.value + g.figures.declined.value));
+    expect(g.figures.acceptanceRate.value).toBe(g.figures.accepted.value! / (g.figures.accepted.value! + g.figures.declined.value!));
     // everything else stays as it was
     expect({ ...g.figures, acceptanceRate: null }).toEqual({ ...base.figures, acceptanceRate: null });
   });
