@@ -6,9 +6,8 @@ import type { Tx } from '../db/database.ts';
 import { cancelReceptionDayIfVersion } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { loadChangeableDay } from './edit-reception-day.ts';
-import { invitedDay } from './schedule-reception-day.ts';
-import { inviteToReception } from './invite-to-reception.ts';
-import { notifyReceptionChange } from './notify-reception-change.ts';
+import { invitedDay, inviteToReception } from './invite-to-reception.ts';
+import { noticeDay, notifyReceptionChange } from './notify-reception-change.ts';
 
 export interface CancelReceptionDayInput {
   version: number;
@@ -29,9 +28,6 @@ export async function cancelReceptionDay(ctx: AppContext, trx: Tx, actor: Actor,
   }]);
   // 约访: the invitations are withdrawn, each case told why
   await inviteToReception(ctx, trx, actor, invitedDay(day), undefined, { withdrawn: reason });
-  await notifyReceptionChange(trx, actor, now, {
-    kind: 'reception_cancelled', reason,
-    day: { id: day.id, leaderUserId: day.leader_user_id, day: day.day, startsAt: day.starts_at, endsAt: day.ends_at, place: day.place, kind: day.kind },
-  });
+  await notifyReceptionChange(trx, actor, now, { kind: 'reception_cancelled', reason, day: noticeDay(day) });
   return day.id;
 }

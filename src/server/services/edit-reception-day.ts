@@ -6,8 +6,8 @@ import type { Tx } from '../db/database.ts';
 import { assertCanChangeReceptionDay, receptionBeginsAt } from '../policies/reception-policy.ts';
 import { findReceptionDay, hasVisits, updateReceptionDayIfVersion, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
-import { checkReceptionSlot, invitedDay, type ScheduleInput } from './schedule-reception-day.ts';
-import { inviteToReception } from './invite-to-reception.ts';
+import { checkReceptionSlot, type ScheduleInput } from './schedule-reception-day.ts';
+import { invitedDay, inviteToReception } from './invite-to-reception.ts';
 import { notifyReceptionChange } from './notify-reception-change.ts';
 
 /** The fields to change (those left out stay as they are; `topic: null` clears it; `caseIds` replaces the

@@ -15,6 +15,10 @@ export interface InvitedDay {
   id: number; kind: string; day: string; startsAt: string; place: string; leaderName: string;
 }
 
+/** A reception day row (repositories/reception.ts findReceptionDay) as its invitations tell it. */
+export const invitedDay = (d: { id: number; kind: string; day: string; starts_at: string; place: string; leader_name: string }): InvitedDay =>
+  ({ id: d.id, kind: d.kind, day: d.day, startsAt: d.starts_at, place: d.place, leaderName: d.leader_name });
+
 /**
  * Makes `caseIds` the day's invited matters (undefined: keep them, if the day is still an appointment).
  * `moved`: the day's time, place or leader changed, so those still invited are told again. `withdrawn`:

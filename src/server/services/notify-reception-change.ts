@@ -9,6 +9,10 @@ import { insertNotifications, type NewNotification } from '../repositories/notif
 /** The day as a notice tells it. */
 export interface NoticeDay { id: number; leaderUserId: number; day: string; startsAt: string; endsAt: string; place: string; kind: string }
 
+/** A reception day row (repositories/reception.ts findReceptionDay) as a notice tells it. */
+export const noticeDay = (d: { id: number; leader_user_id: number; day: string; starts_at: string; ends_at: string; place: string; kind: string }): NoticeDay =>
+  ({ id: d.id, leaderUserId: d.leader_user_id, day: d.day, startsAt: d.starts_at, endsAt: d.ends_at, place: d.place, kind: d.kind });
+
 export async function notifyReceptionChange(db: Executor, actor: Actor, at: Date, change:
   | { kind: 'reception_scheduled'; day: NoticeDay }
   | { kind: 'reception_changed'; day: NoticeDay; was: NoticeDay; fields: string[] }

@@ -8,7 +8,7 @@ import { assertCanSchedule } from '../policies/reception-policy.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { findLeaderUser, findOverlappingDays, findReceptionDay, insertReceptionDay, lockLeaderCalendar, type ReceptionDayChange } from '../repositories/reception.ts';
 import { insertAudit } from '../repositories/audit.ts';
-import { inviteToReception } from './invite-to-reception.ts';
+import { invitedDay, inviteToReception } from './invite-to-reception.ts';
 import { notifyReceptionChange } from './notify-reception-change.ts';
 
 export interface ScheduleInput {
@@ -26,10 +26,6 @@ export interface ScheduleInput {
   /** 约访: the matters whose petitioners the leader invites (an edit: replaces them). */
   caseIds?: number[];
 }
-
-/** A day as its invitations (约访) tell it. */
-export const invitedDay = (d: { id: number; kind: string; day: string; starts_at: string; place: string; leader_name: string }) =>
-  ({ id: d.id, kind: d.kind, day: d.day, startsAt: d.starts_at, place: d.place, leaderName: d.leader_name });
 
 /** How far ahead a day may be put on the calendar. */
 export const SCHEDULE_HORIZON_DAYS = 366;
