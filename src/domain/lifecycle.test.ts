@@ -276,6 +276,32 @@ describe('a review that revokes the answer (撤销重办)', () => {
   });
 });
 
+describe('a re-review that revokes the review opinion and the answer (复核撤销重办)', () => {
+  const reReviewing: CaseSnapshot = {
+    state: 're_reviewing',
+    dues: { ...EMPTY_DUES, answer: '2026-02-01', reviewRequest: '2026-03-01', evaluation: '2026-04-10', review: '2026-03-20', reReviewRequest: '2026-04-10', reReview: '2026-05-01' },
+    extensionStatus: 'approved', extensionDays: 30, hearingStartedOn: null, routeKind: 'forward', isEvaluatedAtStage: true, disputed: false, designated: false,
+  };
+
+  it('sends the matter back to handling with its own answer clock and extension, as a review revocation does', () => {
+    const plan = planTransition(reReviewing, 'redo_re_review', {}, ctxOn('2026-04-15'));
+    expect(plan.to).toBe('handling');
+    expect(plan.dues).toEqual({ ...reReviewing.dues, answer: '2026-06-14' }); // 60 days from the decision
+    expect(plan.changes).toEqual({ extensionStatus: 'none', extensionDays: null, isEvaluatedAtStage: false });
+    expect(planTransition(reReviewing, 'redo_re_review', { dueOn: '2026-05-15' }, ctxOn('2026-04-15')).dues.answer).toBe('2026-05-15');
+    expect(() => planTransition(reReviewing, 'redo_re_review', { dueOn: '2026-06-15' }, ctxOn('2026-04-15'))).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('is a re-review decision only, and waits for an open hearing to end', () => {
+    for (const state of STATES.filter((s) => s !== 're_reviewing')) {
+      expect(() => planTransition({ ...reReviewing, state }, 'redo_re_review', {}, ctxOn('2026-04-15')), state).toThrowError(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
+    }
+    const hearing = { ...reReviewing, hearingStartedOn: '2026-04-12' };
+    expect(isOffered('redo_re_review', hearing)).toBe(false);
+    expect(() => planTransition(hearing, 'redo_re_review', {}, ctxOn('2026-04-15'))).toThrowError(expect.objectContaining({ code: 'HEARING_OPEN' }));
+  });
+});
+
 describe('a matter of several bodies whose acceptance is disputed (Art 24)', () => {
   const today = '2026-03-02';
   const routed = (): CaseSnapshot => {

@@ -118,6 +118,9 @@ export const ACTIONS = {
   redo: { from: ['reviewing'], to: 'handling', roles: ['handler', 'supervisor', 'leader'], clocks: ['answer'], label: ['撤销重办', 'Revoke and order a new answer'] },
   request_re_review: { from: ['reviewed'], to: 're_reviewing', roles: ['petitioner', 'clerk'], clocks: ['reReview'], label: ['申请复核', 'Request re-review'] },
   decide_re_review: { from: ['re_reviewing'], to: 'final', roles: ['handler', 'supervisor', 'leader'], clocks: ['evaluation'], label: ['复核决定', 'Re-review decision'] },
+  // 复核 revokes the review opinion and the answer and orders the body that answered to answer again; the
+  // new answer is a new one (it may be reviewed), so the matter is not final (终结) until a re-review decides it
+  redo_re_review: { from: ['re_reviewing'], to: 'handling', roles: ['handler', 'supervisor', 'leader'], clocks: ['answer'], label: ['复核撤销重办', 'Re-review: revoke and order a new answer'] },
   archive: { from: ['concluded', 'reviewed', 'final', 'declined', 'diverted'], to: 'archived', roles: ['clerk', 'supervisor'], clocks: [], label: ['归档', 'Archive'] },
   supervise: { from: OPEN_STATES, to: 'same', roles: ['supervisor', 'leader'], clocks: [], label: ['督办', 'Supervise'] },
   instruct: { from: BEFORE_ARCHIVE, to: 'same', roles: ['leader'], clocks: [], label: ['批示', 'Instruct'] },
@@ -157,9 +160,9 @@ export interface TransitionContext {
 export interface TransitionParams {
   /** request_extension: days asked for. */
   days?: number;
-  /** deliver / mediate / decide_review / decide_re_review / redo: the day the document was delivered (defaults to today). */
+  /** deliver / mediate / decide_review / decide_re_review / redo / redo_re_review: the day the document was delivered (defaults to today). */
   deliveredOn?: string;
-  /** redo: the last day for the new answer (defaults to, and may not be later than, a full answer limit from today). */
+  /** redo / redo_re_review: the last day for the new answer (defaults to, and may not be later than, a full answer limit from today). */
   dueOn?: string;
 }
 
@@ -201,7 +204,7 @@ export function isOffered(action: Action, s: OfferFacts): boolean {
     case 'request_extension': return s.extensionStatus !== 'requested' && s.extensionStatus !== 'approved';
     case 'approve_extension': case 'reject_extension': return s.extensionStatus === 'requested';
     case 'answer': return s.extensionStatus !== 'requested' && s.hearingStartedOn === null;
-    case 'deliver': case 'mediate': case 'decide_review': case 'redo': case 'decide_re_review': return s.hearingStartedOn === null;
+    case 'deliver': case 'mediate': case 'decide_review': case 'redo': case 'decide_re_review': case 'redo_re_review': return s.hearingStartedOn === null;
     default: return true;
   }
 }
@@ -328,8 +331,9 @@ export function planTransition(snap: CaseSnapshot, action: Action, params: Trans
       dues.evaluation = computeDue(delivered, profile.evaluation, calendar);
       changes.isEvaluatedAtStage = false;
       break;
-    case 'redo': {
-      // the reviewing body sets the time for the new answer, at most the full limit of [T22] Art 34;
+    case 'redo':
+    case 'redo_re_review': {
+      // the reviewing (or re-reviewing) body sets the time for the new answer, at most the full limit of [T22] Art 34;
       // the new handling is a handling of its own: its own extension may be asked
       if (snap.hearingStartedOn) throw new AppError('HEARING_OPEN');
       const full = computeDue(today, profile.answer, calendar);

@@ -1,6 +1,6 @@
 // Which of a case's documents the petitioner gets on the portal, from its public events.
 import { describe, expect, it } from 'vitest';
-import { petitionerDocuments } from './documents.ts';
+import { documentStands, petitionerDocuments } from './documents.ts';
 
 const ev = (type: string, on: string) => ({ type, on });
 
@@ -21,5 +21,29 @@ describe('petitionerDocuments', () => {
     expect(petitionerDocuments([...revoked, ev('deliver', '2026-04-25')])).toEqual([
       { type: 'accept-notice', on: '2026-03-05' }, { type: 'review-opinion', on: '2026-04-10' }, { type: 'opinion', on: '2026-04-25' },
     ]);
+  });
+
+  it('withdraws the review opinion and the answer revoked on re-review, and gives the re-review opinion that says so', () => {
+    const reReviewed = [
+      ev('accept', '2026-03-05'), ev('deliver', '2026-03-10'), ev('request_review', '2026-03-20'), ev('decide_review', '2026-04-10'),
+      ev('request_re_review', '2026-04-20'), ev('redo_re_review', '2026-05-10'),
+    ];
+    expect(petitionerDocuments(reReviewed)).toEqual([{ type: 'accept-notice', on: '2026-03-05' }, { type: 'rereview-opinion', on: '2026-05-10' }]);
+    // the new answer delivered stands again; the revoked review opinion does not come back with it
+    expect(petitionerDocuments([...reReviewed, ev('deliver', '2026-06-01')]).map((d) => d.type)).toEqual(['accept-notice', 'rereview-opinion', 'opinion']);
+  });
+});
+
+describe('documentStands', () => {
+  it('holds a document from its issue until an event withdraws it, and again once issued anew', () => {
+    const types = ['accept', 'answer', 'deliver', 'request_review', 'decide_review', 'request_re_review', 'redo_re_review'];
+    expect(documentStands('accept-notice', types)).toBe(true);
+    expect(documentStands('opinion', types)).toBe(false);
+    expect(documentStands('review-opinion', types)).toBe(false);
+    expect(documentStands('rereview-opinion', types)).toBe(true);
+    expect(documentStands('opinion', [...types, 'answer'])).toBe(true);
+    expect(documentStands('opinion', ['accept', 'answer', 'send_back'])).toBe(false);
+    expect(documentStands('supervision-notice', ['supervise'])).toBe(true);
+    expect(documentStands('extension-notice', types)).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export const DOCUMENT_SOURCE_EVENTS: Record<DocumentType, readonly string[]> = {
   'extension-notice': ['approve_extension'],
   opinion: ['answer'],
   'review-opinion': ['decide_review', 'redo'],
-  'rereview-opinion': ['decide_re_review'],
+  'rereview-opinion': ['decide_re_review', 'redo_re_review'],
   'supervision-notice': ['supervise'],
 };
 
@@ -42,12 +42,24 @@ export const PETITIONER_DOCUMENT_EVENTS = {
   'extension-notice': ['approve_extension'],
   opinion: ['deliver'],
   'review-opinion': ['decide_review', 'redo'],
-  'rereview-opinion': ['decide_re_review'],
+  'rereview-opinion': ['decide_re_review', 'redo_re_review'],
 } as const satisfies Partial<Record<DocumentType, readonly string[]>>;
 
 /** Events after which a document no longer stands: an answer sent back for rework (退回重办) or revoked on
- * review (撤销重办), until the new one is issued. */
-export const DOCUMENT_WITHDRAWN_BY: Partial<Record<DocumentType, readonly string[]>> = { opinion: ['send_back', 'redo'] };
+ * review or re-review (撤销重办), and a review opinion revoked on re-review, until the new one is issued. */
+export const DOCUMENT_WITHDRAWN_BY: Partial<Record<DocumentType, readonly string[]>> = {
+  opinion: ['send_back', 'redo', 'redo_re_review'],
+  'review-opinion': ['redo_re_review'],
+};
+/** Whether a document stands after a case's events (in order): issued, and not withdrawn since. */
+export function documentStands(type: DocumentType, eventTypes: readonly string[]): boolean {
+  let stands = false;
+  for (const e of eventTypes) {
+    if (DOCUMENT_SOURCE_EVENTS[type].includes(e)) stands = true;
+    if (DOCUMENT_WITHDRAWN_BY[type]?.includes(e)) stands = false;
+  }
+  return stands;
+}
 export type PetitionerDocumentType = keyof typeof PETITIONER_DOCUMENT_EVENTS;
 export const PETITIONER_DOCUMENT_TYPES = Object.keys(PETITIONER_DOCUMENT_EVENTS) as PetitionerDocumentType[];
 

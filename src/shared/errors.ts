@@ -60,6 +60,7 @@ export const ERRORS = {
   REVIEW_BODY_NOT_COMPETENT: [422, '复查、复核应由作出处理意见或复查意见的机关的上一级机关办理（第三十五、三十六条）', 'A review or re-review goes to the body one level above the one that decided (Art 35, 36)'],
   FINAL_NOT_REACCEPTED: [422, '该事项已经复核终结，以同一事实和理由提出的信访不再受理（第三十六条）', 'The matter is final after re-review; the same facts and reasons are not accepted again (Art 36)'],
   REVIEW_REVOKE_IS_REDO: [422, '复查撤销原处理意见的，请选择“撤销重办”，由原办理机关在限定期限内重新作出处理意见', 'A review that revokes the answer orders a new one: use "Revoke and order a new answer", and the body that answered answers again within the time set'],
+  RE_REVIEW_REVOKE_IS_REDO: [422, '复核撤销复查意见和原处理意见的，请选择“复核撤销重办”，由原办理机关在限定期限内重新作出处理意见', 'A re-review that revokes the review and the answer orders a new answer: use "Re-review: revoke and order a new answer", and the body that answered answers again within the time set'],
   DECLINE_BASIS_NOT_MARKED: [422, '该事项未被标记为复核终结事项的重复信访，不能依第三十六条不予受理；请按一般理由不予受理（第二十三条）', 'This case is not marked as a repeat of a matter final after re-review, so it cannot be declined under Art 36; decline it on the general ground (Art 23)'],
   NOT_YET_ARCHIVABLE: [422, '复查、复核期限未届满，暂不能归档', 'Review windows are still open; cannot archive yet'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试', 'Too many requests; please try again later'],

@@ -118,6 +118,7 @@ const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = 
   decide_re_review: (d) => ({ outcome: str(d.outcome), text: str(d.text), deliveredOn: str(d.deliveredOn) }),
   // 撤销重办: the answer is revoked; the body that gave it answers again (the new due date shows as nextDue)
   redo: (d) => ({ outcome: 'revoked', text: str(d.text), deliveredOn: str(d.deliveredOn), targetOrgName: str(d.handlingOrgName) }),
+  redo_re_review: (d) => ({ outcome: 'revoked', text: str(d.text), deliveredOn: str(d.deliveredOn), targetOrgName: str(d.handlingOrgName) }),
 };
 
 export interface PortalEventRow { type: string; at: Date; data: unknown; org_name: string | null }
@@ -132,7 +133,8 @@ function reviewWindow(c: PortalCaseRow, today: string): PortalCaseView['review']
   if (state === 'concluded') return window('request_review', c.review_request_due);
   if (state === 'reviewed') return window('request_re_review', c.re_review_request_due);
   if (state === 'final' || (state === 'archived' && c.re_review_outcome)) return { action: null, lastDay: null, isOpen: false, closedCode: 'FINAL_NOT_REACCEPTED' };
-  if (state === 'archived' && c.review_outcome) return window('request_re_review', c.re_review_request_due);
+  // a review that revoked the answer (撤销重办) ended in a new answer: its window is the review's again
+  if (state === 'archived' && c.review_outcome && c.review_outcome !== 'revoked') return window('request_re_review', c.re_review_request_due);
   if (state === 'archived' && c.delivered_on) return window('request_review', c.review_request_due);
   return { action: null, lastDay: null, isOpen: false, closedCode: null };
 }

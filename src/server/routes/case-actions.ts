@@ -18,6 +18,11 @@ const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const CoOrgIds = Type.Optional(Type.Array(Id, {
   maxItems: 5, uniqueItems: true, description: 'the other bodies concerned that take part as co-handling bodies (协办单位, Art 24)',
 }));
+/** A revocation on review or re-review (撤销重办): the grounds, and the time the body that answered has to answer again. */
+const REDO = {
+  text: Text(), deliveredOn: Type.Optional(Day),
+  dueOn: Type.Optional(Type.String({ format: 'date', description: 'last day for the new answer; at most, and by default, a full answer limit from today' })),
+};
 
 /** The parameters each action takes (beyond `version`). */
 export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<string, TSchema>> = {
@@ -44,12 +49,10 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   evaluate: { bureauRating: Type.Enum([...RATINGS]), bodyRating: Type.Enum([...RATINGS]), comment: Type.Optional(Reason) },
   request_review: { reason: Text(), reviewOrgId: Type.Optional(Id) },
   decide_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
-  redo: {
-    text: Text(), deliveredOn: Type.Optional(Day),
-    dueOn: Type.Optional(Type.String({ format: 'date', description: 'last day for the new answer; at most, and by default, a full answer limit from today' })),
-  },
+  redo: REDO,
   request_re_review: { reason: Text(), reviewOrgId: Type.Optional(Id) },
   decide_re_review: { outcome: Type.Enum([...REVIEW_OUTCOMES]), text: Text(), deliveredOn: Type.Optional(Day) },
+  redo_re_review: REDO,
   archive: {},
   supervise: { text: Text(), dueOn: Type.Optional(Day) },
   instruct: { text: Text() },

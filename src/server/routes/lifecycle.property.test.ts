@@ -50,7 +50,7 @@ function bodyFor(action: Action, today: string, n: number): Record<string, unkno
     case 'evaluate': return { bureauRating: 'satisfied', bodyRating: 'basically_satisfied' };
     case 'request_review': case 'request_re_review': return { reason: '不服' };
     case 'decide_review': case 'decide_re_review': return { outcome: n % 5 === 0 ? 'changed' : 'maintained', text: '维持' };
-    case 'redo': return n % 2 === 0 ? { text: '撤销原处理意见' } : { text: '撤销原处理意见', dueOn: addCalendarDays(today, n % 70) };
+    case 'redo': case 'redo_re_review': return n % 2 === 0 ? { text: '撤销原处理意见' } : { text: '撤销原处理意见', dueOn: addCalendarDays(today, n % 70) };
     case 'supervise': case 'instruct': return { text: '请依法办理' };
     case 'own': return { plan: '专班', closingStandard: '化解', dueOn: addCalendarDays(today, 20) };
     case 'follow_up': return { summary: '回访' };
@@ -130,7 +130,7 @@ it('keeps the case consistent with the state machine under random commands, user
       const rules = { today, ...(await readRules(t.ctx.db)) };
       let plan;
       try {
-        plan = planTransition(snapshotOf(before), action, { days: body.days as number | undefined, deliveredOn: body.deliveredOn as string | undefined, dueOn: action === 'redo' ? body.dueOn as string | undefined : undefined }, rules);
+        plan = planTransition(snapshotOf(before), action, { days: body.days as number | undefined, deliveredOn: body.deliveredOn as string | undefined, dueOn: action === 'redo' || action === 'redo_re_review' ? body.dueOn as string | undefined : undefined }, rules);
       } catch (e) {
         throw new Error(`server accepted what the model refuses (${e instanceof AppError ? e.code : String(e)}): ${label}`);
       }

@@ -393,6 +393,80 @@ describe('a review that revokes the answer orders a new one (撤销重办)', () 
   });
 });
 
+describe('a re-review that revokes the review opinion and the answer orders a new answer (复核撤销重办)', () => {
+  it('sends the matter back to the body that answered; the matter is not final, and the new answer may be reviewed', async () => {
+    const c = await toHandling('2026-03-02');
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
+    day('2026-03-10');
+    await ok('hrss.handler', c.caseId, 'deliver');
+    day('2026-03-20');
+    await ok('clerk', c.caseId, 'request-review', { reason: '补缴年限计算有误' });
+    day('2026-04-10');
+    await ok('county.handler', c.caseId, 'decide-review', { outcome: 'maintained', text: '经复查，维持原处理意见。' });
+    day('2026-04-20');
+    expect((await ok('clerk', c.caseId, 'request-re-review', { reason: '复查未核对原始缴费凭证' })).state).toBe('re_reviewing');
+
+    // revoking is its own decision: as an outcome of the re-review decision it is refused and nothing changes
+    day('2026-05-10');
+    const city = await t.as('city.handler');
+    const before = (await city.get(`/api/v1/cases/${c.caseId}`)).json();
+    expect(before.availableActions).toContain('redo_re_review');
+    const refused = await act('city.handler', c.caseId, 'decide-re-review', { outcome: 'revoked', text: '撤销' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('RE_REVIEW_REVOKE_IS_REDO');
+    // only the re-reviewing body decides: the reviewing body below it may not
+    expect((await act('county.handler', c.caseId, 'redo-re-review', { text: '认定事实不清' })).statusCode).toBe(403);
+    const tooLate = await act('city.handler', c.caseId, 'redo-re-review', { text: '认定事实不清', dueOn: '2026-07-10' });
+    expect(tooLate.json().error.code).toBe('INVALID_DATE');
+    expect((await city.get(`/api/v1/cases/${c.caseId}`)).json().version).toBe(before.version);
+
+    const reReviewFigures = async () => {
+      const f = (await city.get(`/api/v1/stats/figures?org=${await orgId(t, '邢台市人民政府')}&period=year&from=2026-01-01`)).json();
+      return { changed: f.figures.reReviewsChanged.value, decided: f.figures.reReviewsDecided.value };
+    };
+    const figuresBefore = await reReviewFigures();
+    const redone = await ok('city.handler', c.caseId, 'redo-re-review', { text: '复查未核对原始缴费凭证，认定事实不清。', dueOn: '2026-06-01' });
+    expect(redone.state).toBe('handling');
+    expect(redone.nextDue).toBe('2026-06-01');
+    expect(redone.currentOrgId).toBe(hrss);
+    expect(redone.handlingOrgId).toBe(hrss);
+    expect(redone.outcome).toBeNull();
+    // neither the review nor the re-review outcome stands: the matter is not settled for good (Art 36)
+    expect(redone.reviewOutcome).toBeNull();
+    expect(redone.reReviewOutcome).toBeNull();
+
+    // the re-review opinion says so; the revoked answer and review opinion no longer stand
+    const reReview = (await city.get(`/api/v1/cases/${c.caseId}/documents/rereview-opinion`)).json();
+    expect(reReview.issuer).toBe('邢台市人民政府');
+    expect(reReview.paragraphs.join('')).toContain('第三十六条的规定，本机关决定：撤销复查意见和县人力资源和社会保障局作出的信访事项处理意见，由县人力资源和社会保障局重新办理，于2026年6月1日前重新作出处理意见');
+    expect(reReview.paragraphs.join('')).not.toContain('终结意见');
+    for (const type of ['opinion', 'review-opinion']) {
+      expect((await city.get(`/api/v1/cases/${c.caseId}/documents/${type}`)).json().error.code, type).toBe('DOCUMENT_NOT_AVAILABLE');
+    }
+    // the petitioner sees it, and which of their documents still stand
+    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
+      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', c.caseId).executeTakeFirstOrThrow();
+    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
+    expect(look.statusCode, look.body).toBe(200);
+    const portal = look.json();
+    expect(portal.officialDocuments.map((d: { type: string }) => d.type)).toEqual(['accept-notice', 'rereview-opinion']);
+    expect(portal.milestones.at(-1)).toMatchObject({ type: 'redo_re_review', outcome: 'revoked', targetOrgName: '县人力资源和社会保障局' });
+    expect(portal.nextDue).toEqual({ date: '2026-06-01', clock: 'answer' });
+    // counted at the re-reviewing body as a re-review that changed the answer
+    expect(await reReviewFigures()).toEqual({ changed: figuresBefore.changed + 1, decided: figuresBefore.decided + 1 });
+
+    // the body answers again; the new answer is not final: review may be asked of it
+    day('2026-05-20');
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '经核对原始缴费凭证，责成用人单位补缴。' });
+    await ok('hrss.handler', c.caseId, 'deliver');
+    expect((await clerk.get(`/api/v1/cases/${c.caseId}/documents/opinion`)).json().paragraphs.join('')).toContain('核对原始缴费凭证');
+    day('2026-05-25');
+    const again = await ok('clerk', c.caseId, 'request-review', { reason: '补缴金额仍有误' });
+    expect(again.state).toBe('reviewing');
+  });
+});
+
 describe('a major or urgent matter is reported at once ([T22] Art 25)', () => {
   it('reports to the government of the reporting body, whose leaders and those above find it in their 重大紧急 queue while it is open', async () => {
     const c = await toHandling('2026-03-02');

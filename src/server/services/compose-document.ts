@@ -156,16 +156,18 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
       const outcome = str(f.data.outcome) as ReviewOutcome;
       const verdict = REVIEW_OUTCOME_LABELS[outcome]?.[0] ?? outcome;
       const what = isReview ? `${f.handlingOrgName ?? '原办理机关'}作出的信访事项处理意见` : '复查意见';
-      // 撤销重办: the answer is revoked and the body that gave it answers again by the day set
+      // 撤销重办: the answer (on re-review, the review opinion too) is revoked and the body that gave it answers
+      // again by the day set. Only a redo event names that body: a re-review decided as revoked before that was
+      // its own action stays worded as it was decided
       const redoDue = str(((f.data.dues ?? {}) as Record<string, unknown>).answer);
-      const isRedo = isReview && outcome === 'revoked';
+      const isRedo = outcome === 'revoked' && (isReview || typeof f.data.handlingOrgName === 'string');
       const redoBody = str(f.data.handlingOrgName) || f.handlingOrgName || '原办理机关';
       const p = [
         `${you}不服${what}（事项编号：${f.caseNo}，事项：“${f.title}”），于${f.request ? textDate(f.request.on) : '法定期限内'}向本机关提出${isReview ? '复查申请' : '复核请求'}。本机关依法进行了${isReview ? '复查' : '复核'}，现将${isReview ? '复查' : '复核'}意见告知如下：`,
         `一、${isReview ? '复查' : '复核'}请求。${f.request?.reason ?? ''}`,
         `二、${isReview ? '复查' : '复核'}认定的事实及依据。${str(f.data.text)}`,
         isRedo
-          ? `三、复查意见。根据《信访工作条例》第三十五条的规定，本机关决定：撤销${redoBody}作出的信访事项处理意见，由${redoBody}重新办理${redoDue ? `，于${textDate(redoDue)}前` : '并'}重新作出处理意见，书面答复${you}。`
+          ? `三、${isReview ? '复查' : '复核'}意见。根据《信访工作条例》第${isReview ? '三十五' : '三十六'}条的规定，本机关决定：撤销${isReview ? '' : '复查意见和'}${redoBody}作出的信访事项处理意见，由${redoBody}重新办理${redoDue ? `，于${textDate(redoDue)}前` : '并'}重新作出处理意见，书面答复${you}。`
           : `三、${isReview ? '复查' : '复核'}意见。根据《信访工作条例》第${isReview ? '三十五' : '三十六'}条的规定，本机关决定：${verdict}${isReview ? '原处理意见' : '复查意见'}。`,
         isRedo
           ? `${you}对重新作出的处理意见不服的，可以自收到之日起${limitText(f.profile.reviewRequest)}内，依照《信访工作条例》第三十五条的规定书面提出复查申请。`
@@ -256,7 +258,8 @@ export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: Docu
   } else {
     const source = last(DOCUMENT_SOURCE_EVENTS[type]);
     if (!source) throw new AppError('DOCUMENT_NOT_AVAILABLE', { type, state: c.state });
-    // an answer sent back for rework (退回重办) or revoked on review (撤销重办) is no longer the body's opinion
+    // an answer sent back for rework (退回重办), or revoked on review or re-review (撤销重办), is no longer the body's
+    // opinion; nor is a review opinion revoked on re-review
     const withdrawnBy = DOCUMENT_WITHDRAWN_BY[type] ?? [];
     if (events.some((e) => withdrawnBy.includes(e.type) && e.id > source.id)) throw new AppError('DOCUMENT_NOT_AVAILABLE', { type, state: c.state });
     data = jsonOf(source.data);

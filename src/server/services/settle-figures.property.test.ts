@@ -21,7 +21,7 @@ const USERS = ['clerk', 'supervisor', 'leader', 'hrss.handler', 'hrss.head', 'co
 const ROLE_OF: Record<(typeof USERS)[number], string> = {
   clerk: 'clerk', supervisor: 'supervisor', leader: 'leader', 'hrss.handler': 'handler', 'hrss.head': 'leader', 'county.handler': 'handler', 'city.handler': 'handler',
 };
-const PROGRESS: Action[] = ['forward', 'accept', 'request_extension', 'approve_extension', 'answer', 'deliver', 'mediate', 'evaluate', 'request_review', 'decide_review', 'redo', 'request_re_review', 'decide_re_review'];
+const PROGRESS: Action[] = ['forward', 'accept', 'request_extension', 'approve_extension', 'answer', 'deliver', 'mediate', 'evaluate', 'request_review', 'decide_review', 'redo', 'request_re_review', 'decide_re_review', 'redo_re_review'];
 const ACTIONS_TRIED = (Object.keys(ACTIONS) as Action[]).filter((a) => a !== 'add_submission');
 
 let t: TestApp;
@@ -49,8 +49,8 @@ function bodyFor(action: Action, today: string, n: number): Record<string, unkno
     case 'evaluate': return { bureauRating: rating[n % 3], bodyRating: rating[(n >> 2) % 3] };
     case 'request_review': case 'request_re_review': return { reason: '不服' };
     case 'decide_review': return { outcome: (['maintained', 'changed'] as const)[n % 2], text: '决定' };
-    case 'decide_re_review': return { outcome: (['maintained', 'changed', 'revoked'] as const)[n % 3], text: '决定' };
-    case 'redo': return { text: '撤销原处理意见', ...(n % 2 === 0 && { dueOn: addCalendarDays(today, 10 + (n % 40)) }) };
+    case 'decide_re_review': return { outcome: (['maintained', 'changed'] as const)[n % 2], text: '决定' };
+    case 'redo': case 'redo_re_review': return { text: '撤销原处理意见', ...(n % 2 === 0 && { dueOn: addCalendarDays(today, 10 + (n % 40)) }) };
     case 'supervise': case 'instruct': return { text: '请依法办理' };
     case 'own': return { plan: '专班', closingStandard: '化解', dueOn: addCalendarDays(today, 20) };
     case 'follow_up': return { summary: '回访' };

@@ -249,14 +249,18 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
         data: { reason: need(p.reason, 'reason'), reviewOrgId: body.id, reviewOrgName: body.name }, isPublic: true,
       };
     }
-    case 'redo': {
-      // back to the body that answered, which answers again; the revoked answer no longer stands
+    case 'redo':
+    case 'redo_re_review': {
+      // back to the body that answered, which answers again; the revoked answer no longer stands. A re-review
+      // revokes the review opinion too: neither outcome stands, and above all no re-review outcome, which
+      // marks a matter settled for good (终结, Art 36) once archived
       const body = c.handling_org_id ? await findOrg(trx, c.handling_org_id) : undefined;
       if (!body) throw new AppError('UNKNOWN_ORG');
       const on = checkDeliveredOn(p.deliveredOn, today, null);
       return {
         patch: {
-          review_outcome: 'revoked', outcome: null, answer_text: null, answered_on: null, delivered_on: null, concluded_on: null,
+          ...(action === 'redo' ? { review_outcome: 'revoked' } : { review_outcome: null, re_review_outcome: null }),
+          outcome: null, answer_text: null, answered_on: null, delivered_on: null, concluded_on: null,
           current_org_id: body.id, current_org_path: body.path,
         },
         data: { outcome: 'revoked', text: need(p.text, 'text'), deliveredOn: on, handlingOrgName: body.name }, isPublic: true,
@@ -268,8 +272,8 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
     case 'decide_re_review': {
       const on = checkDeliveredOn(p.deliveredOn, today, null);
       const outcome = need(p.outcome, 'outcome');
-      // a review that revokes the answer orders a new one (redo); a re-review is final and decides itself
-      if (action === 'decide_review' && outcome === 'revoked') throw new AppError('REVIEW_REVOKE_IS_REDO', { field: 'outcome' });
+      // a review or re-review that revokes orders a new answer (redo, redo_re_review): a decision here upholds or changes
+      if (outcome === 'revoked') throw new AppError(action === 'decide_review' ? 'REVIEW_REVOKE_IS_REDO' : 'RE_REVIEW_REVOKE_IS_REDO', { field: 'outcome' });
       return {
         patch: { ...(action === 'decide_review' ? { review_outcome: outcome } : { re_review_outcome: outcome }), delivered_on: on, evaluation_status: 'pending' },
         data: { outcome, text: need(p.text, 'text'), deliveredOn: on }, isPublic: true,
@@ -365,7 +369,7 @@ export async function transitionCase(ctx: AppContext, db: Executor, principal: P
   if (c.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: c.version });
 
   const rules = await loadRules(ctx, db);
-  const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn, dueOn: input.action === 'redo' ? input.params.dueOn : undefined }, rules);
+  const plan = planTransition(snapshotOf(c), input.action, { days: input.params.days, deliveredOn: input.params.deliveredOn, dueOn: input.action === 'redo' || input.action === 'redo_re_review' ? input.params.dueOn : undefined }, rules);
   const effect = await effectOf(db, ctx, principal, c, input.action, input.params, rules);
   const now = ctx.clock.now();
   const ch = plan.changes;

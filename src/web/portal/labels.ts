@@ -43,6 +43,7 @@ const MILESTONE: Record<string, [string, string]> = {
   decide_review: ['复查意见已送达', 'Review decision delivered'],
   decide_re_review: ['复核意见已送达（终结）', 'Re-review decision delivered (final)'],
   redo: ['复查撤销原处理意见，责令重新办理', 'Review revoked the answer; a new answer is ordered'],
+  redo_re_review: ['复核撤销复查意见和原处理意见，责令重新办理', 'Re-review revoked the review and the answer; a new answer is ordered'],
 };
 export const milestoneLabel = (lang: Lang, type: string) => pick(lang, MILESTONE[type], type);
 

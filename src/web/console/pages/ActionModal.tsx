@@ -57,7 +57,9 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
   decide_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES.filter((o) => o !== 'revoked'), L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
   redo: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }, { name: 'deliveredOn', kind: 'date' }],
   request_re_review: [{ name: 'reason', kind: 'textarea', required: true, max: T }, { name: 'reviewOrgId', kind: 'org' }],
-  decide_re_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES, L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
+  // likewise a re-review that revokes: redo_re_review (复核撤销重办)
+  decide_re_review: [{ name: 'outcome', kind: 'choice', required: true, options: opts(REVIEW_OUTCOMES.filter((o) => o !== 'revoked'), L.outcome) }, { name: 'text', kind: 'textarea', required: true, max: T }, { name: 'deliveredOn', kind: 'date' }],
+  redo_re_review: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }, { name: 'deliveredOn', kind: 'date' }],
   archive: [],
   supervise: [{ name: 'text', kind: 'textarea', required: true, max: T }, { name: 'dueOn', kind: 'date' }],
   instruct: [{ name: 'text', kind: 'textarea', required: true, max: T }],
@@ -77,6 +79,7 @@ const dict = {
     t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
     urgentHint: '依据《信访工作条例》第二十五条，对可能造成社会影响的重大、紧急信访事项，及时报告本级党委和政府；情况变化时可续报。', t_redoDue: '重新答复期限（不填为自今日起 60 日）',
     redoHint: '撤销原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；信访人对新的处理意见不服的，可以再申请复查。',
+    reRedoHint: '撤销复查意见和原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；事项不作终结，信访人对新的处理意见不服的，可以再申请复查。如复核机关直接作出处理，请选择“复核决定”中的“变更”。',
     f_coOrgIds: '协办单位（可不填，至多 5 个）', t_designateTarget: '指定受理机关', t_designateReason: '指定理由（协调情况）', t_contribute: '协办意见',
     designateHint: '依据《信访工作条例》第二十四条，涉及多个单位的信访事项受理有争议的，由其共同的上一级机关决定受理机关。被指定的单位应当受理，不能再提出异议；可同时指定协办单位。',
     contributeHint: '本单位为该事项的协办单位（第二十四条）。协办意见供主办单位出具处理意见书时采用，不直接告知信访人。',
@@ -92,6 +95,7 @@ const dict = {
     t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
     urgentHint: 'Under Art 25, a major or urgent matter that may have social impact is reported at once to the government of your body; report again when it changes.', t_redoDue: 'New answer due (empty: 60 days from today)',
     redoHint: 'The answer is revoked; the body that gave it handles the matter again and answers anew by the day set. The petitioner may ask for review of the new answer.',
+    reRedoHint: 'The review opinion and the answer are revoked; the body that answered handles the matter again and answers anew by the day set. The matter is not final: the petitioner may ask for review of the new answer. To decide the matter yourself, use "Re-review decision" with "Changed".',
     f_coOrgIds: 'Co-handling bodies (optional, at most 5)', t_designateTarget: 'Body designated to accept', t_designateReason: 'Why (how it was coordinated)', t_contribute: 'Co-handling opinion',
     designateHint: 'Under Art 24, when bodies concerned dispute who accepts a matter, their common superior decides. The body designated accepts it and may not object again; co-handling bodies may be named with it.',
     contributeHint: 'Your body co-handles this matter (Art 24). The opinion is for the lead body\'s written answer and is not shown to the petitioner.',
@@ -120,9 +124,9 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpi
     if (f.name === 'text' && action === 'supervise') return t.t_supervise;
     if (f.name === 'text' && action === 'instruct') return t.t_instruct;
     if (f.name === 'text' && action.startsWith('decide_')) return t.t_decide;
-    if (f.name === 'text' && action === 'redo') return t.t_redoText;
+    if (f.name === 'text' && (action === 'redo' || action === 'redo_re_review')) return t.t_redoText;
     if (f.name === 'text' && action === 'report_urgent') return t.t_urgent;
-    if (f.name === 'dueOn' && action === 'redo') return t.t_redoDue;
+    if (f.name === 'dueOn' && (action === 'redo' || action === 'redo_re_review')) return t.t_redoDue;
     if (f.name === 'targetOrgId' && action === 'designate') return t.t_designateTarget;
     if (f.name === 'reason' && action === 'designate') return t.t_designateReason;
     if (f.name === 'text' && action === 'contribute') return t.t_contribute;
@@ -178,6 +182,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpi
           description={coOpinions.map((o) => <div key={o.orgName} className="xf-prewrap"><strong>{o.orgName}</strong>：{o.text ?? t.coNone}</div>)} />
       )}
       {action === 'redo' && <Typography.Paragraph type="secondary" data-testid="redo-hint">{t.redoHint}</Typography.Paragraph>}
+      {action === 'redo_re_review' && <Typography.Paragraph type="secondary" data-testid="redo-hint">{t.reRedoHint}</Typography.Paragraph>}
       {action === 'report_urgent' && <Typography.Paragraph type="secondary" data-testid="urgent-hint">{t.urgentHint}</Typography.Paragraph>}
       {action === 'designate' && <Typography.Paragraph type="secondary" data-testid="designate-hint">{t.designateHint}</Typography.Paragraph>}
       {action === 'contribute' && <Typography.Paragraph type="secondary" data-testid="contribute-hint">{t.contributeHint}</Typography.Paragraph>}

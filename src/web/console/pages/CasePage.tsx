@@ -7,7 +7,7 @@ import { EyeOutlined, FileTextOutlined, PaperClipOutlined, ReloadOutlined, Uploa
 import { api, ApiError, apiUpload } from '../../common/api.ts';
 import type { Attachment, CaseDetail, CaseEvent, CaseTimeline } from '../../common/types.ts';
 import { ATTACHMENT_TYPES, LIMITS } from '../../../shared/enums.ts';
-import { DOCUMENT_SOURCE_EVENTS, type DocumentType } from '../../../shared/documents.ts';
+import { documentStands, type DocumentType } from '../../../shared/documents.ts';
 import { useLang, useText, type Lang } from '../i18n.tsx';
 import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryName, orgName, useCategories, useOrgs } from '../refdata.ts';
@@ -63,7 +63,7 @@ const dict = {
 };
 type Text = Record<keyof typeof dict.zh, string>;
 
-/** Printable documents; each is relevant once one of its source events (shared/documents.ts) happened. */
+/** Printable documents; each is relevant while it stands (shared/documents.ts documentStands). */
 const DOCUMENTS: { type: DocumentType; key: keyof Text }[] = [
   { type: 'accept-notice', key: 'doc_accept' },
   { type: 'decline-notice', key: 'doc_decline' },
@@ -81,7 +81,7 @@ const RELEVANT_CLOCKS: Record<string, string[]> = {
 };
 
 /** Actions that move the case forward get the primary style. */
-const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review', 'designate', 'contribute'];
+const MAIN_ACTIONS = ['forward', 'accept', 'answer', 'deliver', 'approve_extension', 'decide_review', 'redo', 'decide_re_review', 'redo_re_review', 'designate', 'contribute'];
 
 const EVENT_FIELDS = ['targetOrgName', 'procedure', 'outcome', 'days', 'reason', 'note', 'text', 'summary', 'agreement', 'properChannel', 'deliveredOn', 'method',
   'plan', 'closingStandard', 'dueOn', 'leader', 'bureauRating', 'bodyRating', 'comment', 'reviewOrgName', 'reportedToOrgName', 'handlingOrgName', 'coOrgNames', 'coOrgName', 'day', 'startsAt', 'place'] as const;
@@ -143,8 +143,8 @@ export function CasePage() {
 
   const d = detail;
   const events = [...timeline.events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
-  const happened = new Set(events.map((e) => e.type));
-  const docs = DOCUMENTS.filter((x) => DOCUMENT_SOURCE_EVENTS[x.type].some((e) => happened.has(e)));
+  // a document withdrawn since (an answer revoked, a review opinion revoked on re-review) is not offered
+  const docs = DOCUMENTS.filter((x) => documentStands(x.type, events.map((e) => e.type)));
   const clocks = d.clocks.filter((c) => (RELEVANT_CLOCKS[d.state] ?? []).includes(c.name)).sort((a, b) => Number(b.running) - Number(a.running));
   const people = [...(d.petitioner ? [{ ...d.petitioner, role: 'petitioner' }] : []), ...d.people];
   // a possible repeat of a final matter (Art 36), marked at registration for staff to decide on
