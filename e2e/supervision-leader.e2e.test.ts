@@ -295,6 +295,34 @@ describe('leaders', () => {
     await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(before - 1 > 0 ? `通知 (${before - 1})` : '通知');
   });
 
+  it("a handler is told in the header of a supervision notice on a matter of their body, and the notice opens the case", async () => {
+    const page = await as('hrss.handler');
+    const list = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?state=handling&limit=5');
+    expect(list.items.length, 'the demo data has a matter in handling at the county human-resources bureau').toBeGreaterThan(0);
+    const target = list.items[0]!;
+    const supervisor = await as('supervisor');
+    const c = await getJson<{ version: number }>(supervisor, `/cases/${target.id}`);
+    const res = await supervisor.request.post(`${suite.server.url}/api/v1/cases/${target.id}/supervise`, { data: { version: c.version, text: '请于五日内书面报告办理进展' } });
+    expect(res.status(), await res.text()).toBe(200);
+    await supervisor.context().close();
+
+    await page.reload();
+    const bell = page.getByTestId('notifications-bell');
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toMatch(/通知 \([1-9]\d*\)/);
+    const before = Number(/\((\d+)\)/.exec((await bell.getAttribute('aria-label'))!)![1]);
+    await bell.click();
+    const item = page.getByTestId('notifications-drawer').locator('[data-kind="supervision_issued"]', { hasText: target.caseNo }).first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('清河县信访局对本单位承办的事项发出督办单');
+    expect(await item.textContent()).toContain('请于五日内书面报告办理进展');
+    await settled(page);
+    await shot(page, 'handler-notifications-zh');
+    await item.click();
+    await page.getByTestId('case-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/cases/${target.id}`);
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(before - 1 > 0 ? `通知 (${before - 1})` : '通知');
+  });
+
   it('a township leader schedules only for the township: the form offers no other body', async () => {
     const page = await as('town.head');
     await page.goto(`${suite.server.url}/console/leader?tab=reception`);

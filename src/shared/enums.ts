@@ -186,5 +186,12 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, [zh: string, en:
 
 /** What a staff notice is about (staff_notifications.kind): a reception day of the leader told, put on
  * their calendar, changed, handed over to another leader, or cancelled by someone else. */
-export const NOTIFICATION_KINDS = ['reception_scheduled', 'reception_changed', 'reception_reassigned', 'reception_cancelled'] as const;
+export const NOTIFICATION_KINDS = [
+  // a leader's reception days, put on their calendar or changed by someone else
+  'reception_scheduled', 'reception_changed', 'reception_reassigned', 'reception_cancelled',
+  // a matter's steps that wait on someone: an extension asked (the handling body's leaders) and decided (whoever
+  // asked), an answer sent back or revoked on review (whoever gave it), a supervision notice (the body addressed),
+  // a co-handling body's opinion (whoever accepted the matter)
+  'extension_requested', 'extension_approved', 'extension_rejected', 'answer_sent_back', 'answer_revoked', 'supervision_issued', 'co_opinion_given',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

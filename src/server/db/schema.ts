@@ -258,6 +258,8 @@ export interface StaffNotificationsTable {
   kind: string;
   data: Json;
   reception_day_id: number | null;
+  /** The matter a notice about a step of a case tells of (migration 0026). */
+  case_id: number | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
 }

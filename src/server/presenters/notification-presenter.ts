@@ -1,5 +1,6 @@
-// What leaves the server about a staff notice: its kind, when, whether read, and the facts of the
-// reception day it tells of (an allow-list: day, hours, place, how, who changed it, what changed, why).
+// What leaves the server about a staff notice: its kind, when, whether read, and either the facts of the
+// reception day it tells of (day, hours, place, how, who changed it, what changed, why) or the matter
+// (number and title) and the step's facts (who, which body, why, by when). An allow-list.
 import { Type, type Static } from 'typebox';
 import { NOTIFICATION_KINDS } from '../../shared/enums.ts';
 import type { listNotifications } from '../repositories/notifications.ts';
@@ -13,14 +14,26 @@ export const NotificationView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   readAt: N(Type.String({ format: 'date-time' })),
   receptionDayId: N(Type.Integer()),
-  /** The day as it now stands (as it was, for a day handed over to another leader). */
-  day: DayFacts,
+  /** The day as it now stands (as it was, for a day handed over to another leader); null for a matter's notice. */
+  day: N(DayFacts),
+  /** The matter a notice about a case's step tells of. */
+  case: N(Type.Object({ id: Type.Integer(), caseNo: Type.String(), title: Type.String() })),
+  /** The body of the one who acted (a matter's notice). */
+  byOrgName: N(Type.String()),
+  /** Days of an extension asked or approved. */
+  days: N(Type.Integer()),
+  /** The new last day (an extension approved, an answer to give again) or a supervision notice's. */
+  dueOn: N(Type.String()),
+  /** The co-handling body that gave its opinion. */
+  coOrgName: N(Type.String()),
+  /** An answer revoked on review ('review') or re-review ('re_review'). */
+  stage: N(Type.String()),
   /** Before the change (changed, handed over). */
   was: N(DayFacts),
   /** Which fields changed (leaderUserId, day, startsAt, endsAt, place, topic, kind, orgId). */
   fields: Type.Array(Type.String()),
   byName: Type.String(),
-  /** Why it was cancelled. */
+  /** Why: a day cancelled, an extension asked or refused, an answer sent back or revoked, a supervision notice's request. */
   reason: N(Type.String()),
 });
 export const NotificationPage = Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer(), nextBefore: N(Type.Integer()) });
@@ -28,6 +41,7 @@ export type NotificationPageT = Static<typeof NotificationPage>;
 
 type Row = Awaited<ReturnType<typeof listNotifications>>['rows'][number];
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const opt = (v: unknown) => (typeof v === 'string' ? v : null);
 const facts = (d: Record<string, unknown>) => ({ day: str(d.day), startsAt: str(d.startsAt), endsAt: str(d.endsAt), place: str(d.place), receptionKind: str(d.receptionKind) });
 
 export function presentNotification(r: Row): Static<typeof NotificationView> {
@@ -35,8 +49,11 @@ export function presentNotification(r: Row): Static<typeof NotificationView> {
   return {
     id: Number(r.id), kind: r.kind as Static<typeof NotificationView>['kind'], createdAt: new Date(r.created_at).toISOString(),
     readAt: r.read_at ? new Date(r.read_at).toISOString() : null, receptionDayId: r.reception_day_id,
-    day: facts(d), was: d.was && typeof d.was === 'object' ? facts(d.was as Record<string, unknown>) : null,
+    day: r.case_id === null ? facts(d) : null, was: d.was && typeof d.was === 'object' ? facts(d.was as Record<string, unknown>) : null,
+    case: r.case_id === null ? null : { id: r.case_id, caseNo: str(d.caseNo), title: str(d.title) },
     fields: Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [],
-    byName: str(d.byName), reason: typeof d.reason === 'string' ? d.reason : null,
+    byName: str(d.byName), byOrgName: opt(d.byOrgName), reason: opt(d.reason),
+    days: typeof d.days === 'number' && Number.isInteger(d.days) ? d.days : null,
+    dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), stage: opt(d.stage),
   };
 }

@@ -2,18 +2,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 
-export interface NewNotification { userId: number; kind: string; data: Record<string, unknown>; receptionDayId: number | null; at: Date }
+export interface NewNotification { userId: number; kind: string; data: Record<string, unknown>; receptionDayId: number | null; caseId?: number; at: Date }
 
 export async function insertNotifications(db: Executor, rows: NewNotification[]): Promise<void> {
   if (!rows.length) return;
   await db.insertInto('staff_notifications').values(rows.map((n) => ({
-    user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), reception_day_id: n.receptionDayId, created_at: n.at,
+    user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), reception_day_id: n.receptionDayId, case_id: n.caseId ?? null, created_at: n.at,
   }))).execute();
 }
 
 /** A user's notices, newest first, before the id `beforeId` (keyset), and how many are unread. */
 export async function listNotifications(db: Executor, userId: number, f: { beforeId?: number; limit: number; unreadOnly?: boolean }) {
-  let q = db.selectFrom('staff_notifications').select(['id', 'kind', 'data', 'reception_day_id', 'created_at', 'read_at']).where('user_id', '=', userId);
+  let q = db.selectFrom('staff_notifications').select(['id', 'kind', 'data', 'reception_day_id', 'case_id', 'created_at', 'read_at']).where('user_id', '=', userId);
   if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
   if (f.unreadOnly) q = q.where('read_at', 'is', null);
   const [rows, unread] = await Promise.all([
@@ -29,4 +29,17 @@ export async function markNotificationsRead(db: Executor, userId: number, ids: n
   if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [0]);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** The active staff of a body with one of the given roles (who a notice to the body goes to). */
+export async function activeStaffAt(db: Executor, orgId: number, roles: readonly string[]): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('org_id', '=', orgId).where('role', 'in', [...roles]).where('is_active', '=', true).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Who took a case's latest step of one of the given types (the one a later step answers), if a staff member did. */
+export async function lastActorOf(db: Executor, caseId: number, types: readonly string[]): Promise<number | null> {
+  const r = await db.selectFrom('case_events').select('actor_user_id').where('case_id', '=', caseId).where('type', 'in', [...types])
+    .where('actor_kind', '=', 'staff').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.actor_user_id ?? null;
 }

@@ -1,8 +1,9 @@
 // Staff notices through the HTTP API: a leader is told when someone else schedules, changes, hands over
-// or cancels a reception day of theirs (never of their own acts); each user reads and marks only their own.
+// or cancels a reception day of theirs, and staff of a matter's step that waits on them (never of their
+// own acts); each user reads and marks only their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
-import { orgId } from '../test/factories.ts';
+import { buildRegistration, orgId, scenario } from '../test/factories.ts';
 
 let t: TestApp;
 let supervisor: Client;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Notice = { id: number; kind: string; readAt: string | null; day: Record<string, string>; was: Record<string, string> | null; fields: string[]; byName: string; reason: string | null; receptionDayId: number };
+type Notice = { id: number; kind: string; readAt: string | null; day: Record<string, string> | null; case: Record<string, unknown> | null; was: Record<string, string> | null; fields: string[]; byName: string; reason: string | null; receptionDayId: number };
 const inbox = async (c: Client, q = '') => {
   const res = await c.get(`/api/v1/notifications${q}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -110,5 +111,74 @@ describe('reading notices', () => {
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
     expect((await t.anonymous.get('/api/v1/notifications')).statusCode).toBe(401);
+  });
+});
+
+describe("a staff member is told of a matter's step that waits on them", () => {
+  const { day, ok } = scenario(() => t);
+  const caseNotices = async (who: string) => (await inbox(await t.as(who))).items.filter((n) => n.case) as (Notice & { case: { id: number; caseNo: string; title: string }; [k: string]: unknown })[];
+  const register = async (title: string) => {
+    const res = await (await t.as('clerk')).post('/api/v1/cases', await buildRegistration(t, { title }));
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { caseId: number; caseNo: string };
+  };
+
+  it('an extension asked goes to the leaders of the handling body; the decision to whoever asked', async () => {
+    day('2026-03-10');
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    const c = await register('反映养老保险补缴年限计算有误');
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss });
+    await ok('hrss.handler', c.caseId, 'accept');
+    await ok('hrss.handler', c.caseId, 'request-extension', { days: 20, reason: '需调取历年缴费档案' });
+    const [asked, ...more] = await caseNotices('hrss.head');
+    expect(more).toEqual([]);
+    expect(asked).toMatchObject({
+      kind: 'extension_requested', readAt: null, byName: '周承办', byOrgName: '县人力资源和社会保障局', days: 20, reason: '需调取历年缴费档案', day: null,
+      case: { id: c.caseId, caseNo: c.caseNo, title: '反映养老保险补缴年限计算有误' },
+    });
+    // not the one who asked, nor anyone outside the body
+    for (const who of ['hrss.handler', 'housing.handler', 'leader', 'supervisor']) expect(await caseNotices(who), who).toEqual([]);
+
+    const approved = await ok('hrss.head', c.caseId, 'approve-extension');
+    const [told] = await caseNotices('hrss.handler');
+    expect(told).toMatchObject({ kind: 'extension_approved', byName: '吴局长', days: 20, dueOn: approved.nextDue, case: { id: c.caseId } });
+    expect(await caseNotices('hrss.head')).toHaveLength(1);
+
+    // a supervision notice goes to the body addressed: its handlers, supervisors and leaders
+    await ok('supervisor', c.caseId, 'supervise', { text: '请于期限内书面报告办理进展', dueOn: '2026-03-20' });
+    for (const who of ['hrss.handler', 'hrss.head']) {
+      expect((await caseNotices(who))[0], who).toMatchObject({ kind: 'supervision_issued', byOrgName: '清河县信访局', reason: '请于期限内书面报告办理进展', dueOn: '2026-03-20' });
+    }
+    expect(await caseNotices('supervisor')).toEqual([]);
+
+    // an answer sent back goes to whoever gave it
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'explained', text: '已作解释' });
+    await ok('supervisor', c.caseId, 'send-back', { reason: '未回应补缴年限的计算依据' });
+    expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_sent_back', byName: '王督办', reason: '未回应补缴年限的计算依据' });
+    expect(await caseNotices('hrss.head')).toHaveLength(2);
+
+    // so does an answer revoked on review, with the new last day
+    await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
+    await ok('hrss.handler', c.caseId, 'deliver');
+    day('2026-03-15');
+    await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+    await ok('county.handler', c.caseId, 'redo', { text: '认定事实不清', dueOn: '2026-04-15' });
+    expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_revoked', stage: 'review', byOrgName: '清河县人民政府', reason: '认定事实不清', dueOn: '2026-04-15' });
+  });
+
+  it("a co-handling body's opinion goes to whoever accepted the matter; an extension refused, with the reason", async () => {
+    day('2026-03-20');
+    const c = await register('反映企业改制职工安置费未兑现');
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局'), coOrgIds: [await orgId(t, '县住房和城乡建设局')] });
+    await ok('hrss.handler', c.caseId, 'accept');
+    const before = (await caseNotices('hrss.handler')).length;
+    await ok('housing.handler', c.caseId, 'contribute', { text: '安置房分配情况已核实，附清单' });
+    const notices = await caseNotices('hrss.handler');
+    expect(notices).toHaveLength(before + 1);
+    expect(notices[0]).toMatchObject({ kind: 'co_opinion_given', coOrgName: '县住房和城乡建设局', byName: '郑承办', case: { id: c.caseId } });
+
+    await ok('hrss.handler', c.caseId, 'request-extension', { days: 10, reason: '需会同住建部门核对' });
+    await ok('hrss.head', c.caseId, 'reject-extension', { reason: '事实清楚，可在期限内办结' });
+    expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'extension_rejected', reason: '事实清楚，可在期限内办结', days: null });
   });
 });

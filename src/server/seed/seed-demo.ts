@@ -195,6 +195,9 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
     if (chance(0.5)) await act(id, 'clerk', 'archive', {}, step(31, 40));
     if (i % 250 === 0) log(`  demo cases: ${i}/${caseCount}`);
   }
+  // staff have read the notices of the matters' steps of the past year; those of the last three days wait for them
+  await ctx.db.updateTable('staff_notifications').set({ read_at: realNow }).where('read_at', 'is', null).where('case_id', 'is not', null)
+    .where('created_at', '<', new Date(realNow.getTime() - 3 * 86_400_000)).execute();
   // leaders' reception days of the last weeks and the next, with visits received on them
   const reception = await seedReceptionDays(ctx);
   log(`  reception days: ${reception.days}, visits: ${reception.visits}`);

@@ -10,6 +10,7 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { CaseRow, CaseUpdate, OrgRow } from '../db/schema.ts';
 import { assertCanAct, coBodyIndex, isInsideAccused } from '../policies/case-policy.ts';
+import { CASE_NOTICE_OF, notifyCaseChange } from './notify-case-change.ts';
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
@@ -397,7 +398,14 @@ export async function transitionCase(ctx: AppContext, db: Executor, principal: P
     at: now, actorUserId: actor?.userId ?? null, actorKind: principal.kind, action: `case.${input.action}`, caseId: c.id,
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
   }, ...(input.alsoAudit && parties ? input.alsoAudit({ ...c, ...patch, version } as CaseRow, parties) : [])]);
-  const after = effect.after;
+  // a step that waits on someone else tells them (notify-case-change.ts), with the step
+  const notice = actor && CASE_NOTICE_OF[input.action] ? actor : null;
+  const after = notice
+    ? async (x: Executor, u: CaseRow, eventId: number) => {
+      await effect.after?.(x, u, eventId);
+      await notifyCaseChange(x, notice, now, { action: input.action, before: c, after: u, data: effect.data });
+    }
+    : effect.after;
   const writeAll = async (x: Executor) => {
     const written = await write(x);
     if (!written) throw new AppError('VERSION_CONFLICT');

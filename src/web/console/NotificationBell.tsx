@@ -1,6 +1,7 @@
 // The header's bell: how many notices are unread (checked on each page change and every minute), and a
 // drawer listing them newest first. A notice tells a leader that someone else scheduled, changed, handed
-// over or cancelled a reception day of theirs; opening it marks it read and shows the day.
+// over or cancelled a reception day of theirs (opening it shows the day), or tells a staff member of a
+// matter's step that waits on them (opening it shows the case); opening one marks it read.
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
@@ -20,21 +21,35 @@ const dict = {
     bell: '通知', title: '通知', none: '暂无通知', readAll: '全部标为已读', unread: '未读', more: '加载更多',
     reception_scheduled: '{by} 为您安排了接待日', reception_changed: '{by} 修改了您的接待日', reception_reassigned: '{by} 将您的接待日改由其他领导接待',
     reception_cancelled: '{by} 取消了您的接待日', was: '原为', reason: '原因',
+    extension_requested: '{by} 申请延期 {days} 日，待您审批', extension_approved: '{by} 批准了您的延期申请（延长 {days} 日）', extension_rejected: '{by} 未批准您的延期申请',
+    answer_sent_back: '{by} 退回了您出具的处理意见，请重新办理', answer_revoked_review: '{org}复查撤销了您出具的处理意见，责令重新办理',
+    answer_revoked_re_review: '{org}复核撤销了复查意见和您出具的处理意见，责令重新办理', supervision_issued: '{org}对本单位承办的事项发出督办单',
+    co_opinion_given: '协办单位{co}提交了协办意见', dueOn: '报送期限', newDue: '办理期限至', request: '督办要求', grounds: '理由',
     f_day: '日期', f_startsAt: '开始时间', f_endsAt: '结束时间', f_place: '地点', f_topic: '主题', f_kind: '接访方式', f_orgId: '接待单位', f_leaderUserId: '接待领导', changed: '变更：',
   },
   en: {
     bell: 'Notices', title: 'Notices', none: 'No notices', readAll: 'Mark all read', unread: 'Unread', more: 'Load more',
     reception_scheduled: '{by} scheduled a reception day for you', reception_changed: '{by} changed your reception day', reception_reassigned: '{by} handed your reception day to another leader',
     reception_cancelled: '{by} cancelled your reception day', was: 'Was', reason: 'Reason',
+    extension_requested: '{by} asks for a {days}-day extension, for your decision', extension_approved: '{by} approved your extension ({days} days)', extension_rejected: '{by} refused your extension',
+    answer_sent_back: '{by} sent your answer back to be handled again', answer_revoked_review: '{org} revoked your answer on review and orders a new one',
+    answer_revoked_re_review: '{org} revoked the review opinion and your answer on re-review and orders a new one', supervision_issued: '{org} issued a supervision notice to your body',
+    co_opinion_given: 'The co-handling body {co} gave its opinion', dueOn: 'Report by', newDue: 'Now due', request: 'Request', grounds: 'Grounds',
     f_day: 'day', f_startsAt: 'start', f_endsAt: 'end', f_place: 'place', f_topic: 'topic', f_kind: 'how', f_orgId: 'receiving body', f_leaderUserId: 'leader', changed: 'Changed: ',
   },
 };
 type Text = Record<keyof typeof dict.zh, string>;
 
-const dayText = (d: Notice['day'], lang: Lang) => {
+const dayText = (d: NonNullable<Notice['day']>, lang: Lang) => {
   const how = RECEPTION_KIND_LABELS[d.receptionKind as ReceptionKind]?.[lang === 'zh' ? 0 : 1] ?? d.receptionKind;
   return `${d.day} ${d.startsAt}–${d.endsAt} · ${d.place} · ${how}`;
 };
+
+/** The notice's first line: what happened, by whom. */
+function headline(t: Text, n: Notice): string {
+  const key = n.kind === 'answer_revoked' ? (n.stage === 're_review' ? 'answer_revoked_re_review' : 'answer_revoked_review') : n.kind;
+  return t[key].replace('{by}', n.byName).replace('{org}', n.byOrgName ?? n.byName).replace('{days}', String(n.days ?? '')).replace('{co}', n.coOrgName ?? '');
+}
 
 export function NotificationBell() {
   const t = useText(dict) as Text;
@@ -68,8 +83,9 @@ export function NotificationBell() {
   const show = async (n: Notice) => {
     if (!n.readAt) await markRead({ ids: [n.id] }).catch(() => {});
     setOpen(false);
-    // a day handed over or cancelled is still on the calendar (the scheduler's), shown by its date
-    navigate(`/leader?tab=reception&day=${n.day.day}${n.receptionDayId ? `&open=${n.receptionDayId}` : ''}`);
+    // a matter's notice opens the case; a day handed over or cancelled is still on the calendar (the scheduler's), shown by its date
+    if (n.case) navigate(`/cases/${n.case.id}`);
+    else if (n.day) navigate(`/leader?tab=reception&day=${n.day.day}${n.receptionDayId ? `&open=${n.receptionDayId}` : ''}`);
   };
 
   return (
@@ -86,12 +102,14 @@ export function NotificationBell() {
               <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
                 <Space size={6} wrap>
                   {!n.readAt && <Tag color="blue">{t.unread}</Tag>}
-                  <strong>{t[n.kind].replace('{by}', n.byName)}</strong>
+                  <strong>{headline(t, n)}</strong>
                 </Space>
-                <span>{dayText(n.day, lang)}</span>
+                {n.day && <span>{dayText(n.day, lang)}</span>}
+                {n.case && <span data-testid="notification-case">{n.case.caseNo} · {n.case.title}</span>}
+                {n.case && n.dueOn && <Typography.Text type="secondary">{n.kind === 'supervision_issued' ? t.dueOn : t.newDue}：{n.dueOn}</Typography.Text>}
                 {n.was && <Typography.Text type="secondary">{t.was}：{dayText(n.was, lang)}</Typography.Text>}
                 {n.fields.length > 0 && <Typography.Text type="secondary">{t.changed}{n.fields.map((f) => (t as Record<string, string>)[`f_${f}`] ?? f).join(lang === 'zh' ? '、' : ', ')}</Typography.Text>}
-                {n.reason && <Typography.Text type="secondary">{t.reason}：{n.reason}</Typography.Text>}
+                {n.reason && <Typography.Text type="secondary" ellipsis={{ tooltip: n.reason }} style={{ maxWidth: 420 }}>{n.kind === 'supervision_issued' ? t.request : n.case ? t.grounds : t.reason}：{n.reason}</Typography.Text>}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
               </Space>
             </List.Item>

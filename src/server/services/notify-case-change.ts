@@ -1,0 +1,78 @@
+// Tells a staff member of a matter's step that waits on them, in the transaction of the step: the
+// handling body's leaders that an extension is asked; whoever asked that it was approved or not;
+// whoever gave an answer that it was sent back (退回重办) or revoked on review or re-review (撤销重办);
+// a body's handlers, supervisors and leaders that a supervision notice (督办) is addressed to it;
+// whoever accepted a matter that a co-handling body gave its opinion. Never the one who acted. Every
+// recipient works in the body that has the matter (or gave its answer), never an accused body, which
+// never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
+import type { Action } from '../../domain/lifecycle.ts';
+import type { NotificationKind } from '../../shared/enums.ts';
+import type { Actor } from '../context.ts';
+import type { Executor } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
+import { findOrg } from '../repositories/organisations.ts';
+import { activeStaffAt, insertNotifications, lastActorOf } from '../repositories/notifications.ts';
+
+/** The actions a notice is written for, and the kind each writes. */
+export const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
+  request_extension: 'extension_requested',
+  approve_extension: 'extension_approved',
+  reject_extension: 'extension_rejected',
+  send_back: 'answer_sent_back',
+  redo: 'answer_revoked',
+  redo_re_review: 'answer_revoked',
+  supervise: 'supervision_issued',
+  contribute: 'co_opinion_given',
+};
+
+/**
+ * `before` is the case as it was, `after` as the step left it, `data` the step's event data.
+ * Writes nothing for an action not in CASE_NOTICE_OF or with nobody else to tell.
+ */
+export async function notifyCaseChange(db: Executor, actor: Actor, at: Date, step: {
+  action: Action; before: CaseRow; after: Pick<CaseRow, 'answer_due'>; data: Record<string, unknown>;
+}): Promise<void> {
+  const kind = CASE_NOTICE_OF[step.action];
+  if (!kind) return;
+  const c = step.before;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  let to: number[];
+  let facts: Record<string, unknown>;
+  switch (kind) {
+    case 'extension_requested':
+      to = await activeStaffAt(db, c.handling_org_id ?? c.current_org_id, ['leader']);
+      facts = { days: step.data.days, reason: str(step.data.reason) };
+      break;
+    case 'extension_approved':
+    case 'extension_rejected': {
+      const asker = await lastActorOf(db, c.id, ['request_extension']);
+      to = asker ? [asker] : [];
+      facts = kind === 'extension_approved' ? { days: c.extension_days, dueOn: step.after.answer_due } : { reason: str(step.data.reason) };
+      break;
+    }
+    case 'answer_sent_back':
+    case 'answer_revoked': {
+      const answerer = await lastActorOf(db, c.id, ['answer']);
+      to = answerer ? [answerer] : [];
+      facts = kind === 'answer_sent_back' ? { reason: str(step.data.reason) } : { reason: str(step.data.text), dueOn: step.after.answer_due, stage: step.action === 'redo' ? 'review' : 're_review' };
+      break;
+    }
+    case 'supervision_issued':
+      to = await activeStaffAt(db, c.current_org_id, ['handler', 'supervisor', 'leader']);
+      facts = { reason: str(step.data.text), dueOn: str(step.data.dueOn) };
+      break;
+    case 'co_opinion_given': {
+      const accepter = await lastActorOf(db, c.id, ['accept']);
+      to = accepter ? [accepter] : [];
+      facts = { coOrgName: str(step.data.coOrgName) };
+      break;
+    }
+    default:
+      return;
+  }
+  to = [...new Set(to)].filter((id) => id !== actor.userId);
+  if (!to.length) return;
+  const byOrg = await findOrg(db, actor.orgId);
+  const data = { caseNo: c.case_no, title: c.title, byName: actor.displayName, byOrgName: byOrg?.name ?? null, ...facts };
+  await insertNotifications(db, to.map((userId) => ({ userId, kind, data, receptionDayId: null, caseId: c.id, at })));
+}
