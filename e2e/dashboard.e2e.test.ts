@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { formatPercent } from '../src/shared/figure-text.ts';
 import { pickTreeOption, shot, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 60 });
@@ -97,6 +98,53 @@ describe('the leader dashboard', () => {
     await page.waitForTimeout(1000); // let the charts finish drawing
     await shot(page, 'dashboard-en');
     await page.getByTestId('lang-switch').getByText('中文').click();
+  });
+});
+
+describe('the counting basis (统计口径)', () => {
+  it('counts the rates on the basis chosen, names it on their cards, keeps it, and the report states it', async () => {
+    const page = await as('leader');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('period-kind').getByText('年').click();
+    const yearStart = `${monthStart().slice(0, 4)}-01-01`;
+    const chosen = await getJson<Figures>(page, `/stats/figures?period=year&from=${yearStart}&satisfactionBasis=satisfied_only&acceptanceBasis=excluding_diverted`);
+    const byDefault = await getJson<Figures>(page, `/stats/figures?period=year&from=${yearStart}`);
+    expect(chosen.figures.satisfactionRateBody!.value, 'the demo has answers rated 基本满意').not.toBe(byDefault.figures.satisfactionRateBody!.value);
+    const card = (key: string) => page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content');
+    await expect.poll(() => card('satisfactionRateBody').textContent()).toBe(formatPercent(byDefault.figures.satisfactionRateBody!.value));
+
+    await page.getByTestId('bases-button').click();
+    await page.getByTestId('basis-satisfactionBasis').getByText('仅满意').click();
+    await page.getByTestId('basis-acceptanceBasis').getByText('不含导入其他程序的事项').click();
+    for (const key of ['satisfactionRateBody', 'acceptanceRate']) {
+      await expect.poll(() => card(key).textContent(), { message: key }).toBe(formatPercent(chosen.figures[key]!.value));
+    }
+    await expect.poll(() => page.getByTestId('kpi-basis-satisfactionRateBody').textContent()).toContain('仅满意');
+    await expect.poll(() => page.getByTestId('kpi-basis-acceptanceRate').textContent()).toContain('不含导入其他程序');
+    expect(await page.getByTestId('kpi-basis-onTimeRate').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    await shot(page, 'dashboard-bases-zh');
+
+    // the choice is kept in this browser
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor();
+    await expect.poll(() => page.getByTestId('kpi-basis-satisfactionRateBody').textContent()).toContain('仅满意');
+
+    // the report exported states the basis it was counted on
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-xlsx').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const rows: string[] = [];
+    wb.getWorksheet('统计口径')!.eachRow((r) => rows.push(r.values!.toString()));
+    expect(rows.find((r) => r.includes('满意率口径'))).toContain('满意 / 参评');
+    expect(rows.find((r) => r.includes('受理率口径'))).toContain('导入其他程序的不计');
+
+    // back to the defaults
+    await page.getByTestId('bases-button').click();
+    await page.getByTestId('bases-reset').click();
+    await expect.poll(() => page.getByTestId('kpi-basis-satisfactionRateBody').count()).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Names of the figures as bureaus write them (Chinese first), for the dashboards, report sheets and
 // the bulletin. Keys are the figures engine's (shared/figures.ts).
-import type { FigureKey, NowKey } from './figures.ts';
+import type { AcceptanceBasis, FigureKey, NowKey, OnTimeVariant, SatisfactionBasis } from './figures.ts';
 
 export const FIGURE_LABELS: Record<FigureKey | NowKey, [zh: string, en: string]> = {
   submissions: ['信访总量（批次）', 'Submissions'],
@@ -81,3 +81,23 @@ export const FIGURE_LABELS: Record<FigureKey | NowKey, [zh: string, en: string]>
 export function isRateKey(key: string): boolean {
   return /Rate|Share/.test(key);
 }
+
+/** The figures' variants (统计口径) a bureau may count by, as the dashboard offers them; the default first. */
+export const BASIS_LABELS = {
+  acceptanceBasis: {
+    title: ['受理率', 'Acceptance rate'],
+    options: { all_decisions: ['全部受理决定（含导入其他程序）', 'All decisions (diverted included)'], excluding_diverted: ['不含导入其他程序的事项', 'Without the matters diverted'] },
+  },
+  onTimeVariant: {
+    title: ['按期办结率', 'On-time rate'],
+    options: { extended_counts: ['批准延期内答复计为按期', 'Answered within an approved extension counts'], original_limit: ['以原办理期限计', 'Original limit only'] },
+  },
+  satisfactionBasis: {
+    title: ['满意率', 'Satisfaction'],
+    options: { satisfied_or_basic: ['满意 + 基本满意', 'Satisfied + basically satisfied'], satisfied_only: ['仅满意', 'Satisfied only'] },
+  },
+} as const satisfies {
+  acceptanceBasis: { title: [string, string]; options: Record<AcceptanceBasis, [string, string]> };
+  onTimeVariant: { title: [string, string]; options: Record<OnTimeVariant, [string, string]> };
+  satisfactionBasis: { title: [string, string]; options: Record<SatisfactionBasis, [string, string]> };
+};

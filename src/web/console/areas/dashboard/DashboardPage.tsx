@@ -2,15 +2,15 @@
 // categories, the bodies ranked by on-time rate and satisfaction, overdue now). Every number opens
 // the cases behind it; every chart has a table view; the report and the bulletin download from here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, InputNumber, Row, Segmented, Space, Statistic, Switch, Tooltip, TreeSelect, Typography } from 'antd';
-import { FileExcelOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Col, DatePicker, InputNumber, Popover, Radio, Row, Segmented, Space, Statistic, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { FileExcelOutlined, FileWordOutlined, ReloadOutlined, SlidersOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, ApiError } from '../../../common/api.ts';
-import type { Figures, Ranking, FigureKey, NowKey } from '../../../../shared/figures.ts';
+import { ACCEPTANCE_BASES, ON_TIME_VARIANTS, SATISFACTION_BASES, type AcceptanceBasis, type Figures, type Ranking, type FigureKey, type NowKey, type OnTimeVariant, type SatisfactionBasis } from '../../../../shared/figures.ts';
 
 /** GET /stats/trend: submissions month by month, each beside the same month a year before. */
 interface Trend { months: { month: string; submissions: number | null; prevYear: number }[] }
-import { FIGURE_LABELS } from '../../../../shared/figure-labels.ts';
+import { BASIS_LABELS, FIGURE_LABELS } from '../../../../shared/figure-labels.ts';
 import { CASEWORK_ROLES, type Role } from '../../../../shared/enums.ts';
 import { changeWords, changeWordsEn, formatPercent } from '../../../../shared/figure-text.ts';
 import { useLang, useText } from '../../i18n.tsx';
@@ -29,6 +29,7 @@ const dict = {
     monthCol: '月份', channel: '渠道', category: '内容分类', submissions: '批次', headcount: '人次', share: '占比', rank: '名次',
     org: '单位', onTime: '按期办结率', satisfaction: '满意率', answered: '答复件数', evaluated: '参评件数', openNow: '在办', click: '点击数字查看事项清单',
     headcountOf: '{n} 人次', noRanking: '下级单位暂无数据', leaders: '领导接访、阅批与包案',
+    bases: '统计口径', basesHint: '各地统计口径不一：所选口径用于本页指标、事项清单和导出的报表、简报（报表“统计口径”表注明）。', basesReset: '恢复默认口径',
   },
   en: {
     title: 'Petition dashboard', month: 'Month', quarter: 'Quarter', year: 'Year', body: 'Body', scope: 'My scope', subtree: 'With bodies below', reload: 'Reload',
@@ -38,11 +39,30 @@ const dict = {
     monthCol: 'Month', channel: 'Channel', category: 'Category', submissions: 'Submissions', headcount: 'Headcount', share: 'Share', rank: 'Rank',
     org: 'Body', onTime: 'On-time rate', satisfaction: 'Satisfaction', answered: 'Answered', evaluated: 'Rated', openNow: 'Open', click: 'Click a number to list its cases',
     headcountOf: '{n} people', noRanking: 'No figures for the bodies below yet', leaders: 'Leaders: reception, instructions and ownership',
+    bases: 'Counting basis', basesHint: 'Bureaus count some rates differently: the basis chosen applies to the figures here, their case lists and the report and bulletin exported (the report\'s 统计口径 sheet states it).', basesReset: 'Back to the defaults',
   },
 };
 
 type PeriodKind = 'month' | 'quarter' | 'year';
 const COLORS = ['#1f4e79', '#c0392b', '#2e86c1', '#27ae60', '#f39c12', '#8e44ad', '#16a085', '#7f8c8d'];
+
+/** The counting basis (统计口径) of the rates: the default is each list's first; the user's choice is kept in the browser. */
+interface Bases { acceptanceBasis: AcceptanceBasis; onTimeVariant: OnTimeVariant; satisfactionBasis: SatisfactionBasis }
+const BASIS_CHOICES = { acceptanceBasis: ACCEPTANCE_BASES, onTimeVariant: ON_TIME_VARIANTS, satisfactionBasis: SATISFACTION_BASES } as const;
+const DEFAULT_BASES: Bases = { acceptanceBasis: ACCEPTANCE_BASES[0], onTimeVariant: ON_TIME_VARIANTS[0], satisfactionBasis: SATISFACTION_BASES[0] };
+const BASES_KEY = 'xf.dashboard.bases';
+/** Which rate each basis changes (its KPI card names the basis when it is not the default). */
+const BASIS_OF: Partial<Record<FigureKey, keyof Bases>> = { acceptanceRate: 'acceptanceBasis', onTimeRate: 'onTimeVariant', satisfactionRateBody: 'satisfactionBasis' };
+
+function loadBases(): Bases {
+  try {
+    const saved = JSON.parse(localStorage.getItem(BASES_KEY) ?? '{}') as Record<string, unknown>;
+    const pick = <K extends keyof Bases>(k: K): Bases[K] => ((BASIS_CHOICES[k] as readonly string[]).includes(saved[k] as string) ? saved[k] : DEFAULT_BASES[k]) as Bases[K];
+    return { acceptanceBasis: pick('acceptanceBasis'), onTimeVariant: pick('onTimeVariant'), satisfactionBasis: pick('satisfactionBasis') };
+  } catch {
+    return DEFAULT_BASES;
+  }
+}
 
 function periodStart(kind: PeriodKind, d: Dayjs): string {
   const m = kind === 'year' ? 0 : kind === 'quarter' ? Math.floor(d.month() / 3) * 3 : d.month();
@@ -66,9 +86,15 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [busy, setBusy] = useState<'xlsx' | 'docx' | null>(null);
   const [issueNo, setIssueNo] = useState<number | null>(null);
+  const [bases, setBases] = useState<Bases>(loadBases);
+  const changeBases = (next: Bases) => {
+    setBases(next);
+    try { localStorage.setItem(BASES_KEY, JSON.stringify(next)); } catch { /* private mode: kept for this page only */ }
+  };
+  const basesChanged = (Object.keys(DEFAULT_BASES) as (keyof Bases)[]).filter((k) => bases[k] !== DEFAULT_BASES[k]);
 
   const from = periodStart(kind, day);
-  const base = useMemo(() => ({ period: kind, from, org, subtree }), [kind, from, org, subtree]);
+  const base = useMemo(() => ({ period: kind, from, org, subtree, ...bases }), [kind, from, org, subtree, bases]);
   const zh = lang === 'zh';
   const label = (k: FigureKey | NowKey) => FIGURE_LABELS[k][zh ? 0 : 1];
 
@@ -113,7 +139,7 @@ export default function DashboardPage() {
     setBusy(what);
     const hide = message.loading(t.preparing, 0);
     try {
-      const query = { period: kind, from, ...(org && { orgId: org }), subtree };
+      const query = { period: kind, from, ...(org && { orgId: org }), subtree, ...bases };
       const job = what === 'xlsx'
         ? await runExportJob('/exports/report', { query }, lang)
         : await runExportJob('/exports/bulletin', { query, issueNo: issueNo ?? defaultIssue }, lang);
@@ -183,10 +209,16 @@ export default function DashboardPage() {
   }), [overdueRows.map((r) => `${r.orgId}:${r.overdueNow}`).join(','), lang]);
 
   const orgOptions = useMemo(() => orgTree(orgs, (o) => o.path.startsWith(me.scopePath) && o.level !== 'village'), [orgs, me.scopePath]);
+  // a rate counted on a basis other than the default says which
+  const basisNote = (key: FigureKey | NowKey) => {
+    const b = BASIS_OF[key as FigureKey];
+    return b && bases[b] !== DEFAULT_BASES[b] ? (BASIS_LABELS[b].options as Record<string, readonly [string, string]>)[bases[b]]![zh ? 0 : 1] : null;
+  };
   const kpi = (key: FigureKey | NowKey, value: React.ReactNode, sub: string, color?: string) => (
     <Col xs={12} md={6} lg={3} key={key}>
       <Card size="small" hoverable={canDrill} style={{ height: '100%' }} onClick={() => open(label(key), { figure: key })} data-testid={`kpi-${key}`}>
         <Statistic title={label(key)} value={value as string} styles={color ? { content: { color } } : undefined} />
+        {basisNote(key) && <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }} data-testid={`kpi-basis-${key}`}>{t.bases}：{basisNote(key)}</Typography.Text>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{sub}</Typography.Text>
       </Card>
     </Col>
@@ -203,6 +235,24 @@ export default function DashboardPage() {
           <TreeSelect style={{ width: 200 }} allowClear placeholder={t.scope} aria-label={t.scope} value={org} onChange={(x) => setOrg(x ?? undefined)} treeData={orgOptions}
             treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} data-testid="dashboard-org" />
           <Tooltip title={t.subtree}><Switch checked={subtree} onChange={setSubtree} checkedChildren={t.subtree} unCheckedChildren={t.subtree} /></Tooltip>
+          <Popover trigger="click" placement="bottomRight" title={t.bases} content={(
+            <Space orientation="vertical" size={10} style={{ maxWidth: 360 }} data-testid="bases-panel">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.basesHint}</Typography.Text>
+              {(Object.keys(BASIS_CHOICES) as (keyof Bases)[]).map((k) => (
+                <div key={k}>
+                  <Typography.Text strong>{BASIS_LABELS[k].title[zh ? 0 : 1]}</Typography.Text>
+                  <Radio.Group value={bases[k]} onChange={(e) => changeBases({ ...bases, [k]: e.target.value })} data-testid={`basis-${k}`}
+                    style={{ display: 'flex', flexDirection: 'column' }}
+                    options={BASIS_CHOICES[k].map((o) => ({ value: o, label: (BASIS_LABELS[k].options as Record<string, readonly [string, string]>)[o]![zh ? 0 : 1] }))} />
+                </div>
+              ))}
+              <Button size="small" disabled={!basesChanged.length} onClick={() => changeBases(DEFAULT_BASES)} data-testid="bases-reset">{t.basesReset}</Button>
+            </Space>
+          )}>
+            <Badge dot={basesChanged.length > 0} offset={[-4, 4]}>
+              <Button icon={<SlidersOutlined />} data-testid="bases-button">{t.bases}</Button>
+            </Badge>
+          </Popover>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>{t.reload}</Button>
           <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={!!busy} onClick={() => void exportReport('xlsx')} data-testid="export-xlsx">{t.xlsx}</Button>
           <Space.Compact>
