@@ -235,10 +235,21 @@ describe('leaders', () => {
     }
     await page.locator('#reception_place').fill('县信访局约访室');
     const cases = page.getByTestId('reception-form-cases').locator('input');
-    for (const c of invited) {
-      await cases.fill(c.caseNo);
-      await cases.press('Enter');
-    }
+    // each is found as the user types, by its number in full or by words of its title, and picked from the list
+    await cases.fill(invited[0]!.caseNo);
+    await page.getByTestId(`reception-case-option-${invited[0]!.caseNo}`).click();
+    await cases.fill(invited[1]!.title.replace(/^反映/, '').slice(0, 6));
+    const option = page.getByTestId(`reception-case-option-${invited[1]!.caseNo}`);
+    await option.waitFor();
+    expect(await option.textContent()).toContain(invited[1]!.title);
+    await shot(page, 'leader-appointment-search-zh');
+    await option.click();
+    // words that name no matter find none, and nothing is added
+    await cases.fill('并无此事项的标题');
+    await page.locator('.ant-select-dropdown:visible', { hasText: '没有找到相符的事项' }).waitFor();
+    await page.keyboard.press('Escape');
+    for (const c of invited) await expect.poll(() => page.getByTestId('reception-form-cases').textContent()).toContain(c.caseNo);
+    expect(await page.getByTestId('reception-form-cases').textContent()).not.toContain('并无此事项');
     await settled(page);
     await shot(page, 'leader-appointment-new-zh');
     await page.getByTestId('reception-form-submit').click();

@@ -1,7 +1,7 @@
 // Schedules a reception day, or edits one not yet begun: how (定点接访, 下访, 约访), which leader, for
 // which body, on which day, from when to when, where. An edit sends only what changed, with the version it was made on.
-import { useMemo, useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select, TimePicker, type ButtonProps } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Spin, TimePicker, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, apiGet, ApiError, newIdempotencyKey } from '../../../common/api.ts';
 import type { CasePage } from '../../../common/types.ts';
@@ -14,16 +14,51 @@ const dict = {
   zh: {
     title: '安排领导接待日', editTitle: '编辑接待安排', kind: '接访方式', leader: '接待领导', org: '接待单位', day: '接待日期', from: '开始时间', to: '结束时间', place: '接待地点',
     topic: '接待主题（可选）', ok: '保存', cancel: '取消', required: '请填写此项', placeHint: '如：县信访局一楼接待大厅', topicHint: '如：征地拆迁、拖欠工资',
-    invited: '约请的信访事项（输入事项编号后回车，至多 20 件）', invitedHint: '约访时间、地点记入各事项的办理过程；改期或取消时一并记录。', unknownCases: '未找到这些编号的事项：{n}',
+    invited: '约请的信访事项（输入事项编号或标题中的词查找，至多 20 件）', noMatch: '没有找到相符的事项', invitedHint: '约访时间、地点记入各事项的办理过程；改期或取消时一并记录。', unknownCases: '未找到这些编号的事项：{n}',
   },
   en: {
     title: 'Schedule a reception day', editTitle: 'Edit the reception day', kind: 'How', leader: 'Leader', org: 'Receiving body', day: 'Day', from: 'From', to: 'To', place: 'Place',
     topic: 'Topic (optional)', ok: 'Save', cancel: 'Cancel', required: 'Required', placeHint: 'e.g. reception hall, county petition bureau', topicHint: 'e.g. land acquisition, unpaid wages',
-    invited: 'Matters invited (type a case number and press Enter; at most 20)', invitedHint: 'The time and place go on each matter\'s timeline; a move or a cancellation too.', unknownCases: 'No case with these numbers: {n}',
+    invited: 'Matters invited (search by case number or words of the title; at most 20)', noMatch: 'No matching matter', invitedHint: 'The time and place go on each matter\'s timeline; a move or a cancellation too.', unknownCases: 'No case with these numbers: {n}',
   },
 };
 
 interface Values { kind: ReceptionKind; leaderUserId: number; orgId: number; day: Dayjs; startsAt: Dayjs; endsAt: Dayjs; place: string; topic?: string; caseNos?: string[] }
+
+/** The invited matters by case number, picked from a search as the user types (the case list's q: words
+ * of the title, or a whole case number, among the matters the user may see): only a matter found can be chosen. */
+function CaseNoSelect({ value, onChange, label, noMatch }: { value?: string[]; onChange?: (v: string[]) => void; label: string; noMatch: string }) {
+  const [found, setFound] = useState<{ caseNo: string; title: string }[]>([]);
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef('');
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const search = (text: string) => {
+    clearTimeout(timer.current);
+    const q = text.trim();
+    latest.current = q;
+    if (!q) { setFound([]); setSearching(false); return; }
+    setSearching(true);
+    timer.current = setTimeout(() => {
+      apiGet<CasePage>('/cases', { q, limit: 8 })
+        .then((p) => { if (latest.current === q) setFound(p.items.map((c) => ({ caseNo: c.caseNo, title: c.title }))); })
+        .catch(() => { if (latest.current === q) setFound([]); })
+        .finally(() => { if (latest.current === q) setSearching(false); });
+    }, 250);
+  };
+  return (
+    <Select mode="multiple" value={value} onChange={(v: string[]) => { onChange?.(v); setFound([]); latest.current = ''; }} onSearch={search} filterOption={false}
+      showSearch aria-label={label} data-testid="reception-form-cases" suffixIcon={null}
+      notFoundContent={searching ? <Spin size="small" /> : latest.current ? noMatch : null}
+      options={found.map((c) => ({ value: c.caseNo, label: c.caseNo, title: c.title }))}
+      optionRender={(o) => (
+        <div data-testid={`reception-case-option-${o.value}`}>
+          <div>{o.value}</div>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{String(o.data.title ?? '')}</Typography.Text>
+        </div>
+      )} />
+  );
+}
 
 /** The request body of the form's values, as scheduling takes it. */
 function bodyOf(v: Values) {
@@ -137,7 +172,7 @@ export function ScheduleModal({ options, editing, onClose, onScheduled }: {
         </Form.Item>
         {kind === 'appointment' && (
           <Form.Item name="caseNos" label={t.invited} extra={t.invitedHint} rules={[{ type: 'array', max: 20 }]}>
-            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} aria-label={t.invited} data-testid="reception-form-cases" />
+            <CaseNoSelect label={t.invited} noMatch={t.noMatch} />
           </Form.Item>
         )}
       </Form>
