@@ -107,6 +107,8 @@ export const ACTIONS = {
   end_hearing: { from: ['handling', 'reviewing', 're_reviewing'], to: 'same', roles: CASEWORK, clocks: ['answer', 'review', 'reReview'], label: ['结束听证', 'End hearing'] },
   // [T22] Art 24: a body taking part in a matter of several bodies (协办单位) gives the lead its opinion
   contribute: { from: ['handling'], to: 'same', roles: CASEWORK, clocks: [], label: ['提交协办意见', 'Give a co-handling opinion'] },
+  // the lead finds in handling that other bodies are concerned too and asks them to take part (会同办理)
+  add_co_handlers: { from: ['handling'], to: 'same', roles: ['handler', 'supervisor', 'leader'], clocks: [], label: ['增加协办单位', 'Add co-handling bodies'] },
   answer: { from: ['handling'], to: 'answered', roles: CASEWORK, clocks: [], label: ['出具处理意见书', 'Answer'] },
   send_back: { from: ['answered'], to: 'handling', roles: ['supervisor', 'leader'], clocks: [], label: ['退回重办', 'Send back'] },
   deliver: { from: ['answered'], to: 'concluded', roles: ['clerk', 'handler', 'supervisor'], clocks: ['reviewRequest', 'evaluation'], label: ['送达', 'Deliver'] },

@@ -191,7 +191,8 @@ export const NOTIFICATION_KINDS = [
   'reception_scheduled', 'reception_changed', 'reception_reassigned', 'reception_cancelled',
   // a matter's steps that wait on someone: an extension asked (the handling body's leaders) and decided (whoever
   // asked), an answer sent back or revoked on review (whoever gave it), a supervision notice (the body addressed),
-  // a co-handling body's opinion (whoever accepted the matter)
+  // a co-handling body's opinion (whoever accepted the matter); a body asked to take part as co-handling (its staff)
   'extension_requested', 'extension_approved', 'extension_rejected', 'answer_sent_back', 'answer_revoked', 'supervision_issued', 'co_opinion_given',
+  'co_handling_requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

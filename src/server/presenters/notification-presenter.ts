@@ -24,8 +24,10 @@ export const NotificationView = Type.Object({
   days: N(Type.Integer()),
   /** The new last day (an extension approved, an answer to give again) or a supervision notice's. */
   dueOn: N(Type.String()),
-  /** The co-handling body that gave its opinion. */
+  /** The co-handling body that gave its opinion, or that is asked to take part. */
   coOrgName: N(Type.String()),
+  /** The lead body of a matter a body is asked to take part in. */
+  leadOrgName: N(Type.String()),
   /** An answer revoked on review ('review') or re-review ('re_review'). */
   stage: N(Type.String()),
   /** Before the change (changed, handed over). */
@@ -54,6 +56,6 @@ export function presentNotification(r: Row): Static<typeof NotificationView> {
     fields: Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [],
     byName: str(d.byName), byOrgName: opt(d.byOrgName), reason: opt(d.reason),
     days: typeof d.days === 'number' && Number.isInteger(d.days) ? d.days : null,
-    dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), stage: opt(d.stage),
+    dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), leadOrgName: opt(d.leadOrgName), stage: opt(d.stage),
   };
 }

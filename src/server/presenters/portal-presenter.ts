@@ -23,6 +23,8 @@ export const PortalMilestone = Type.Object({
   properChannel: Type.Optional(Nullable(Type.String())),
   procedure: Type.Optional(Nullable(Type.String())),
   targetOrgName: Type.Optional(Nullable(Type.String())),
+  /** [T22] Art 24: the other bodies taking part with the one handling it (协办单位), as routed or added. */
+  coOrgNames: Type.Optional(Type.Array(Type.String())),
   days: Type.Optional(Nullable(Type.Integer())),
   outcome: Type.Optional(Nullable(Type.String())),
   text: Type.Optional(Nullable(Type.String())),
@@ -90,19 +92,25 @@ const DUE_OF: Record<ClockName, keyof PortalCaseRow> = {
 
 type Data = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** The co-handling bodies' names of a routing, when it named any. */
+const coOrgNames = (d: Data): Partial<PortalMilestone> => {
+  const names = Array.isArray(d.coOrgNames) ? d.coOrgNames.filter((x): x is string => typeof x === 'string') : [];
+  return names.length ? { coOrgNames: names } : {};
+};
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
 /** Each public event type and the fields of its data the petitioner may read. */
 const MILESTONE_FIELDS: Record<string, (d: Data) => Partial<PortalMilestone>> = {
   register: () => ({}),
   add_submission: () => ({}),
-  forward: (d) => ({ targetOrgName: str(d.targetOrgName) }),
-  assign: (d) => ({ targetOrgName: str(d.targetOrgName) }),
+  forward: (d) => ({ targetOrgName: str(d.targetOrgName), ...coOrgNames(d) }),
+  assign: (d) => ({ targetOrgName: str(d.targetOrgName), ...coOrgNames(d) }),
+  add_co_handlers: (d) => coOrgNames(d),
   // 约访: the time and place, not the leader's name; a withdrawal says only that it is off
   reception_invite: (d) => ({ appointment: { day: str(d.day) ?? '', startsAt: str(d.startsAt) ?? '', place: str(d.place) ?? '', changed: d.changed === true } }),
   reception_invite_withdrawn: () => ({}),
   // [T22] Art 24: the body that accepts, as designated by the common superior (not the dispute behind it)
-  designate: (d) => ({ targetOrgName: str(d.targetOrgName) }),
+  designate: (d) => ({ targetOrgName: str(d.targetOrgName), ...coOrgNames(d) }),
   accept: () => ({}),
   decline: (d) => ({ reason: str(d.reason), properChannel: str(d.properChannel) }),
   divert: (d) => ({ reason: str(d.reason), properChannel: str(d.properChannel), procedure: str(d.procedure) }),

@@ -29,6 +29,10 @@ export const ACTION_BODIES: Record<Exclude<Action, 'add_submission'>, Record<str
   forward: { targetOrgId: Id, note: Type.Optional(Reason), coOrgIds: CoOrgIds },
   assign: { targetOrgId: Id, note: Type.Optional(Reason), coOrgIds: CoOrgIds },
   designate: { targetOrgId: Id, reason: Reason, coOrgIds: CoOrgIds },
+  add_co_handlers: {
+    coOrgIds: Type.Array(Id, { minItems: 1, maxItems: 5, uniqueItems: true, description: 'the bodies to add; with those already taking part, at most 5' }),
+    reason: Type.Optional(Reason),
+  },
   contribute: { text: Text() },
   divert: { procedure: Type.Enum([...PROCEDURES]), reason: Reason, properChannel: Type.Optional(Reason) },
   decline: {

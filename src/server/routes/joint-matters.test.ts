@@ -112,6 +112,48 @@ describe('co-handling bodies (协办单位)', () => {
     expect((await (await t.as('housing.handler')).get(`/api/v1/cases/${accusation}`)).statusCode).toBe(403);
   });
 
+  it('may be added by the lead during handling, at most five in all, and the petitioner reads which bodies take part', async () => {
+    day('2026-03-05');
+    const id = await register({ title: '企业改制职工安置和住房问题' });
+    await ok('clerk', id, 'forward', { targetOrgId: hrss });
+    await refused(409, 'TRANSITION_NOT_ALLOWED', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: [housing] });
+    await ok('hrss.handler', id, 'accept');
+    expect((await (await t.as('hrss.handler')).get(`/api/v1/cases/${id}`)).json().availableActions).toContain('add_co_handlers');
+    // not the lead itself, not an unknown body, not from a body outside the matter
+    await refused(422, 'CO_HANDLER_INVALID', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: [hrss] });
+    await refused(422, 'CO_HANDLER_INVALID', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: [999_999] });
+    await refused(400, 'VALIDATION_FAILED', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: [] });
+    await refused(403, 'OUT_OF_SCOPE', 'housing.handler', id, 'add-co-handlers', { coOrgIds: [housing] });
+
+    const added = await ok('hrss.handler', id, 'add-co-handlers', { coOrgIds: [housing], reason: '涉及职工安置房' });
+    expect(added).toMatchObject({ state: 'handling', coOrgIds: [housing] });
+    expect(await queue('housing.handler', 'co_handling')).toContain(id);
+    const asCo = (await (await t.as('housing.handler')).get(`/api/v1/cases/${id}`)).json();
+    expect(asCo.availableActions).toEqual(['contribute']);
+    // once taking part, not again; five in all at most
+    await refused(422, 'CO_HANDLER_INVALID', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: [housing] });
+    const others = (await t.ctx.db.selectFrom('organisations').select('id').where('kind', '=', 'department').where('id', 'not in', [hrss, housing]).orderBy('id').limit(5).execute()).map((o) => o.id);
+    expect(others).toHaveLength(5);
+    await refused(422, 'CO_HANDLER_INVALID', 'hrss.handler', id, 'add-co-handlers', { coOrgIds: others });
+    expect((await ok('hrss.handler', id, 'add-co-handlers', { coOrgIds: others.slice(0, 4) })).coOrgIds).toEqual([housing, ...others.slice(0, 4)]);
+
+    await ok('housing.handler', id, 'contribute', { text: '安置房已分配，附清单。' });
+    await ok('hrss.handler', id, 'answer', { outcome: 'explained', text: '已作解释。' });
+    const doc = (await (await t.as('hrss.handler')).get(`/api/v1/cases/${id}/documents/opinion`)).json();
+    expect(doc.paragraphs[0]).toContain('经会同县住房和城乡建设局');
+
+    // the petitioner reads which bodies take part, not the lead's note
+    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
+      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', id).executeTakeFirstOrThrow();
+    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
+    expect(look.statusCode, look.body).toBe(200);
+    const milestones = look.json().milestones as { type: string; coOrgNames?: string[]; reason?: string }[];
+    const first = milestones.find((m) => m.type === 'add_co_handlers')!;
+    expect(first.coOrgNames).toEqual(['县住房和城乡建设局']);
+    expect(first.reason).toBeUndefined();
+    expect(milestones.filter((m) => m.type === 'add_co_handlers')).toHaveLength(2);
+  });
+
   it('are dropped when the receiver objects, and a body not taking part sees nothing', async () => {
     day('2026-03-04');
     const id = await register();

@@ -39,6 +39,7 @@ function bodyFor(action: Action, today: string, n: number): Record<string, unkno
       return { targetOrgId: target, ...(n % 2 === 0 && { coOrgIds: [target === hrss ? housing : hrss] }), ...(action === 'designate' && { reason: '协商不成，指定受理' }) };
     }
     case 'contribute': return { text: '协办意见' };
+    case 'add_co_handlers': return { coOrgIds: [n % 2 === 0 ? housing : hrss] };
     case 'divert': return { procedure: 'litigation', reason: '属于民事纠纷', properChannel: '人民法院' };
     case 'decline': return { reason: '不属于信访事项', properChannel: '向有关部门反映' };
     case 'object': case 'reject_extension': case 'send_back': return { reason: '理由' };

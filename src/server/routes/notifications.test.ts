@@ -170,6 +170,10 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     day('2026-03-20');
     const c = await register('反映企业改制职工安置费未兑现');
     await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局'), coOrgIds: [await orgId(t, '县住房和城乡建设局')] });
+    // the body named co-handling is told it is asked to take part, and by whom, with the lead
+    const asked = await caseNotices('housing.handler');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ kind: 'co_handling_requested', byOrgName: '清河县信访局', leadOrgName: '县人力资源和社会保障局', coOrgName: '县住房和城乡建设局', case: { id: c.caseId } });
     await ok('hrss.handler', c.caseId, 'accept');
     const before = (await caseNotices('hrss.handler')).length;
     await ok('housing.handler', c.caseId, 'contribute', { text: '安置房分配情况已核实，附清单' });
@@ -180,5 +184,11 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     await ok('hrss.handler', c.caseId, 'request-extension', { days: 10, reason: '需会同住建部门核对' });
     await ok('hrss.head', c.caseId, 'reject-extension', { reason: '事实清楚，可在期限内办结' });
     expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'extension_rejected', reason: '事实清楚，可在期限内办结', days: null });
+
+    // a body added during handling is told too, with the lead
+    const township = await orgId(t, '葛仙庄镇');
+    await ok('hrss.handler', c.caseId, 'add-co-handlers', { coOrgIds: [township] });
+    expect((await caseNotices('town.handler'))[0]).toMatchObject({ kind: 'co_handling_requested', byName: '周承办', leadOrgName: '县人力资源和社会保障局', coOrgName: '葛仙庄镇' });
+    expect(await caseNotices('housing.handler')).toHaveLength(1);
   });
 });

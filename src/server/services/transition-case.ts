@@ -10,7 +10,7 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { CaseRow, CaseUpdate, OrgRow } from '../db/schema.ts';
 import { assertCanAct, coBodyIndex, isInsideAccused } from '../policies/case-policy.ts';
-import { CASE_NOTICE_OF, notifyCaseChange } from './notify-case-change.ts';
+import { caseNoticeKind, notifyCaseChange } from './notify-case-change.ts';
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
@@ -162,6 +162,18 @@ async function effectOf(trx: Executor, ctx: AppContext, principal: Principal, c:
           targetOrgId: target.id, targetOrgName: target.name, reason: need(p.reason, 'reason'),
           ...(co.length && { coOrgIds: co.map((o) => o.id), coOrgNames: co.map((o) => o.name) }),
         }, isPublic: true,
+      };
+    }
+    case 'add_co_handlers': {
+      // the lead asks further bodies concerned to take part; with those already taking part, at most five
+      const lead = await findOrg(trx, c.current_org_id);
+      if (!lead) throw new AppError('UNKNOWN_ORG');
+      const add = need(p.coOrgIds, 'coOrgIds');
+      if (add.some((id) => c.co_org_ids.includes(id)) || c.co_org_ids.length + add.length > 5) throw new AppError('CO_HANDLER_INVALID', { field: 'coOrgIds' });
+      const co = await coHandlingBodies(trx, c, lead, add);
+      return {
+        patch: { co_org_ids: [...c.co_org_ids, ...co.map((o) => o.id)], co_org_paths: [...c.co_org_paths, ...co.map((o) => o.path)] },
+        data: { coOrgIds: co.map((o) => o.id), coOrgNames: co.map((o) => o.name), reason: p.reason ?? null }, isPublic: true,
       };
     }
     case 'contribute': {
@@ -399,7 +411,7 @@ export async function transitionCase(ctx: AppContext, db: Executor, principal: P
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
   }, ...(input.alsoAudit && parties ? input.alsoAudit({ ...c, ...patch, version } as CaseRow, parties) : [])]);
   // a step that waits on someone else tells them (notify-case-change.ts), with the step
-  const notice = actor && CASE_NOTICE_OF[input.action] ? actor : null;
+  const notice = actor && caseNoticeKind(input.action, effect.data) ? actor : null;
   const after = notice
     ? async (x: Executor, u: CaseRow, eventId: number) => {
       await effect.after?.(x, u, eventId);

@@ -27,6 +27,7 @@ const MILESTONE: Record<string, [string, string]> = {
   forward: ['已转送有权处理机关', 'Forwarded to the competent body'],
   assign: ['已交办有权处理机关', 'Assigned to the competent body'],
   designate: ['上级机关已指定受理机关', 'The superior body named the body that accepts it'],
+  add_co_handlers: ['有关单位参与会同办理', 'Further bodies concerned take part in handling it'],
   reception_invite: ['领导约访', 'A leader invites you to meet'],
   reception_invite_withdrawn: ['领导约访已取消，另行通知', 'The meeting with the leader is called off; you will be told again'],
   accept: ['已受理', 'Accepted'],

@@ -33,6 +33,7 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
   assign: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'coOrgIds', kind: 'orgs' }, { name: 'note', kind: 'textarea', max: R }],
   designate: [{ name: 'targetOrgId', kind: 'org', required: true }, { name: 'coOrgIds', kind: 'orgs' }, { name: 'reason', kind: 'textarea', required: true, max: R }],
   contribute: [{ name: 'text', kind: 'textarea', required: true, max: T }],
+  add_co_handlers: [{ name: 'coOrgIds', kind: 'orgs', required: true }, { name: 'reason', kind: 'textarea', max: R }],
   divert: [{ name: 'procedure', kind: 'choice', required: true, options: opts(PROCEDURES, L.procedure) }, { name: 'reason', kind: 'textarea', required: true, max: R }, { name: 'properChannel', kind: 'text', max: R }],
   decline: [
     // a case marked at registration as a possible repeat of a final matter may be declined on Art 36
@@ -83,6 +84,7 @@ const dict = {
     f_coOrgIds: '协办单位（可不填，至多 5 个）', t_designateTarget: '指定受理机关', t_designateReason: '指定理由（协调情况）', t_contribute: '协办意见',
     designateHint: '依据《信访工作条例》第二十四条，涉及多个单位的信访事项受理有争议的，由其共同的上一级机关决定受理机关。被指定的单位应当受理，不能再提出异议；可同时指定协办单位。',
     contributeHint: '本单位为该事项的协办单位（第二十四条）。协办意见供主办单位出具处理意见书时采用，不直接告知信访人。',
+    addCoHint: '办理中发现该事项还涉及其他机关、单位的，可请其作为协办单位会同办理（第二十四条）：协办单位可查看该事项并提交协办意见，处理意见书写明“经会同……调查核实”。', t_addCo: '增加的协办单位（连同已有的至多 5 个）', t_addCoReason: '说明（可不填）',
     coMax: '协办单位至多 5 个', coOpinions: '协办单位意见（请在处理意见中一并考虑）', coNone: '尚未提交',
   },
   en: {
@@ -99,6 +101,7 @@ const dict = {
     f_coOrgIds: 'Co-handling bodies (optional, at most 5)', t_designateTarget: 'Body designated to accept', t_designateReason: 'Why (how it was coordinated)', t_contribute: 'Co-handling opinion',
     designateHint: 'Under Art 24, when bodies concerned dispute who accepts a matter, their common superior decides. The body designated accepts it and may not object again; co-handling bodies may be named with it.',
     contributeHint: 'Your body co-handles this matter (Art 24). The opinion is for the lead body\'s written answer and is not shown to the petitioner.',
+    addCoHint: 'When other bodies turn out to be concerned too, ask them to take part (Art 24): they see the matter and give their opinion, and the written answer says it was investigated together with them.', t_addCo: 'Bodies to add (at most 5 with those taking part)', t_addCoReason: 'Note (optional)',
     coMax: 'At most 5 co-handling bodies', coOpinions: 'The co-handling bodies\' opinions (take them into the answer)', coNone: 'not given yet',
   },
 };
@@ -130,6 +133,8 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpi
     if (f.name === 'targetOrgId' && action === 'designate') return t.t_designateTarget;
     if (f.name === 'reason' && action === 'designate') return t.t_designateReason;
     if (f.name === 'text' && action === 'contribute') return t.t_contribute;
+    if (f.name === 'coOrgIds' && action === 'add_co_handlers') return t.t_addCo;
+    if (f.name === 'reason' && action === 'add_co_handlers') return t.t_addCoReason;
     if (f.name === 'days') return t.f_days.replace('{n}', String(extensionMax));
     return (t as Record<string, string>)[`f_${f.name}`] ?? f.name;
   };
@@ -186,6 +191,7 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpi
       {action === 'report_urgent' && <Typography.Paragraph type="secondary" data-testid="urgent-hint">{t.urgentHint}</Typography.Paragraph>}
       {action === 'designate' && <Typography.Paragraph type="secondary" data-testid="designate-hint">{t.designateHint}</Typography.Paragraph>}
       {action === 'contribute' && <Typography.Paragraph type="secondary" data-testid="contribute-hint">{t.contributeHint}</Typography.Paragraph>}
+      {action === 'add_co_handlers' && <Typography.Paragraph type="secondary" data-testid="add-co-hint">{t.addCoHint}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {fields.length === 0 && <Typography.Paragraph>{t.confirm}</Typography.Paragraph>}
         {fields.map((f, idx) => (

@@ -76,6 +76,7 @@ function MilestoneItem({ m }: { m: Milestone }) {
     <li data-testid={`portal-milestone-${m.type}`}>
       <div className="xf-date">{m.on}{m.orgName ? ` · ${m.orgName}` : ''}</div>
       <div><strong>{milestoneLabel(lang, m.type)}</strong>{m.targetOrgName ? `：${m.targetOrgName}` : ''}</div>
+      {m.coOrgNames?.length ? <div data-testid="portal-co-handlers">{tx('协办单位', 'Taking part')}：{m.coOrgNames.join(lang === 'zh' ? '、' : ', ')}</div> : null}
       {m.appointment && (
         <div data-testid="portal-appointment">
           {m.appointment.changed ? tx('时间地点已变更：', 'Moved to: ') : ''}{m.appointment.day} {m.appointment.startsAt} · {m.appointment.place}
