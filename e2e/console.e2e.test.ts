@@ -509,6 +509,19 @@ describe('staff console', () => {
     await settled(hrssPage);
     await shot(hrssPage, 'console-answer-co-opinions-zh');
     await hrssPage.getByTestId('action-cancel').click();
+
+    // in handling the lead finds the township concerned too and asks it to take part
+    const township = orgs.find((o) => o.name === '葛仙庄镇')!.id;
+    await act(hrssPage, 'add_co_handlers', async (p) => {
+      expect(await p.getByTestId('add-co-hint').textContent()).toContain('第二十四条');
+      await pickTreeOption(p, 'field-coOrgIds', '葛仙庄', '葛仙庄镇');
+      await p.getByTestId('field-reason').fill('安置房地块位于葛仙庄镇');
+    });
+    await hrssPage.getByTestId(`co-org-${township}`).waitFor();
+    expect(await hrssPage.getByTestId(`co-org-${township}`).textContent()).toContain('待提交协办意见');
+    expect(await hrssPage.getByTestId(`co-org-${housing}`).textContent()).toContain('已提交协办意见');
+    await settled(hrssPage);
+    await shot(hrssPage, 'console-add-co-handler-zh');
     await hrssPage.context().close();
   });
 });
