@@ -4,7 +4,7 @@
 // designates the accepting body, which may not object again. Refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.ts';
-import { buildRegistration, orgId, scenario } from '../test/factories.ts';
+import { buildRegistration, orgId, petitionerView, scenario } from '../test/factories.ts';
 
 let t: TestApp;
 let hrss: number;
@@ -143,11 +143,7 @@ describe('co-handling bodies (协办单位)', () => {
     expect(doc.paragraphs[0]).toContain('经会同县住房和城乡建设局');
 
     // the petitioner reads which bodies take part, not the lead's note
-    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
-      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', id).executeTakeFirstOrThrow();
-    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
-    expect(look.statusCode, look.body).toBe(200);
-    const milestones = look.json().milestones as { type: string; coOrgNames?: string[]; reason?: string }[];
+    const milestones = (await petitionerView(t, id)).milestones as { type: string; coOrgNames?: string[]; reason?: string }[];
     const first = milestones.find((m) => m.type === 'add_co_handlers')!;
     expect(first.coOrgNames).toEqual(['县住房和城乡建设局']);
     expect(first.reason).toBeUndefined();

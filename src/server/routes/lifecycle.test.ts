@@ -1,7 +1,7 @@
 // Scenario tests through the HTTP API on a real database: every transition, every limit's boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../test/harness.ts';
-import { buildRegistration, orgId, categoryId, scenario } from '../test/factories.ts';
+import { buildRegistration, orgId, categoryId, petitionerView, scenario } from '../test/factories.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -365,11 +365,7 @@ describe('a review that revokes the answer orders a new one (撤销重办)', () 
     expect(review.paragraphs.join('')).toContain('撤销县人力资源和社会保障局作出的信访事项处理意见，由县人力资源和社会保障局重新办理，于2026年5月10日前重新作出处理意见');
     expect((await clerk.get(`/api/v1/cases/${c.caseId}/documents/opinion`)).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
     // the petitioner sees the revocation, who answers again and by when, and no longer the revoked opinion
-    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
-      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', c.caseId).executeTakeFirstOrThrow();
-    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
-    expect(look.statusCode, look.body).toBe(200);
-    const portal = look.json();
+    const portal = await petitionerView(t, c.caseId);
     expect(portal.officialDocuments.map((d: { type: string }) => d.type)).toEqual(['accept-notice', 'review-opinion']);
     expect(portal.milestones.at(-1)).toMatchObject({ type: 'redo', outcome: 'revoked', targetOrgName: '县人力资源和社会保障局' });
     expect(portal.nextDue).toEqual({ date: '2026-05-10', clock: 'answer' });
@@ -445,11 +441,7 @@ describe('a re-review that revokes the review opinion and the answer orders a ne
       expect((await city.get(`/api/v1/cases/${c.caseId}/documents/${type}`)).json().error.code, type).toBe('DOCUMENT_NOT_AVAILABLE');
     }
     // the petitioner sees it, and which of their documents still stand
-    const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
-      .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', c.caseId).executeTakeFirstOrThrow();
-    const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
-    expect(look.statusCode, look.body).toBe(200);
-    const portal = look.json();
+    const portal = await petitionerView(t, c.caseId);
     expect(portal.officialDocuments.map((d: { type: string }) => d.type)).toEqual(['accept-notice', 'rereview-opinion']);
     expect(portal.milestones.at(-1)).toMatchObject({ type: 'redo_re_review', outcome: 'revoked', targetOrgName: '县人力资源和社会保障局' });
     expect(portal.nextDue).toEqual({ date: '2026-06-01', clock: 'answer' });

@@ -56,3 +56,12 @@ export function scenario(app: () => TestApp) {
   }
   return { day, act, ok };
 }
+
+/** What the petitioner of a case reads on the portal: a look-up with its 查询码 and the last four digits of the mobile on file. */
+export async function petitionerView(t: TestApp, caseId: number): Promise<Record<string, any>> {
+  const who = await t.ctx.db.selectFrom('cases').innerJoin('petitioners', 'petitioners.id', 'cases.petitioner_id')
+    .select(['cases.query_code', 'petitioners.mobile']).where('cases.id', '=', caseId).executeTakeFirstOrThrow();
+  const look = await t.app.inject({ method: 'POST', url: '/api/v1/portal/lookup', payload: { queryCode: who.query_code, last4: who.mobile!.slice(-4) } });
+  if (look.statusCode !== 200) throw new Error(`portal look-up: ${look.statusCode} ${look.body}`);
+  return look.json() as Record<string, any>;
+}
