@@ -525,3 +525,68 @@ describe('staff console', () => {
     await hrssPage.context().close();
   });
 });
+
+describe('a re-review that revokes (复核撤销重办)', () => {
+  it('the re-reviewing body revokes the review opinion and the answer from the console; the matter goes back to the body that answered', async () => {
+    // the matter is taken to re-review through the API; the decision is taken in the console
+    const url = suite.server.url;
+    const pages = new Map<string, Page>();
+    const page = async (who: string) => pages.get(who) ?? pages.set(who, await as(who)).get(who)!;
+    const step = async (who: string, id: number, action: string, body: object = {}) => {
+      const p = await page(who);
+      const { version } = await apiJson<{ version: number }>(p, url, `/cases/${id}`);
+      const res = await p.request.post(`${url}/api/v1/cases/${id}/${action}`, { data: { version, ...body } });
+      expect(res.status(), `${action}: ${await res.text()}`).toBe(200);
+    };
+    const clerk = await page('clerk');
+    const orgs = await apiJson<{ id: number; name: string }[]>(clerk, url, '/orgs');
+    const cats = await apiJson<{ id: number; code: string }[]>(clerk, url, '/categories');
+    const reg = await clerk.request.post(`${url}/api/v1/cases`, {
+      headers: { 'idempotency-key': `re-review-${Date.now()}` },
+      data: {
+        channel: 'visit', kind: 'claim', categoryId: cats.find((c) => c.code === '0601')!.id, areaCode: '130534',
+        petitioner: { name: '刘秀英', idNumber: generateIdCardNumber('130534', '19580617', 301), mobile: '13903190521' },
+        title: '养老保险视同缴费年限认定问题', content: '本人1976年至1985年在县农机厂工作，退休时未认定视同缴费年限，请求重新核定。',
+      },
+    });
+    expect(reg.status(), await reg.text()).toBe(201);
+    const id = (await reg.json()).caseId as number;
+    await step('clerk', id, 'forward', { targetOrgId: orgs.find((o) => o.name === '县人力资源和社会保障局')!.id });
+    await step('hrss.handler', id, 'accept');
+    await step('hrss.handler', id, 'answer', { outcome: 'not_upheld', text: '经查，档案中无1976年至1985年的招工手续，不能认定视同缴费年限。' });
+    await step('hrss.handler', id, 'deliver');
+    await step('clerk', id, 'request-review', { reason: '有当年工资表为证' });
+    await step('county.handler', id, 'decide-review', { outcome: 'maintained', text: '经复查，维持原处理意见。' });
+    await step('clerk', id, 'request-re-review', { reason: '复查未调取县农机厂工资表' });
+    for (const p of pages.values()) await p.context().close();
+
+    const city = await as('city.handler');
+    await city.goto(`${url}/console/cases/${id}`);
+    await expect.poll(() => stateText(city).textContent()).toBe('复核中');
+    // revoking is not an outcome of the re-review decision: it is the action of its own
+    await city.getByTestId('action-decide_re_review').click();
+    await city.getByTestId('action-modal-decide_re_review').waitFor();
+    await city.getByTestId('option-outcome-maintained').waitFor();
+    expect(await city.getByTestId('option-outcome-revoked').count()).toBe(0);
+    await city.getByTestId('action-cancel').click();
+    await city.getByTestId('action-modal-decide_re_review').waitFor({ state: 'detached' });
+    await act(city, 'redo_re_review', async (p) => {
+      expect(await p.getByTestId('redo-hint').textContent()).toContain('撤销复查意见和原处理意见');
+      await p.getByTestId('field-text').fill('复查未调取县农机厂1976年至1985年工资表，认定事实不清。');
+      expect(await p.getByTestId('action-modal-redo_re_review').textContent()).toContain('复核认定的事实及依据');
+      await settled(p);
+      await shot(p, 'console-redo-re-review-zh');
+    });
+    await expect.poll(() => stateText(city).textContent()).toBe('办理中');
+    expect(await city.getByTestId('timeline-redo_re_review').textContent()).toContain('认定事实不清');
+    // the 复核意见书 stands; the revoked review opinion and answer are no longer offered
+    await city.getByTestId('doc-rereview-opinion').waitFor();
+    expect(await city.getByTestId('doc-review-opinion').count()).toBe(0);
+    expect(await city.getByTestId('doc-opinion').count()).toBe(0);
+    await settled(city);
+    await shot(city, 'console-after-redo-re-review-zh');
+    await city.getByTestId('doc-rereview-opinion').click();
+    await expect.poll(() => city.locator('body').textContent()).toContain('撤销复查意见和县人力资源和社会保障局作出的信访事项处理意见');
+    await city.context().close();
+  });
+});

@@ -166,6 +166,18 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_revoked', stage: 'review', byOrgName: '清河县人民政府', reason: '认定事实不清', dueOn: '2026-04-15' });
   });
 
+  it('an objection to a matter routed goes to whoever routed it', async () => {
+    day('2026-03-12');
+    const c = await register('反映小区供暖不达标');
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });
+    const before = (await caseNotices('clerk')).length;
+    await ok('hrss.handler', c.caseId, 'object', { reason: '供暖属于住建部门职责' });
+    const notices = await caseNotices('clerk');
+    expect(notices).toHaveLength(before + 1);
+    expect(notices[0]).toMatchObject({ kind: 'routing_objected', byOrgName: '县人力资源和社会保障局', reason: '供暖属于住建部门职责', case: { id: c.caseId } });
+    expect((await caseNotices('supervisor')).some((n) => n.case.id === c.caseId)).toBe(false);
+  });
+
   it("a co-handling body's opinion goes to whoever accepted the matter; an extension refused, with the reason", async () => {
     day('2026-03-20');
     const c = await register('反映企业改制职工安置费未兑现');

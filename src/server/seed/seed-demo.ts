@@ -40,6 +40,9 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
   // matters of several bodies (Art 24) draw from their own sequence, so the rest of the demo stays as it was
   const jointRnd = seededRandom(24);
   const jointChance = (p: number) => jointRnd() < p;
+  // so do revocations on review and re-review (撤销重办)
+  const reviewRnd = seededRandom(35);
+  const reviewChance = (p: number) => reviewRnd() < p;
 
   const catIds = new Map((await db.selectFrom('categories').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
   const orgCats = await db.selectFrom('org_categories').selectAll().execute();
@@ -78,6 +81,13 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
       areaCode: '130534',
     });
   }
+  /** After a revocation the body that answered answers again and delivers, as time allows. */
+  const answerAgain = async (caseId: number, handler: string, from: number) => {
+    const answeredAt = from + (10 + reviewRnd() * 30) * DAY;
+    if (await act(caseId, handler, 'answer', { outcome: 'upheld', text: '经重新调查核实，原反映问题属实，已责成有关单位依法处理，现重新答复如下：……' }, answeredAt)) {
+      await act(caseId, handler, 'deliver', { method: 'in_person' }, answeredAt + (1 + reviewRnd() * 3) * DAY);
+    }
+  };
   const history: { person: PersonInput; category: string; area: string }[] = [];
   const start = realNow.getTime() - 365 * DAY;
   const clerk = await actor('clerk');
@@ -182,11 +192,22 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
         const c = (await findCase(db, id))!;
         const outcome = pick(['maintained', 'maintained', 'changed']);
         const text = outcome === 'changed' ? '经复查，原处理意见适用政策有误，予以变更，按现行政策重新核定。' : '经复查，原处理意见认定事实清楚，适用政策正确，予以维持。';
-        if (!(await act(id, handlerOf(c.current_org_id), 'decide_review', { outcome, text }, step(10, 28)))) continue;
+        const decidedAt = step(10, 28);
+        // now and then the review revokes the answer and the body answers again (撤销重办)
+        if (reviewChance(0.15)) {
+          if (await act(id, handlerOf(c.current_org_id), 'redo', { text: '经复查，原处理意见认定事实不清、证据不足，撤销原处理意见，由原办理机关重新办理。' }, decidedAt)) await answerAgain(id, handler, decidedAt);
+          continue;
+        }
+        if (!(await act(id, handlerOf(c.current_org_id), 'decide_review', { outcome, text }, decidedAt))) continue;
         if (chance(0.4)) {
           if (!(await act(id, 'petitioner', 'request_re_review', { reason: '对复查意见不服，申请复核' }, step(2, 20)))) continue;
           const c2 = (await findCase(db, id))!;
-          await act(id, handlerOf(c2.current_org_id), 'decide_re_review', { outcome: 'maintained', text: '经复核，维持复查意见。本复核意见为终结意见。' }, step(10, 28));
+          const reDecidedAt = step(10, 28);
+          if (reviewChance(0.2)) {
+            if (await act(id, handlerOf(c2.current_org_id), 'redo_re_review', { text: '经复核，复查未调取原始凭证，认定事实不清，撤销复查意见和原处理意见，由原办理机关重新办理。' }, reDecidedAt)) await answerAgain(id, handler, reDecidedAt);
+          } else {
+            await act(id, handlerOf(c2.current_org_id), 'decide_re_review', { outcome: 'maintained', text: '经复核，维持复查意见。本复核意见为终结意见。' }, reDecidedAt);
+          }
         }
         continue;
       }

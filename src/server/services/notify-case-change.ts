@@ -3,7 +3,8 @@
 // whoever gave an answer that it was sent back (退回重办) or revoked on review or re-review (撤销重办);
 // a body's handlers, supervisors and leaders that a supervision notice (督办) is addressed to it;
 // whoever accepted a matter that a co-handling body gave its opinion; the bodies named co-handling
-// (协办单位, when routed, designated or added) that they are asked to take part. Never the one who acted. Every
+// (协办单位, when routed, designated or added) that they are asked to take part; whoever routed a matter
+// that the receiver objected to it (异议, Art 23) and it is back to be routed. Never the one who acted. Every
 // recipient works in the body that has the matter (or gave its answer), never an accused body, which
 // never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
 import type { Action } from '../../domain/lifecycle.ts';
@@ -28,6 +29,7 @@ const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
   assign: 'co_handling_requested',
   designate: 'co_handling_requested',
   add_co_handlers: 'co_handling_requested',
+  object: 'routing_objected',
 };
 
 /** The notice a step writes, if any (a routing only when it names co-handling bodies). */
@@ -89,6 +91,12 @@ export async function notifyCaseChange(db: Executor, actor: Actor, at: Date, ste
       }
       await insertNotifications(db, rows);
       return;
+    }
+    case 'routing_objected': {
+      const router = await lastActorOf(db, c.id, ['forward', 'assign', 'designate']);
+      to = router ? [router] : [];
+      facts = { reason: str(step.data.reason) };
+      break;
     }
     case 'co_opinion_given': {
       const accepter = await lastActorOf(db, c.id, ['accept']);

@@ -77,7 +77,7 @@ const dict = {
     f_targetOrgId: '转送/交办至', f_reviewOrgId: '复查/复核机关（不填则由系统确定上一级有权机关）', f_note: '说明', f_procedure: '导入的法定途径', f_basis: '不予受理依据', f_reason: '理由', f_properChannel: '告知的正确途径', f_days: '延期天数（最多 {n} 天）',
     f_summary: '听证情况', f_outcome: '处理意见', f_text: '意见内容', f_deliveredOn: '送达日期', f_method: '方式', f_agreement: '调解/和解协议内容',
     f_bureauRating: '对信访部门的评价', f_bodyRating: '对承办单位的评价', f_comment: '评价意见', f_dueOn: '期限', f_plan: '包案方案', f_closingStandard: '化解标准',
-    t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
+    t_supervise: '督办意见', t_instruct: '批示内容', t_decide: '决定内容', t_redoText: '撤销理由（复查认定的事实及依据）', t_reRedoText: '撤销理由（复核认定的事实及依据）', t_urgent: '报告内容（事项情况、可能造成的影响、已采取的措施）',
     urgentHint: '依据《信访工作条例》第二十五条，对可能造成社会影响的重大、紧急信访事项，及时报告本级党委和政府；情况变化时可续报。', t_redoDue: '重新答复期限（不填为自今日起 60 日）',
     redoHint: '撤销原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；信访人对新的处理意见不服的，可以再申请复查。',
     reRedoHint: '撤销复查意见和原处理意见，由原办理机关重新办理并在期限内重新作出处理意见；事项不作终结，信访人对新的处理意见不服的，可以再申请复查。如复核机关直接作出处理，请选择“复核决定”中的“变更”。',
@@ -94,7 +94,7 @@ const dict = {
     f_targetOrgId: 'Forward / assign to', f_reviewOrgId: 'Reviewing body (empty: the competent body one level up)', f_note: 'Note', f_procedure: 'Statutory procedure', f_basis: 'Ground', f_reason: 'Reason', f_properChannel: 'Proper channel told', f_days: 'Days (at most {n})',
     f_summary: 'Hearing summary', f_outcome: 'Outcome', f_text: 'Text', f_deliveredOn: 'Delivered on', f_method: 'Method', f_agreement: 'Agreement reached',
     f_bureauRating: 'Rating of the bureau', f_bodyRating: 'Rating of the handling body', f_comment: 'Comment', f_dueOn: 'Due on', f_plan: 'Plan', f_closingStandard: 'Closing standard',
-    t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
+    t_supervise: 'Supervision notice', t_instruct: 'Instruction', t_decide: 'Decision', t_redoText: 'Why the answer is revoked (facts and grounds found on review)', t_reRedoText: 'Why the review and the answer are revoked (facts and grounds found on re-review)', t_urgent: 'Report (the matter, its possible impact, what has been done)',
     urgentHint: 'Under Art 25, a major or urgent matter that may have social impact is reported at once to the government of your body; report again when it changes.', t_redoDue: 'New answer due (empty: 60 days from today)',
     redoHint: 'The answer is revoked; the body that gave it handles the matter again and answers anew by the day set. The petitioner may ask for review of the new answer.',
     reRedoHint: 'The review opinion and the answer are revoked; the body that answered handles the matter again and answers anew by the day set. The matter is not final: the petitioner may ask for review of the new answer. To decide the matter yourself, use "Re-review decision" with "Changed".',
@@ -127,7 +127,8 @@ export function ActionModal({ action, detail, onClose, onDone, onConflict, coOpi
     if (f.name === 'text' && action === 'supervise') return t.t_supervise;
     if (f.name === 'text' && action === 'instruct') return t.t_instruct;
     if (f.name === 'text' && action.startsWith('decide_')) return t.t_decide;
-    if (f.name === 'text' && (action === 'redo' || action === 'redo_re_review')) return t.t_redoText;
+    if (f.name === 'text' && action === 'redo') return t.t_redoText;
+    if (f.name === 'text' && action === 'redo_re_review') return t.t_reRedoText;
     if (f.name === 'text' && action === 'report_urgent') return t.t_urgent;
     if (f.name === 'dueOn' && (action === 'redo' || action === 'redo_re_review')) return t.t_redoDue;
     if (f.name === 'targetOrgId' && action === 'designate') return t.t_designateTarget;
