@@ -332,6 +332,18 @@ describe('leaders', () => {
     await page.getByTestId('case-page').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/console/cases/${target.id}`);
     await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(before - 1 > 0 ? `通知 (${before - 1})` : '通知');
+
+    // another notice on the matter: opening the case page, not the notice, reads it too
+    const again = await as('supervisor');
+    const v = await getJson<{ version: number }>(again, `/cases/${target.id}`);
+    const res2 = await again.request.post(`${suite.server.url}/api/v1/cases/${target.id}/supervise`, { data: { version: v.version, text: '请再次报告进展' } });
+    expect(res2.status(), await res2.text()).toBe(200);
+    await again.context().close();
+    await page.goto(`${suite.server.url}/console/`);
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(`通知 (${before})`);
+    await page.goto(`${suite.server.url}/console/cases/${target.id}`);
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '').toBe(before - 1 > 0 ? `通知 (${before - 1})` : '通知');
   });
 
   it('a township leader schedules only for the township: the form offers no other body', async () => {

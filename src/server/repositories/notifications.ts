@@ -23,10 +23,11 @@ export async function listNotifications(db: Executor, userId: number, f: { befor
   return { rows, unread: Number(unread.n) };
 }
 
-/** Marks the user's own unread notices read (those given, or all); how many it marked. */
-export async function markNotificationsRead(db: Executor, userId: number, ids: number[] | 'all', at: Date): Promise<number> {
+/** Marks the user's own unread notices read (those given, those about one case, or all); how many it marked. */
+export async function markNotificationsRead(db: Executor, userId: number, which: number[] | { caseId: number } | 'all', at: Date): Promise<number> {
   let q = db.updateTable('staff_notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
-  if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [0]);
+  if (Array.isArray(which)) q = q.where('id', 'in', which.length ? which : [0]);
+  else if (which !== 'all') q = q.where('case_id', '=', which.caseId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -105,7 +105,7 @@ describe('reading notices', () => {
   });
 
   it('refuses a request naming neither or both, and anonymous callers', async () => {
-    for (const body of [{}, { ids: [1], all: true }, { ids: [] }, { all: false }]) {
+    for (const body of [{}, { ids: [1], all: true }, { ids: [] }, { all: false }, { ids: [1], caseId: 1 }, { caseId: 0 }]) {
       const res = await leader.post('/api/v1/notifications/read', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
@@ -202,5 +202,23 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     await ok('hrss.handler', c.caseId, 'add-co-handlers', { coOrgIds: [township] });
     expect((await caseNotices('town.handler'))[0]).toMatchObject({ kind: 'co_handling_requested', byName: '周承办', leadOrgName: '县人力资源和社会保障局', coOrgName: '葛仙庄镇' });
     expect(await caseNotices('housing.handler')).toHaveLength(1);
+  });
+
+  it("opening a case reads one's own notices about it, and no other", async () => {
+    const hrssClient = await t.as('hrss.handler');
+    const box = (await inbox(hrssClient)).items.filter((n) => n.case && !n.readAt) as (Notice & { case: { id: number } })[];
+    const caseIds = [...new Set(box.map((n) => n.case.id))];
+    expect(caseIds.length).toBeGreaterThanOrEqual(2);
+    const [opened] = caseIds;
+    const headBefore = (await inbox(await t.as('hrss.head'))).items.filter((n) => n.case?.id === opened && !n.readAt).length;
+    expect(headBefore).toBeGreaterThan(0);
+    const res = await hrssClient.post('/api/v1/notifications/read', { caseId: opened });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().marked).toBe(box.filter((n) => n.case.id === opened).length);
+    const after = (await inbox(hrssClient)).items.filter((n) => n.case);
+    expect(after.filter((n) => n.case!.id === opened).every((n) => n.readAt)).toBe(true);
+    expect(after.filter((n) => n.case!.id !== opened && !n.readAt).length).toBe(box.filter((n) => n.case.id !== opened).length);
+    // another user's notices about the same case stay unread
+    expect((await inbox(await t.as('hrss.head'))).items.filter((n) => n.case?.id === opened && !n.readAt).length).toBe(headBefore);
   });
 });

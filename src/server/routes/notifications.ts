@@ -26,14 +26,18 @@ export default async function notificationRoutes(app: FastifyInstance, { ctx }: 
 
   app.post('/notifications/read', {
     schema: {
-      tags: ['notifications'], summary: '标为已读（指定的或全部） Mark notices read (those named, or all)',
-      body: Type.Object({ ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true })), all: Type.Optional(Type.Literal(true)) }, { additionalProperties: false }),
+      tags: ['notifications'], summary: '标为已读（指定的、某一事项的或全部） Mark notices read (those named, those about a case, or all)',
+      body: Type.Object({
+        ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true })),
+        caseId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the notices about this case (its page was opened)' })),
+        all: Type.Optional(Type.Literal(true)),
+      }, { additionalProperties: false }),
       response: { 200: Type.Object({ marked: Type.Integer() }) },
     },
   }, async (req) => {
     const actor = requireStaff(req);
-    const body = req.body as { ids?: number[]; all?: true };
-    if ((body.ids === undefined) === (body.all === undefined)) throw new AppError('VALIDATION_FAILED', { field: 'ids', reason: 'give ids or all, not both' });
+    const body = req.body as { ids?: number[]; caseId?: number; all?: true };
+    if ([body.ids, body.caseId, body.all].filter((x) => x !== undefined).length !== 1) throw new AppError('VALIDATION_FAILED', { field: 'ids', reason: 'give one of ids, caseId or all' });
     return markNotificationsReadFor(ctx, actor, body);
   });
 }

@@ -14,6 +14,9 @@ import { useLang, useText, type Lang } from './i18n.tsx';
 import { formatDateTime } from './labels.ts';
 
 type Page = Static<typeof NotificationPage>;
+
+/** Sent on `window` when notices were marked read elsewhere (a case page opened): the bell counts again. */
+export const NOTICES_CHANGED = 'xf:notices-changed';
 type Notice = Page['items'][number];
 
 const dict = {
@@ -67,6 +70,7 @@ export function NotificationBell() {
   }, []);
   useEffect(() => { count(); }, [count, loc.pathname]);
   useEffect(() => { const id = setInterval(count, 60_000); return () => clearInterval(id); }, [count]);
+  useEffect(() => { window.addEventListener(NOTICES_CHANGED, count); return () => window.removeEventListener(NOTICES_CHANGED, count); }, [count]);
 
   const load = useCallback(async (before?: number) => {
     const p = await apiGet<Page>('/notifications', { limit: 20, before });

@@ -1,6 +1,6 @@
 // The case page: all facts, running clocks with days left, the timeline of every event, attachments,
 // printable documents, and the actions the current user may take now (each in its own form).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, List, Result, Row, Skeleton, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { EyeOutlined, FileTextOutlined, PaperClipOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { useLang, useText, type Lang } from '../i18n.tsx';
 import { formatDateTime, L, urgencyStyle, PENDING_STYLE } from '../labels.ts';
 import { categoryName, orgName, useCategories, useOrgs } from '../refdata.ts';
 import { ActionModal } from './ActionModal.tsx';
+import { NOTICES_CHANGED } from '../NotificationBell.tsx';
 
 const dict = {
   zh: {
@@ -127,6 +128,15 @@ export function CasePage() {
   }, [caseId]);
 
   useEffect(() => { void load(); }, [load]);
+  // the user's notices about this case are read once its page is open
+  const noticesRead = useRef<number | null>(null);
+  useEffect(() => {
+    if (!detail || detail.id !== caseId || noticesRead.current === caseId) return;
+    noticesRead.current = caseId;
+    api<{ marked: number }>('POST', '/notifications/read', { caseId })
+      .then((r) => { if (r.marked > 0) window.dispatchEvent(new Event(NOTICES_CHANGED)); })
+      .catch(() => { /* the notices stay unread; the bell still opens them */ });
+  }, [detail, caseId]);
 
   const reveal = async () => {
     try {
