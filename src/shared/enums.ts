@@ -194,7 +194,7 @@ export const NOTIFICATION_KINDS = [
   // a co-handling body's opinion (whoever accepted the matter); a body asked to take part as co-handling (its staff)
   'extension_requested', 'extension_approved', 'extension_rejected', 'answer_sent_back', 'answer_revoked', 'supervision_issued', 'co_opinion_given',
   'co_handling_requested',
-  // a receiver's objection to a matter routed to it (whoever routed it)
-  'routing_objected',
+  // a receiver's objection to a matter routed to it (whoever routed it); a leader's instruction (the body that has the matter)
+  'routing_objected', 'instruction_given',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

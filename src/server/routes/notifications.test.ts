@@ -151,11 +151,18 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     }
     expect(await caseNotices('supervisor')).toEqual([]);
 
+    // a leader's instruction goes to the body that has the matter
+    await ok('leader', c.caseId, 'instruct', { text: '请核实历年缴费记录，依法妥善处理' });
+    for (const who of ['hrss.handler', 'hrss.head']) {
+      expect((await caseNotices(who))[0], who).toMatchObject({ kind: 'instruction_given', byName: '陈副县长', byOrgName: '清河县人民政府', reason: '请核实历年缴费记录，依法妥善处理' });
+    }
+    expect(await caseNotices('leader')).toEqual([]);
+
     // an answer sent back goes to whoever gave it
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'explained', text: '已作解释' });
     await ok('supervisor', c.caseId, 'send-back', { reason: '未回应补缴年限的计算依据' });
     expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_sent_back', byName: '王督办', reason: '未回应补缴年限的计算依据' });
-    expect(await caseNotices('hrss.head')).toHaveLength(2);
+    expect(await caseNotices('hrss.head')).toHaveLength(3);
 
     // so does an answer revoked on review, with the new last day
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });

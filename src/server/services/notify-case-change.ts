@@ -4,7 +4,8 @@
 // a body's handlers, supervisors and leaders that a supervision notice (督办) is addressed to it;
 // whoever accepted a matter that a co-handling body gave its opinion; the bodies named co-handling
 // (协办单位, when routed, designated or added) that they are asked to take part; whoever routed a matter
-// that the receiver objected to it (异议, Art 23) and it is back to be routed. Never the one who acted. Every
+// that the receiver objected to it (异议, Art 23) and it is back to be routed; the body that has a
+// matter that a leader gave an instruction on it (批示). Never the one who acted. Every
 // recipient works in the body that has the matter (or gave its answer), never an accused body, which
 // never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
 import type { Action } from '../../domain/lifecycle.ts';
@@ -30,6 +31,7 @@ const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
   designate: 'co_handling_requested',
   add_co_handlers: 'co_handling_requested',
   object: 'routing_objected',
+  instruct: 'instruction_given',
 };
 
 /** The notice a step writes, if any (a routing only when it names co-handling bodies). */
@@ -74,6 +76,10 @@ export async function notifyCaseChange(db: Executor, actor: Actor, at: Date, ste
     case 'supervision_issued':
       to = await activeStaffAt(db, c.current_org_id, ['handler', 'supervisor', 'leader']);
       facts = { reason: str(step.data.text), dueOn: str(step.data.dueOn) };
+      break;
+    case 'instruction_given':
+      to = await activeStaffAt(db, c.current_org_id, ['handler', 'supervisor', 'leader']);
+      facts = { reason: str(step.data.text) };
       break;
     case 'co_handling_requested': {
       const bodies = (step.data.coOrgIds as number[]).map((id, i) => ({ id, name: (step.data.coOrgNames as string[] | undefined)?.[i] ?? null }));
