@@ -196,5 +196,7 @@ export const NOTIFICATION_KINDS = [
   'co_handling_requested',
   // a receiver's objection to a matter routed to it (whoever routed it); a leader's instruction (the body that has the matter)
   'routing_objected', 'instruction_given',
+  // a review or re-review asked of a body (its handlers, supervisors and leaders)
+  'review_requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -34,7 +34,9 @@ export const NotificationView = Type.Object({
   was: N(DayFacts),
   /** Which fields changed (leaderUserId, day, startsAt, endsAt, place, topic, kind, orgId). */
   fields: Type.Array(Type.String()),
+  /** Who acted; empty when it was the petitioner (byPetitioner), whom a notice does not name. */
   byName: Type.String(),
+  byPetitioner: Type.Boolean(),
   /** Why: a day cancelled, an extension asked or refused, an answer sent back or revoked, a supervision notice's request. */
   reason: N(Type.String()),
 });
@@ -54,7 +56,7 @@ export function presentNotification(r: Row): Static<typeof NotificationView> {
     day: r.case_id === null ? facts(d) : null, was: d.was && typeof d.was === 'object' ? facts(d.was as Record<string, unknown>) : null,
     case: r.case_id === null ? null : { id: r.case_id, caseNo: str(d.caseNo), title: str(d.title) },
     fields: Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [],
-    byName: str(d.byName), byOrgName: opt(d.byOrgName), reason: opt(d.reason),
+    byName: str(d.byName), byPetitioner: d.byPetitioner === true, byOrgName: opt(d.byOrgName), reason: opt(d.reason),
     days: typeof d.days === 'number' && Number.isInteger(d.days) ? d.days : null,
     dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), leadOrgName: opt(d.leadOrgName), stage: opt(d.stage),
   };

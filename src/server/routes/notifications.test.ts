@@ -168,7 +168,8 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
     await ok('hrss.handler', c.caseId, 'deliver');
     day('2026-03-15');
-    await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+    const reviewing = await ok('clerk', c.caseId, 'request-review', { reason: '不服' });
+    expect((await caseNotices('county.handler'))[0]).toMatchObject({ kind: 'review_requested', stage: 'review', byPetitioner: false, byOrgName: '清河县信访局', dueOn: reviewing.nextDue, reason: null });
     await ok('county.handler', c.caseId, 'redo', { text: '认定事实不清', dueOn: '2026-04-15' });
     expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_revoked', stage: 'review', byOrgName: '清河县人民政府', reason: '认定事实不清', dueOn: '2026-04-15' });
   });

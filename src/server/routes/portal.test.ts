@@ -358,6 +358,10 @@ describe('rating and review', () => {
     expect(v.milestones.at(-1)).toMatchObject({ type: 'request_review', reason: '欠薪数额计算有误，请求复查', targetOrgName: '清河县人民政府' });
     const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row.current_org_id).toBe(await orgId(t, '清河县人民政府'));
+    // the reviewing body's staff are told, with the last day to decide; the notice names no petitioner and gives no reasons
+    const notices = (await (await t.as('county.handler')).get('/api/v1/notifications')).json().items as Record<string, unknown>[];
+    const told = notices.find((n) => (n.case as { id: number } | null)?.id === c.id);
+    expect(told).toMatchObject({ kind: 'review_requested', stage: 'review', byPetitioner: true, byName: '', byOrgName: null, reason: null, dueOn: row.review_due });
     const twice = await call('POST', '/portal/case/review-request', { cookie, body: { reason: '再次申请' } });
     expect(twice.json().error.code).toBe('PORTAL_REVIEW_NOT_AVAILABLE');
 

@@ -5,7 +5,8 @@
 // whoever accepted a matter that a co-handling body gave its opinion; the bodies named co-handling
 // (协办单位, when routed, designated or added) that they are asked to take part; whoever routed a matter
 // that the receiver objected to it (异议, Art 23) and it is back to be routed; the body that has a
-// matter that a leader gave an instruction on it (批示). Never the one who acted. Every
+// matter that a leader gave an instruction on it (批示); the body asked to review or re-review (复查,
+// 复核: the petitioner asked it, on the portal or through a clerk). Never the one who acted. Every
 // recipient works in the body that has the matter (or gave its answer), never an accused body, which
 // never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
 import type { Action } from '../../domain/lifecycle.ts';
@@ -14,7 +15,7 @@ import type { Actor } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { activeStaffAt, insertNotifications, lastActorOf, type NewNotification } from '../repositories/notifications.ts';
+import { activeStaffAt, insertNotifications, lastActorOf } from '../repositories/notifications.ts';
 
 /** The actions a notice is written for, and the kind each writes. */
 const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
@@ -32,6 +33,8 @@ const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
   add_co_handlers: 'co_handling_requested',
   object: 'routing_objected',
   instruct: 'instruction_given',
+  request_review: 'review_requested',
+  request_re_review: 'review_requested',
 };
 
 /** The notice a step writes, if any (a routing only when it names co-handling bodies). */
@@ -41,81 +44,77 @@ export function caseNoticeKind(action: Action, data: Record<string, unknown>): N
   return kind;
 }
 
+/** Who took the step: a staff member, or the petitioner (whom no notice names). */
+export type StepBy = { kind: 'staff'; actor: Actor } | { kind: 'petitioner' };
+
 /**
  * `before` is the case as it was, `after` as the step left it, `data` the step's event data.
  * Writes nothing for an action not in CASE_NOTICE_OF or with nobody else to tell.
  */
-export async function notifyCaseChange(db: Executor, actor: Actor, at: Date, step: {
-  action: Action; before: CaseRow; after: Pick<CaseRow, 'answer_due'>; data: Record<string, unknown>;
+export async function notifyCaseChange(db: Executor, by: StepBy, at: Date, step: {
+  action: Action; before: CaseRow; after: Pick<CaseRow, 'answer_due' | 'review_due' | 're_review_due'>; data: Record<string, unknown>;
 }): Promise<void> {
   const kind = caseNoticeKind(step.action, step.data);
   if (!kind) return;
   const c = step.before;
+  const d = step.data;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  let to: number[];
-  let facts: Record<string, unknown>;
+  const staffOf = (orgId: number) => activeStaffAt(db, orgId, ['handler', 'supervisor', 'leader']);
+  const whoTook = async (types: string[]) => { const id = await lastActorOf(db, c.id, types); return id ? [id] : []; };
+  // each one told, with what they are told beyond the case and who acted
+  const to: { userId: number; facts: Record<string, unknown> }[] = [];
+  const tell = (ids: number[], facts: Record<string, unknown>) => { for (const userId of ids) to.push({ userId, facts }); };
   switch (kind) {
     case 'extension_requested':
-      to = await activeStaffAt(db, c.handling_org_id ?? c.current_org_id, ['leader']);
-      facts = { days: step.data.days, reason: str(step.data.reason) };
+      tell(await activeStaffAt(db, c.handling_org_id ?? c.current_org_id, ['leader']), { days: d.days, reason: str(d.reason) });
       break;
     case 'extension_approved':
-    case 'extension_rejected': {
-      const asker = await lastActorOf(db, c.id, ['request_extension']);
-      to = asker ? [asker] : [];
-      facts = kind === 'extension_approved' ? { days: c.extension_days, dueOn: step.after.answer_due } : { reason: str(step.data.reason) };
+      tell(await whoTook(['request_extension']), { days: c.extension_days, dueOn: step.after.answer_due });
       break;
-    }
+    case 'extension_rejected':
+      tell(await whoTook(['request_extension']), { reason: str(d.reason) });
+      break;
     case 'answer_sent_back':
-    case 'answer_revoked': {
-      const answerer = await lastActorOf(db, c.id, ['answer']);
-      to = answerer ? [answerer] : [];
-      facts = kind === 'answer_sent_back' ? { reason: str(step.data.reason) } : { reason: str(step.data.text), dueOn: step.after.answer_due, stage: step.action === 'redo' ? 'review' : 're_review' };
+      tell(await whoTook(['answer']), { reason: str(d.reason) });
       break;
-    }
+    case 'answer_revoked':
+      tell(await whoTook(['answer']), { reason: str(d.text), dueOn: step.after.answer_due, stage: step.action === 'redo' ? 'review' : 're_review' });
+      break;
     case 'supervision_issued':
-      to = await activeStaffAt(db, c.current_org_id, ['handler', 'supervisor', 'leader']);
-      facts = { reason: str(step.data.text), dueOn: str(step.data.dueOn) };
+      tell(await staffOf(c.current_org_id), { reason: str(d.text), dueOn: str(d.dueOn) });
       break;
     case 'instruction_given':
-      to = await activeStaffAt(db, c.current_org_id, ['handler', 'supervisor', 'leader']);
-      facts = { reason: str(step.data.text) };
+      tell(await staffOf(c.current_org_id), { reason: str(d.text) });
       break;
     case 'co_handling_requested': {
-      const bodies = (step.data.coOrgIds as number[]).map((id, i) => ({ id, name: (step.data.coOrgNames as string[] | undefined)?.[i] ?? null }));
-      const rows: NewNotification[] = [];
-      const byOrg = await findOrg(db, actor.orgId);
       // the lead: the body routed or designated to, or (adding in handling) the one that has the matter
-      const lead = str(step.data.targetOrgName) ?? (await findOrg(db, c.current_org_id))?.name ?? null;
-      for (const b of bodies) {
-        for (const userId of await activeStaffAt(db, b.id, ['handler', 'supervisor', 'leader'])) {
-          if (userId === actor.userId) continue;
-          rows.push({ userId, kind, caseId: c.id, receptionDayId: null, at, data: {
-            caseNo: c.case_no, title: c.title, byName: actor.displayName, byOrgName: byOrg?.name ?? null, coOrgName: b.name, leadOrgName: lead,
-          } });
-        }
-      }
-      await insertNotifications(db, rows);
-      return;
-    }
-    case 'routing_objected': {
-      const router = await lastActorOf(db, c.id, ['forward', 'assign', 'designate']);
-      to = router ? [router] : [];
-      facts = { reason: str(step.data.reason) };
+      const lead = str(d.targetOrgName) ?? (await findOrg(db, c.current_org_id))?.name ?? null;
+      const names = Array.isArray(d.coOrgNames) ? d.coOrgNames : [];
+      for (const [i, id] of (d.coOrgIds as number[]).entries()) tell(await staffOf(id), { coOrgName: str(names[i]), leadOrgName: lead });
       break;
     }
-    case 'co_opinion_given': {
-      const accepter = await lastActorOf(db, c.id, ['accept']);
-      to = accepter ? [accepter] : [];
-      facts = { coOrgName: str(step.data.coOrgName) };
+    case 'routing_objected':
+      tell(await whoTook(['forward', 'assign', 'designate']), { reason: str(d.reason) });
+      break;
+    case 'co_opinion_given':
+      tell(await whoTook(['accept']), { coOrgName: str(d.coOrgName) });
+      break;
+    case 'review_requested': {
+      // the body asked to review or re-review, with its last day to decide; not the petitioner's reasons
+      const isReview = step.action === 'request_review';
+      if (typeof d.reviewOrgId === 'number') tell(await staffOf(d.reviewOrgId), { stage: isReview ? 'review' : 're_review', dueOn: isReview ? step.after.review_due : step.after.re_review_due });
       break;
     }
     default:
       return;
   }
-  to = [...new Set(to)].filter((id) => id !== actor.userId);
-  if (!to.length) return;
-  const byOrg = await findOrg(db, actor.orgId);
-  const data = { caseNo: c.case_no, title: c.title, byName: actor.displayName, byOrgName: byOrg?.name ?? null, ...facts };
-  await insertNotifications(db, to.map((userId) => ({ userId, kind, data, receptionDayId: null, caseId: c.id, at })));
+  const me = by.kind === 'staff' ? by.actor.userId : null;
+  const rows = to.filter((r, i) => r.userId !== me && to.findIndex((x) => x.userId === r.userId) === i);
+  if (!rows.length) return;
+  const who = by.kind === 'staff'
+    ? { byName: by.actor.displayName, byOrgName: (await findOrg(db, by.actor.orgId))?.name ?? null }
+    : { byName: '', byOrgName: null, byPetitioner: true };
+  await insertNotifications(db, rows.map((r) => ({
+    userId: r.userId, kind, caseId: c.id, receptionDayId: null, at, data: { caseNo: c.case_no, title: c.title, ...who, ...r.facts },
+  })));
 }

@@ -10,7 +10,7 @@ import type { AppContext, Principal } from '../context.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { CaseRow, CaseUpdate, OrgRow } from '../db/schema.ts';
 import { assertCanAct, coBodyIndex, isInsideAccused } from '../policies/case-policy.ts';
-import { caseNoticeKind, notifyCaseChange } from './notify-case-change.ts';
+import { caseNoticeKind, notifyCaseChange, type StepBy } from './notify-case-change.ts';
 import { duesOf, duesToColumns, findCase, findCaseForUpdate, findCaseWithParties, updateCaseWithEvent } from '../repositories/cases.ts';
 import type { CaseParties } from './view-case.ts';
 import { findOrg } from '../repositories/organisations.ts';
@@ -411,7 +411,8 @@ export async function transitionCase(ctx: AppContext, db: Executor, principal: P
     ip: principal.kind === 'system' ? null : principal.ip ?? null, detail: { from: c.state, to: plan.to, version },
   }, ...(input.alsoAudit && parties ? input.alsoAudit({ ...c, ...patch, version } as CaseRow, parties) : [])]);
   // a step that waits on someone else tells them (notify-case-change.ts), with the step
-  const notice = actor && caseNoticeKind(input.action, effect.data) ? actor : null;
+  const by: StepBy | null = actor ? { kind: 'staff', actor } : principal.kind === 'petitioner' ? { kind: 'petitioner' } : null;
+  const notice = by && caseNoticeKind(input.action, effect.data) ? by : null;
   const after = notice
     ? async (x: Executor, u: CaseRow, eventId: number) => {
       await effect.after?.(x, u, eventId);
