@@ -198,5 +198,7 @@ export const NOTIFICATION_KINDS = [
   'routing_objected', 'instruction_given',
   // a review or re-review asked of a body (its handlers, supervisors and leaders)
   'review_requested',
+  // a major or urgent matter reported to a government (its leaders, its bureau's supervisors and leaders); a leader owning a matter (the body that has it)
+  'urgent_reported', 'ownership_taken',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

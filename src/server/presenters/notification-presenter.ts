@@ -28,6 +28,8 @@ export const NotificationView = Type.Object({
   coOrgName: N(Type.String()),
   /** The lead body of a matter a body is asked to take part in. */
   leadOrgName: N(Type.String()),
+  /** A major or urgent matter's first report (首报), or a later one (续报). */
+  first: Type.Boolean(),
   /** An answer revoked on review ('review') or re-review ('re_review'). */
   stage: N(Type.String()),
   /** Before the change (changed, handed over). */
@@ -58,6 +60,6 @@ export function presentNotification(r: Row): Static<typeof NotificationView> {
     fields: Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [],
     byName: str(d.byName), byPetitioner: d.byPetitioner === true, byOrgName: opt(d.byOrgName), reason: opt(d.reason),
     days: typeof d.days === 'number' && Number.isInteger(d.days) ? d.days : null,
-    dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), leadOrgName: opt(d.leadOrgName), stage: opt(d.stage),
+    dueOn: opt(d.dueOn), coOrgName: opt(d.coOrgName), leadOrgName: opt(d.leadOrgName), stage: opt(d.stage), first: d.first === true,
   };
 }

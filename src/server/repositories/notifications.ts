@@ -38,6 +38,16 @@ export async function activeStaffAt(db: Executor, orgId: number, roles: readonly
   return rows.map((r) => r.id);
 }
 
+/** Whom a report to a government is told to: its leaders, and the supervisors and leaders of its petition bureau. */
+export async function activeStaffOfGovernment(db: Executor, govId: number): Promise<number[]> {
+  const rows = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select('u.id').where('u.is_active', '=', true)
+    .where((eb) => eb.or([
+      eb.and([eb('o.id', '=', govId), eb('u.role', '=', 'leader')]),
+      eb.and([eb('o.parent_id', '=', govId), eb('o.kind', '=', 'petition_bureau'), eb('u.role', 'in', ['supervisor', 'leader'])]),
+    ])).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Who took a case's latest step of one of the given types (the one a later step answers), if a staff member did. */
 export async function lastActorOf(db: Executor, caseId: number, types: readonly string[]): Promise<number | null> {
   const r = await db.selectFrom('case_events').select('actor_user_id').where('case_id', '=', caseId).where('type', 'in', [...types])

@@ -172,6 +172,19 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     expect((await caseNotices('county.handler'))[0]).toMatchObject({ kind: 'review_requested', stage: 'review', byPetitioner: false, byOrgName: '清河县信访局', dueOn: reviewing.nextDue, reason: null });
     await ok('county.handler', c.caseId, 'redo', { text: '认定事实不清', dueOn: '2026-04-15' });
     expect((await caseNotices('hrss.handler'))[0]).toMatchObject({ kind: 'answer_revoked', stage: 'review', byOrgName: '清河县人民政府', reason: '认定事实不清', dueOn: '2026-04-15' });
+
+    // a major or urgent matter goes at once to the government reported to: its leaders, its bureau's supervisors and leaders (Art 25)
+    await ok('hrss.handler', c.caseId, 'report-urgent', { text: '数十名退休职工聚集，情绪激动' });
+    for (const who of ['leader', 'supervisor', 'bureau.head']) {
+      expect((await caseNotices(who))[0], who).toMatchObject({ kind: 'urgent_reported', first: true, byName: '周承办', byOrgName: '县人力资源和社会保障局', reason: '数十名退休职工聚集，情绪激动' });
+    }
+    for (const who of ['clerk', 'hrss.head', 'city.handler']) expect((await caseNotices(who)).some((n) => n.kind === 'urgent_reported'), who).toBe(false);
+    await ok('hrss.handler', c.caseId, 'report-urgent', { text: '人员已劝返，正在逐一登记诉求' });
+    expect((await caseNotices('leader'))[0]).toMatchObject({ kind: 'urgent_reported', first: false });
+
+    // a leader owning the matter (包案) is told to the body that has it
+    await ok('leader', c.caseId, 'own', { plan: '会同人社部门逐年核对缴费记录', closingStandard: '补缴年限核定清楚', dueOn: '2026-04-30' });
+    expect((await caseNotices('hrss.head'))[0]).toMatchObject({ kind: 'ownership_taken', byName: '陈副县长', reason: '会同人社部门逐年核对缴费记录', dueOn: '2026-04-30' });
   });
 
   it('an objection to a matter routed goes to whoever routed it', async () => {

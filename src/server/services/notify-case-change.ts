@@ -6,7 +6,9 @@
 // (协办单位, when routed, designated or added) that they are asked to take part; whoever routed a matter
 // that the receiver objected to it (异议, Art 23) and it is back to be routed; the body that has a
 // matter that a leader gave an instruction on it (批示); the body asked to review or re-review (复查,
-// 复核: the petitioner asked it, on the portal or through a clerk). Never the one who acted. Every
+// 复核: the petitioner asked it, on the portal or through a clerk); the government a major or urgent matter
+// is reported to (重大紧急, Art 25: its leaders and its petition bureau's supervisors and leaders); the body
+// that has a matter that a leader owns it (包案). Never the one who acted. Every
 // recipient works in the body that has the matter (or gave its answer), never an accused body, which
 // never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
 import type { Action } from '../../domain/lifecycle.ts';
@@ -15,7 +17,7 @@ import type { Actor } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { activeStaffAt, insertNotifications, lastActorOf } from '../repositories/notifications.ts';
+import { activeStaffAt, activeStaffOfGovernment, insertNotifications, lastActorOf } from '../repositories/notifications.ts';
 
 /** The actions a notice is written for, and the kind each writes. */
 const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
@@ -35,6 +37,8 @@ const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
   instruct: 'instruction_given',
   request_review: 'review_requested',
   request_re_review: 'review_requested',
+  report_urgent: 'urgent_reported',
+  own: 'ownership_taken',
 };
 
 /** The notice a step writes, if any (a routing only when it names co-handling bodies). */
@@ -98,6 +102,12 @@ export async function notifyCaseChange(db: Executor, by: StepBy, at: Date, step:
       break;
     case 'co_opinion_given':
       tell(await whoTook(['accept']), { coOrgName: str(d.coOrgName) });
+      break;
+    case 'urgent_reported':
+      if (typeof d.reportedToOrgId === 'number') tell(await activeStaffOfGovernment(db, d.reportedToOrgId), { reason: str(d.text), first: d.first === true });
+      break;
+    case 'ownership_taken':
+      tell(await staffOf(c.current_org_id), { reason: str(d.plan), dueOn: str(d.dueOn) });
       break;
     case 'review_requested': {
       // the body asked to review or re-review, with its last day to decide; not the petitioner's reasons

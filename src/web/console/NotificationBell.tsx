@@ -29,7 +29,9 @@ const dict = {
     answer_revoked_re_review: '{org}复核撤销了复查意见和您出具的处理意见，责令重新办理', supervision_issued: '{org}对本单位承办的事项发出督办单',
     co_opinion_given: '协办单位{co}提交了协办意见', co_handling_requested: '{org}请本单位作为协办单位会同办理', lead: '主办单位',
     routing_objected: '{org}对您转交的事项提出异议，已退回待重新转交', instruction_given: '{by}（{org}）对本单位承办的事项作出批示', instruction: '批示内容',
-    review_requested_review: '信访人对处理意见不服，向本机关申请复查', review_requested_re_review: '信访人对复查意见不服，向本机关申请复核', decideBy: '决定期限', dueOn: '报送期限', newDue: '办理期限至', request: '督办要求', grounds: '理由',
+    review_requested_review: '信访人对处理意见不服，向本机关申请复查', review_requested_re_review: '信访人对复查意见不服，向本机关申请复核', decideBy: '决定期限',
+    urgent_reported_first: '{by}（{org}）报告重大紧急信访事项', urgent_reported_again: '{by}（{org}）续报重大紧急信访事项', report: '报告内容',
+    ownership_taken: '{by}对本单位承办的事项包案', plan: '化解方案', ownDue: '化解期限', dueOn: '报送期限', newDue: '办理期限至', request: '督办要求', grounds: '理由',
     f_day: '日期', f_startsAt: '开始时间', f_endsAt: '结束时间', f_place: '地点', f_topic: '主题', f_kind: '接访方式', f_orgId: '接待单位', f_leaderUserId: '接待领导', changed: '变更：',
   },
   en: {
@@ -41,7 +43,9 @@ const dict = {
     answer_revoked_re_review: '{org} revoked the review opinion and your answer on re-review and orders a new one', supervision_issued: '{org} issued a supervision notice to your body',
     co_opinion_given: 'The co-handling body {co} gave its opinion', co_handling_requested: '{org} asks your body to take part as a co-handling body', lead: 'Lead body',
     routing_objected: '{org} objected to the matter you routed to it; it is back to be routed again', instruction_given: '{by} ({org}) gave an instruction on a matter of your body', instruction: 'Instruction',
-    review_requested_review: 'The petitioner asks your body to review the answer', review_requested_re_review: 'The petitioner asks your body to re-review the review opinion', decideBy: 'Decide by', dueOn: 'Report by', newDue: 'Now due', request: 'Request', grounds: 'Grounds',
+    review_requested_review: 'The petitioner asks your body to review the answer', review_requested_re_review: 'The petitioner asks your body to re-review the review opinion', decideBy: 'Decide by',
+    urgent_reported_first: '{by} ({org}) reports a major or urgent matter', urgent_reported_again: '{by} ({org}) reports again on a major or urgent matter', report: 'Report',
+    ownership_taken: '{by} takes ownership of a matter of your body', plan: 'Plan', ownDue: 'Resolve by', dueOn: 'Report by', newDue: 'Now due', request: 'Request', grounds: 'Grounds',
     f_day: 'day', f_startsAt: 'start', f_endsAt: 'end', f_place: 'place', f_topic: 'topic', f_kind: 'how', f_orgId: 'receiving body', f_leaderUserId: 'leader', changed: 'Changed: ',
   },
 };
@@ -55,9 +59,15 @@ const dayText = (d: NonNullable<Notice['day']>, lang: Lang) => {
 /** The notice's first line: what happened, by whom. */
 function headline(t: Text, n: Notice): string {
   const key = n.kind === 'answer_revoked' ? (n.stage === 're_review' ? 'answer_revoked_re_review' : 'answer_revoked_review')
-    : n.kind === 'review_requested' ? (n.stage === 're_review' ? 'review_requested_re_review' : 'review_requested_review') : n.kind;
+    : n.kind === 'review_requested' ? (n.stage === 're_review' ? 'review_requested_re_review' : 'review_requested_review')
+    : n.kind === 'urgent_reported' ? (n.first ? 'urgent_reported_first' : 'urgent_reported_again') : n.kind;
   return t[key].replace('{by}', n.byName).replace('{org}', n.byOrgName ?? n.byName).replace('{days}', String(n.days ?? '')).replace('{co}', n.coOrgName ?? '');
 }
+
+/** What the notice's date and its text are called, by kind. */
+const dueLabel = (t: Text, n: Notice) => ({ supervision_issued: t.dueOn, review_requested: t.decideBy, ownership_taken: t.ownDue } as Partial<Record<Notice['kind'], string>>)[n.kind] ?? t.newDue;
+const reasonLabel = (t: Text, n: Notice) => ({ supervision_issued: t.request, instruction_given: t.instruction, urgent_reported: t.report, ownership_taken: t.plan } as Partial<Record<Notice['kind'], string>>)[n.kind]
+  ?? (n.case ? t.grounds : t.reason);
 
 export function NotificationBell() {
   const t = useText(dict) as Text;
@@ -116,10 +126,10 @@ export function NotificationBell() {
                 {n.day && <span>{dayText(n.day, lang)}</span>}
                 {n.case && <span data-testid="notification-case">{n.case.caseNo} · {n.case.title}</span>}
                 {n.case && n.leadOrgName && <Typography.Text type="secondary">{t.lead}：{n.leadOrgName}</Typography.Text>}
-                {n.case && n.dueOn && <Typography.Text type="secondary">{n.kind === 'supervision_issued' ? t.dueOn : n.kind === 'review_requested' ? t.decideBy : t.newDue}：{n.dueOn}</Typography.Text>}
+                {n.case && n.dueOn && <Typography.Text type="secondary">{dueLabel(t, n)}：{n.dueOn}</Typography.Text>}
                 {n.was && <Typography.Text type="secondary">{t.was}：{dayText(n.was, lang)}</Typography.Text>}
                 {n.fields.length > 0 && <Typography.Text type="secondary">{t.changed}{n.fields.map((f) => (t as Record<string, string>)[`f_${f}`] ?? f).join(lang === 'zh' ? '、' : ', ')}</Typography.Text>}
-                {n.reason && <Typography.Text type="secondary" ellipsis={{ tooltip: n.reason }} style={{ maxWidth: 420 }}>{n.kind === 'supervision_issued' ? t.request : n.kind === 'instruction_given' ? t.instruction : n.case ? t.grounds : t.reason}：{n.reason}</Typography.Text>}
+                {n.reason && <Typography.Text type="secondary" ellipsis={{ tooltip: n.reason }} style={{ maxWidth: 420 }}>{reasonLabel(t, n)}：{n.reason}</Typography.Text>}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
               </Space>
             </List.Item>
