@@ -195,6 +195,8 @@ export interface EvaluationsTable {
   bureau_org_id: number | null;
   comment: string | null;
   at: Timestamp;
+  /** The revocations (撤销重办) before the rating: one rating per stage per round (migration 0027). */
+  round: Generated<number>;
 }
 
 export interface SupervisionNoticesTable {

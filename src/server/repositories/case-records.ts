@@ -1,4 +1,5 @@
 // SQL for records attached to a case: supervision notices, ownership, evaluations, attachments.
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 
 export async function insertNotice(db: Executor, n: { caseId: number; issuedBy: number; issuerOrgId: number; targetOrgId: number; text: string; issuedAt: Date; dueOn: string }) {
@@ -65,10 +66,13 @@ export async function concludeOwnerships(db: Executor, caseId: number, at: Date)
   await db.updateTable('case_ownerships').set({ concluded_at: at }).where('case_id', '=', caseId).where('concluded_at', 'is', null).execute();
 }
 
+/** A rating of the case's stage, in the round of handling it is in: the revocations (撤销重办) before it
+ * are counted in the same statement, so the new answer after one is rated as a rating of its own. */
 export async function insertEvaluation(db: Executor, e: { caseId: number; stage: string; bureauRating: string; bodyRating: string; bodyOrgId: number | null; bureauOrgId: number | null; comment: string | null; at: Date }) {
   await db.insertInto('evaluations').values({
     case_id: e.caseId, stage: e.stage, bureau_rating: e.bureauRating, body_rating: e.bodyRating, body_org_id: e.bodyOrgId,
     bureau_org_id: e.bureauOrgId, comment: e.comment, at: e.at,
+    round: sql<number>`(SELECT count(*) FROM case_events WHERE case_id = ${e.caseId} AND type IN ('redo', 'redo_re_review'))::smallint`,
   }).execute();
 }
 

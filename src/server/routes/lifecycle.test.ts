@@ -396,10 +396,12 @@ describe('a re-review that revokes the review opinion and the answer orders a ne
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'not_upheld', text: '经核实，不符合补缴条件。' });
     day('2026-03-10');
     await ok('hrss.handler', c.caseId, 'deliver');
+    await ok('clerk', c.caseId, 'evaluate', { bureauRating: 'basically_satisfied', bodyRating: 'dissatisfied' });
     day('2026-03-20');
     await ok('clerk', c.caseId, 'request-review', { reason: '补缴年限计算有误' });
     day('2026-04-10');
     await ok('county.handler', c.caseId, 'decide-review', { outcome: 'maintained', text: '经复查，维持原处理意见。' });
+    await ok('clerk', c.caseId, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'dissatisfied' });
     day('2026-04-20');
     expect((await ok('clerk', c.caseId, 'request-re-review', { reason: '复查未核对原始缴费凭证' })).state).toBe('re_reviewing');
 
@@ -452,6 +454,12 @@ describe('a re-review that revokes the review opinion and the answer orders a ne
     day('2026-05-20');
     await ok('hrss.handler', c.caseId, 'answer', { outcome: 'upheld', text: '经核对原始缴费凭证，责成用人单位补缴。' });
     await ok('hrss.handler', c.caseId, 'deliver');
+    // the petitioner rates the new answer too; the ratings of the revoked answer and review stay
+    await ok('clerk', c.caseId, 'evaluate', { bureauRating: 'satisfied', bodyRating: 'satisfied' });
+    const ratings = await t.ctx.db.selectFrom('evaluations').select(['stage', 'round', 'body_rating']).where('case_id', '=', c.caseId).orderBy('id').execute();
+    expect(ratings).toEqual([
+      { stage: 'answer', round: 0, body_rating: 'dissatisfied' }, { stage: 'review', round: 0, body_rating: 'dissatisfied' }, { stage: 'answer', round: 1, body_rating: 'satisfied' },
+    ]);
     expect((await clerk.get(`/api/v1/cases/${c.caseId}/documents/opinion`)).json().paragraphs.join('')).toContain('核对原始缴费凭证');
     day('2026-05-25');
     const again = await ok('clerk', c.caseId, 'request-review', { reason: '补缴金额仍有误' });
