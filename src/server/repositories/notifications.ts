@@ -48,6 +48,13 @@ export async function activeStaffOfGovernment(db: Executor, govId: number): Prom
   return rows.map((r) => r.id);
 }
 
+/** The body path of each of the given users (to leave out those an accusation must not reach). */
+export async function orgPathsOfUsers(db: Executor, userIds: number[]): Promise<Map<number, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['u.id', 'o.path']).where('u.id', 'in', userIds).execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
 /** Who took a case's latest step of one of the given types (the one a later step answers), if a staff member did. */
 export async function lastActorOf(db: Executor, caseId: number, types: readonly string[]): Promise<number | null> {
   const r = await db.selectFrom('case_events').select('actor_user_id').where('case_id', '=', caseId).where('type', 'in', [...types])

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
 import { buildRegistration, orgId, scenario } from '../test/factories.ts';
+import { loadActor } from '../policies/scope.ts';
+import { notifyCaseChange } from '../services/notify-case-change.ts';
 
 let t: TestApp;
 let supervisor: Client;
@@ -241,5 +243,25 @@ describe("a staff member is told of a matter's step that waits on them", () => {
     expect(after.filter((n) => n.case!.id !== opened && !n.readAt).length).toBe(box.filter((n) => n.case.id !== opened).length);
     // another user's notices about the same case stay unread
     expect((await inbox(await t.as('hrss.head'))).items.filter((n) => n.case?.id === opened && !n.readAt).length).toBe(headBefore);
+  });
+
+  it('never tells anyone in the accused body of an accusation, even where their place would ([T22] Art 30)', async () => {
+    day('2026-03-25');
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    const res = await (await t.as('clerk')).post('/api/v1/cases', await buildRegistration(t, {
+      kind: 'accusation', accusedOrgId: hrss, accusedName: '某工作人员', title: '反映人社局工作人员违规办理退休',
+    }));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().caseId as number;
+    await ok('clerk', id, 'forward', { targetOrgId: await orgId(t, '县纪委监委') });
+    const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const leader = await loadActor(t.ctx.db, { username: 'leader' });
+    // a step whose notice would go to the body that has the matter, were that the accused body (the routing never lets it)
+    const asIfThere = { ...row, current_org_id: hrss };
+    await notifyCaseChange(t.ctx.db, { kind: 'staff', actor: leader }, t.clock.now(), { action: 'instruct', before: asIfThere, after: row, data: { text: '请依纪依法查处' } });
+    for (const who of ['hrss.handler', 'hrss.head']) expect((await caseNotices(who)).some((n) => n.case.id === id), who).toBe(false);
+    // the same step on a matter that is no accusation does tell them
+    await notifyCaseChange(t.ctx.db, { kind: 'staff', actor: leader }, t.clock.now(), { action: 'instruct', before: { ...asIfThere, kind: 'claim' }, after: row, data: { text: '请依纪依法查处' } });
+    expect((await caseNotices('hrss.handler')).some((n) => n.case.id === id)).toBe(true);
   });
 });

@@ -9,15 +9,17 @@
 // 复核: the petitioner asked it, on the portal or through a clerk); the government a major or urgent matter
 // is reported to (重大紧急, Art 25: its leaders and its petition bureau's supervisors and leaders); the body
 // that has a matter that a leader owns it (包案). Never the one who acted. Every
-// recipient works in the body that has the matter (or gave its answer), never an accused body, which
-// never handles an accusation ([T22] Art 30); a notice carries the case's number and title only.
+// recipient is checked against the accused body of an accusation: no one there or below is told, even
+// where they would be by their place (a government reported to, a body one level up) ([T22] Art 30);
+// a notice carries the case's number and title only.
 import type { Action } from '../../domain/lifecycle.ts';
 import type { NotificationKind } from '../../shared/enums.ts';
 import type { Actor } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { findOrg } from '../repositories/organisations.ts';
-import { activeStaffAt, activeStaffOfGovernment, insertNotifications, lastActorOf } from '../repositories/notifications.ts';
+import { activeStaffAt, activeStaffOfGovernment, insertNotifications, lastActorOf, orgPathsOfUsers } from '../repositories/notifications.ts';
+import { isInsideAccused } from '../policies/case-policy.ts';
 
 /** The actions a notice is written for, and the kind each writes. */
 const CASE_NOTICE_OF: Partial<Record<Action, NotificationKind>> = {
@@ -119,7 +121,11 @@ export async function notifyCaseChange(db: Executor, by: StepBy, at: Date, step:
       return;
   }
   const me = by.kind === 'staff' ? by.actor.userId : null;
-  const rows = to.filter((r, i) => r.userId !== me && to.findIndex((x) => x.userId === r.userId) === i);
+  let rows = to.filter((r, i) => r.userId !== me && to.findIndex((x) => x.userId === r.userId) === i);
+  if (c.kind === 'accusation' && rows.length) {
+    const paths = await orgPathsOfUsers(db, rows.map((r) => r.userId));
+    rows = rows.filter((r) => !isInsideAccused(c, paths.get(r.userId) ?? ''));
+  }
   if (!rows.length) return;
   const who = by.kind === 'staff'
     ? { byName: by.actor.displayName, byOrgName: (await findOrg(db, by.actor.orgId))?.name ?? null }
