@@ -94,6 +94,25 @@ export async function pickTreeOption(page: Page, target: string | Locator, searc
   throw new Error(`could not pick ${title} in ${typeof target === 'string' ? target : 'the select'}`);
 }
 
+/** Picks an option of a plain Select by its label, again if the dropdown was still moving (the list
+ * above it may load and shift the page); `picked` says when the choice took. */
+export async function pickOption(page: Page, target: string | Locator, label: string, picked: () => Promise<boolean>): Promise<void> {
+  const select = typeof target === 'string' ? page.getByTestId(target) : target;
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+    await option.waitFor();
+    await page.waitForTimeout(300); // let the dropdown finish opening before clicking
+    await option.click();
+    const took = await expect.poll(picked, { timeout: 3_000 }).toBe(true).then(() => true, () => false);
+    if (took) return;
+    if (await dropdown.count()) await page.keyboard.press('Escape');
+    await expect.poll(() => dropdown.count()).toBe(0);
+  }
+  throw new Error(`could not pick ${label} in ${typeof target === 'string' ? target : 'the select'}`);
+}
+
 /** Saves a screenshot under .tmp/screenshots for people to look at. */
 /** GETs an API path (under /api/v1) as the page's signed-in user; fails the test unless it answers 200. */
 export async function apiJson<T>(page: Page, baseUrl: string, apiPath: string): Promise<T> {

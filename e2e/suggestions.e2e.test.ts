@@ -2,7 +2,7 @@
 // supervisor finds it in the console's 人民建议 page by status and topic, opens it (the citizen masked),
 // adopts it with a reply, and the citizen's look-up on the portal then shows 已采纳 with that reply.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, newPage, PHONE, settled, shot } from './harness.ts';
+import { browserSuite, newPage, PHONE, pickOption, settled, shot } from './harness.ts';
 
 const suite = browserSuite({ cases: 20 });
 
@@ -30,9 +30,7 @@ describe('citizen suggestions', () => {
     await table.waitFor();
     await staff.getByTestId('suggestion-status-filter').getByText('研究中').click();
     await expect.poll(() => new URL(staff.url()).searchParams.get('status')).toBe('received');
-    await staff.getByTestId('suggestion-topic-filter').click();
-    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '养老服务' }).click();
-    await expect.poll(() => new URL(staff.url()).searchParams.get('topic')).toBe('elderly_care');
+    await pickOption(staff, 'suggestion-topic-filter', '养老服务', async () => new URL(staff.url()).searchParams.get('topic') === 'elderly_care');
     const row = table.locator(`[data-testid="suggestion-row"][data-ref="${ref}"]`);
     await row.waitFor();
     const rows = table.getByTestId('suggestion-row');
