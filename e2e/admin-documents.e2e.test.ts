@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request, type Page } from 'playwright-core';
-import { newPage, pickTreeOption, settled, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
+import { newPage, pickOption, pickTreeOption, settled, shot, signIn, SHOTS_DIR, browserSuite } from './harness.ts';
 
 const suite = browserSuite({ cases: 150 });
 
@@ -73,8 +73,7 @@ describe('administration', () => {
     await page.getByTestId('user-username').fill('e2e.clerk');
     await page.getByTestId('user-name').fill('测试登记员');
     await pickTreeOption(page, 'user-org', '清河县信访局', '清河县信访局');
-    await page.getByTestId('user-role').click();
-    await page.locator('.ant-select-item-option[title="登记员"]').click();
+    await pickOption(page, 'user-role', '登记员', async () => ((await page.getByTestId('user-role').textContent()) ?? '').includes('登记员'));
     await page.getByTestId('user-password').fill('Dengji@2026');
     await page.getByTestId('save-user').click();
     await field(page, 'user-search').fill('e2e');
