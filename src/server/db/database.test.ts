@@ -64,6 +64,46 @@ describe('prepared statements on the embedded engine', () => {
   });
 });
 
+describe('transactions on the embedded engine (BEGIN sent with the first statement)', () => {
+  it('opens the transaction before its first statement, whichever way that statement is sent, and ends it', async () => {
+    const pglite = await openPglite(undefined);
+    const h = databaseFromPglite(pglite);
+    await sql`CREATE TABLE w (n int PRIMARY KEY, p text)`.execute(h.db);
+    const inTx = () => pglite.isInTransaction();
+    // a prepared first statement carries BEGIN: rolled back with the rest
+    await expect(h.db.transaction().execute(async (trx) => {
+      expect(inTx()).toBe(false); // nothing sent yet
+      await sql`INSERT INTO w VALUES (${1}, 'a')`.execute(trx);
+      expect(inTx()).toBe(true);
+      await sql`INSERT INTO w VALUES (${2}, 'b')`.execute(trx);
+      throw new Error('undo');
+    })).rejects.toThrow('undo');
+    expect(inTx()).toBe(false);
+    // an unnamed first statement (LIKE) sends BEGIN first: rolled back as well
+    await expect(h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO w SELECT 3, 'c' WHERE 'c' LIKE ${'c%'}`.execute(trx);
+      expect(inTx()).toBe(true);
+      throw new Error('undo');
+    })).rejects.toThrow('undo');
+    // a first statement that fails: the transaction is rolled back and the connection goes on
+    await sql`INSERT INTO w VALUES (${9}, 'kept')`.execute(h.db);
+    await expect(h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO w VALUES (${9}, 'dup')`.execute(trx);
+    })).rejects.toMatchObject({ code: '23505' });
+    expect(inTx()).toBe(false);
+    // a transaction with no statement sends nothing; one that commits keeps its rows
+    await h.db.transaction().execute(async () => {});
+    await h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO w VALUES (${4}, 'd')`.execute(trx);
+      await sql`INSERT INTO w VALUES (${5}, 'e')`.execute(trx);
+    });
+    const rows = await sql<{ n: number; p: string }>`SELECT n, p FROM w ORDER BY n`.execute(h.db);
+    expect(rows.rows).toEqual([{ n: 4, p: 'd' }, { n: 5, p: 'e' }, { n: 9, p: 'kept' }]);
+    expect(inTx()).toBe(false);
+    await h.close();
+  });
+});
+
 describe('prepared statements on PostgreSQL', () => {
   it('names a parameterised text once and keeps LIKE, several statements and transaction control unnamed', () => {
     const text = 'select "id" from "cases" where "id" = $1';

@@ -54,6 +54,8 @@ class Mutex {
 }
 
 const { serialize } = pgliteProtocol;
+/** BEGIN as a simple-protocol message, sent ahead of a transaction's first statement. */
+const BEGIN_MESSAGE = serialize.query('BEGIN');
 const concatBytes = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -74,14 +76,40 @@ class PgliteConnection implements DatabaseConnection {
     if (!known) preparedIn.set(pglite, (known = new Map()));
     this.#prepared = known;
   }
+  /** A BEGIN asked for and not sent yet: it goes to the engine with the transaction's first statement. */
+  #beginPending = false;
+  /** Opens a transaction: BEGIN travels with the first statement (one exchange with the engine fewer
+   * per transaction); a transaction with no statement sends nothing. */
+  begin(): void {
+    this.#beginPending = true;
+  }
+  /** COMMIT or ROLLBACK, or nothing if no statement ran since begin(). */
+  async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    if (this.#beginPending) { this.#beginPending = false; return; }
+    await this.pglite.exec(statement);
+  }
+  /** Sends a pending BEGIN on its own (before a statement that cannot carry it). */
+  async #flushBegin(): Promise<void> {
+    if (!this.#beginPending) return;
+    this.#beginPending = false;
+    await this.pglite.exec('BEGIN');
+  }
+  /** The protocol bytes of a pending BEGIN, to send ahead of a statement (and no longer pending). */
+  #takeBegin(): Uint8Array[] {
+    if (!this.#beginPending) return [];
+    this.#beginPending = false;
+    return [BEGIN_MESSAGE];
+  }
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     if (q.parameters.length === 0 && q.sql.includes(';')) {
       // several statements (a migration file): the simple protocol
+      await this.#flushBegin();
       const all = await this.pglite.exec(q.sql);
       const last = all[all.length - 1];
       return { rows: (last?.rows ?? []) as R[], numAffectedRows: last?.affectedRows != null ? BigInt(last.affectedRows) : undefined };
     }
     const name = preparedNameOf(q.sql);
+    if (!name) await this.#flushBegin();
     const res = name
       ? await this.#runPrepared<R>(name, q.sql, q.parameters)
       : await this.pglite.query<R>(q.sql, q.parameters as unknown[], { rowMode: 'object' });
@@ -94,12 +122,15 @@ class PgliteConnection implements DatabaseConnection {
    * values without parsing it again. On the bench's 100,000 cases the portal look-up took 1.6 ms
    * through query() and 0.5 ms prepared. Values are serialised by the parameter types PostgreSQL
    * inferred, with PGlite's own serialisers, as query() does; rows are parsed by PGlite's parsers.
+   * A pending BEGIN goes in the same exchange, ahead of the statement. `syncToFs: false`: the data
+   * folder is the node file system, which the engine writes as it goes (the sync is for browser
+   * storage, and a no-op here).
    */
   async #runPrepared<R>(name: string, text: string, parameters: readonly unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
     return this.pglite.runExclusive(async () => {
       let st = this.#prepared.get(text);
       if (!st) {
-        const described = await this.pglite.execProtocol(concatBytes([serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+        const described = await this.pglite.execProtocol(concatBytes([...this.#takeBegin(), serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
         st = { name, paramTypes: pgliteParse.parseDescribeStatementResults(described.messages) };
         this.#prepared.set(text, st);
       }
@@ -110,9 +141,11 @@ class PgliteConnection implements DatabaseConnection {
         return ser ? ser(v) : String(v);
       });
       const { messages } = await this.pglite.execProtocol(concatBytes([
-        serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync(),
-      ]));
-      const [res] = pgliteParse.parseResults(messages, this.pglite.parsers, { rowMode: 'object' });
+        ...this.#takeBegin(), serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync(),
+      ]), { syncToFs: false });
+      // the statement's result is the last (a BEGIN sent with it has its own before it)
+      const results = pgliteParse.parseResults(messages, this.pglite.parsers, { rowMode: 'object' });
+      const res = results[results.length - 1];
       return { rows: (res?.rows ?? []) as R[], affectedRows: res?.affectedRows };
     });
   }
@@ -137,15 +170,15 @@ class PgliteDriver implements Driver {
     this.#releases.push(release);
     return this.#conn;
   }
-  // transaction control by the simple protocol: two exchanges with the engine instead of query()'s six
+  // transaction control by the simple protocol (COMMIT, ROLLBACK; BEGIN goes with the first statement)
   async beginTransaction(): Promise<void> {
-    await this.#conn.pglite.exec('BEGIN');
+    this.#conn.begin();
   }
   async commitTransaction(): Promise<void> {
-    await this.#conn.pglite.exec('COMMIT');
+    await this.#conn.end('COMMIT');
   }
   async rollbackTransaction(): Promise<void> {
-    await this.#conn.pglite.exec('ROLLBACK');
+    await this.#conn.end('ROLLBACK');
   }
   async releaseConnection(): Promise<void> {
     this.#releases.shift()?.();
