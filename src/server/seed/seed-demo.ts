@@ -162,7 +162,9 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
       t = at + 7 * DAY;
       step(1, 9);
     } else if (!(await act(id, 'clerk', routeAs, { targetOrgId: target, ...(coOrg && { coOrgIds: [coOrg] }) }, step(1, 9)))) continue;
-    if (chance(0.03)) continue; // still waiting for acceptance
+    // a matter received in the last two months may still wait for acceptance; an older one that
+    // waited was accepted late (reminded, supervised), as bureaus do not leave matters for months
+    if (chance(0.03)) { if (t + 60 * DAY > realNow.getTime()) continue; step(15, 40); }
     const handler = handlerOf(target);
     if (!(await act(id, handler, 'accept', {}, step(1, 10)))) continue;
     if (coOrg && jointChance(0.8)) await act(id, handlerOf(coOrg), 'contribute', { text: '经本单位核查，涉及本单位职责部分的情况如下：相关手续已依法办理，可在答复中一并说明。' }, t + 3 * DAY);
@@ -172,15 +174,20 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
       await act(id, handler, 'request_extension', { days: 30, reason: '案情复杂，需进一步调查核实' }, step(40, 55));
       await act(id, headOf(target), 'approve_extension', {}, step(0.2, 2));
     }
-    if (chance(0.1)) { // stalls in handling: some will be overdue now
+    if (chance(0.1)) { // stalls in handling: the recent ones are overdue now, the older were answered late
       if (chance(0.5)) await act(id, 'supervisor', 'supervise', { text: '该件即将超期，请抓紧办理并按时反馈。' }, t + 50 * DAY);
-      continue;
+      if (t + 120 * DAY > realNow.getTime()) continue;
+      step(50, 80);
     }
     if (chance(0.04)) { await act(id, handler, 'mediate', { agreement: '经调解，双方自愿达成和解协议，款项已当场结清。' }, step(5, 40)); }
     else {
       const outcome = pick(['upheld', 'upheld', 'explained', 'explained', 'not_upheld'] as const);
       if (!(await act(id, handler, 'answer', { outcome, text: `经调查核实，${input.title.replace(/^反映|^请求|^建议/, '')}一事情况属实部分已责成有关单位整改，现答复如下：……` }, step(8, 55)))) continue;
-      if (chance(0.02)) { await act(id, 'supervisor', 'send_back', { reason: '答复内容未回应群众主要诉求，退回重办' }, step(1, 3)); continue; }
+      if (chance(0.02)) {
+        // sent back: the body answers again, as time allows
+        if (await act(id, 'supervisor', 'send_back', { reason: '答复内容未回应群众主要诉求，退回重办' }, step(1, 3))) await answerAgain(id, handler, t);
+        continue;
+      }
       if (!(await act(id, handler, 'deliver', { method: channel === 'online' ? 'online' : 'in_person' }, step(0.5, 3)))) continue;
     }
     if (chance(0.72)) {
