@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'Xinfang@2026';
 export const SHOTS_DIR = path.resolve('.tmp/screenshots');
@@ -61,8 +61,13 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
 
+/** What the server's content security policy refused in any page of this file's tests (the console
+ * reports each refusal); a browser suite fails the test during which one happened. */
+export const refusedByPolicy: string[] = [];
+
 export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
+  context.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refusedByPolicy.push(`${m.location().url}: ${m.text()}`); });
   const page = await context.newPage();
   return { context, page };
 }
@@ -147,6 +152,10 @@ export function browserSuite(opts: Parameters<typeof startServer>[0] = {}) {
   beforeAll(async () => {
     s.server = await startServer(opts);
     s.browser = await launchBrowser();
+  });
+  afterEach(() => {
+    const refused = refusedByPolicy.splice(0);
+    expect(refused, 'refused by the content security policy').toEqual([]);
   });
   afterAll(async () => {
     await s.browser?.close();

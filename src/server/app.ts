@@ -15,6 +15,7 @@ import type { AppContext } from './context.ts';
 import { registerErrorHandling, ErrorResponse } from './http/errors.ts';
 import { registerValidation } from './http/validation.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { API_ROUTES } from './routes/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
+  registerSecurityHeaders(app, { https: ctx.config.secureCookies });
   registerValidation(app);
   registerErrorHandling(app);
   await app.register(cookie);
