@@ -1,7 +1,8 @@
 // Administration and printable documents in a real browser: an administrator adds a holiday to the
 // working-day calendar, adds a user and edits the time limits, resets a handler's password (the
 // handler must then choose a new one before reaching the home page); a clerk opens a case's acceptance
-// notice from the case page, prints it (print media shows the sheet alone) and downloads the PDF.
+// notice from the case page, prints it (print media shows the sheet alone) and downloads the PDF, and
+// opens the forwarding or assignment sheet of a matter waiting for acceptance.
 // Screenshots at 1280x800 in Chinese and English.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -256,6 +257,31 @@ describe('printable documents', () => {
     await expectTranslated(page);
     expect(await page.getByTestId('doc-title').textContent()).toBe('信访事项受理告知书');
     await shot(page, 'document-accept-en');
+  });
+
+  it('a clerk opens the assignment or forwarding sheet the bureau sent with a matter still waiting for acceptance', async () => {
+    const page = await as('clerk');
+    const waiting = await getJson<{ items: { id: number; caseNo: string }[] }>(page, '/cases?state=awaiting_acceptance&limit=20');
+    let routed: { id: number; caseNo: string; type: 'forward-sheet' | 'assign-sheet' } | undefined;
+    for (const c of waiting.items) {
+      const d = await getJson<{ routeKind: string | null; designatedByOrgId: number | null }>(page, `/cases/${c.id}`);
+      if (d.designatedByOrgId === null && (d.routeKind === 'forward' || d.routeKind === 'assign')) { routed = { ...c, type: `${d.routeKind}-sheet` }; break; }
+    }
+    expect(routed, 'the demo data has a matter routed by the bureau and waiting for acceptance').toBeDefined();
+    await page.goto(`${suite.server.url}/console/cases/${routed!.id}`);
+    await page.getByTestId(`doc-${routed!.type}`).click();
+    const sheet = page.getByTestId('doc-sheet');
+    await sheet.waitFor();
+    const title = routed!.type === 'forward-sheet' ? '信访事项转送单' : '信访事项交办单';
+    await expect.poll(() => page.getByTestId('doc-title').textContent()).toBe(title);
+    await expect.poll(() => page.getByTestId('doc-number').textContent()).toMatch(routed!.type === 'forward-sheet' ? /^信转〔\d{4}〕\d+号$/ : /^信交〔\d{4}〕\d+号$/);
+    const text = (await sheet.textContent())!;
+    expect(text).toContain(routed!.caseNo);
+    expect(text).toContain('决定是否受理');
+    expect(text).toContain('提出异议');
+    await shot(page, `document-${routed!.type}-zh`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-pdf').click()]);
+    expect(download.suggestedFilename()).toContain(routed!.caseNo);
   });
 
   it('shows an answered case\'s opinion, and says so when a document is not yet due', async () => {

@@ -9,6 +9,8 @@ export const DOCUMENT_TYPES = [
   'review-opinion', // 复查意见书 (Art 35)
   'rereview-opinion', // 复核意见书 (Art 36)
   'supervision-notice', // 督办单 (Art 40)
+  'forward-sheet', // 信访事项转送单: the bureau's paper to the body a matter is forwarded to (Art 22, 23)
+  'assign-sheet', // 信访事项交办单: the same for a matter assigned, whose result is reported back (Art 22)
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -20,6 +22,8 @@ export const DOCUMENT_TITLES: Record<DocumentType, [zh: string, en: string]> = {
   'review-opinion': ['信访事项复查意见书', 'Review opinion'],
   'rereview-opinion': ['信访事项复核意见书', 'Re-review opinion'],
   'supervision-notice': ['信访事项督办单', 'Supervision notice'],
+  'forward-sheet': ['信访事项转送单', 'Forwarding sheet'],
+  'assign-sheet': ['信访事项交办单', 'Assignment sheet'],
 };
 
 /** The events after which each document can be issued (the first that exists, latest wins). */
@@ -31,6 +35,8 @@ export const DOCUMENT_SOURCE_EVENTS: Record<DocumentType, readonly string[]> = {
   'review-opinion': ['decide_review', 'redo'],
   'rereview-opinion': ['decide_re_review', 'redo_re_review'],
   'supervision-notice': ['supervise'],
+  'forward-sheet': ['forward'],
+  'assign-sheet': ['assign'],
 };
 
 /** The documents addressed to the petitioner that the portal gives them, each with the events that
@@ -50,6 +56,9 @@ export const PETITIONER_DOCUMENT_EVENTS = {
 export const DOCUMENT_WITHDRAWN_BY: Partial<Record<DocumentType, readonly string[]>> = {
   opinion: ['send_back', 'redo', 'redo_re_review'],
   'review-opinion': ['redo_re_review'],
+  // a routing the receiver objected to, or that a later routing or designation replaced (Art 23, 24)
+  'forward-sheet': ['object', 'assign', 'designate'],
+  'assign-sheet': ['object', 'forward', 'designate'],
 };
 /** Whether a document stands after a case's events (in order): issued, and not withdrawn since. */
 export function documentStands(type: DocumentType, eventTypes: readonly string[]): boolean {

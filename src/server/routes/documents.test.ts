@@ -164,6 +164,57 @@ describe('other documents and who may see them', () => {
     expect(missing.json().error.code).toBe('DOCUMENT_NOTICE_NOT_FOUND');
   });
 
+  it('issues the forwarding and assignment sheets to the receiving body; a routing objected to no longer stands', async () => {
+    day('2026-03-06');
+    const c = await register({ petitioner: { name: '赵淑珍', idNumber: '130534196001011236', mobile: '13912345699' } });
+    expect((await doc(clerk, c.caseId, 'forward-sheet')).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    const hrss = await orgId(t, '县人力资源和社会保障局');
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: hrss, coOrgIds: [await orgId(t, '县住房和城乡建设局')], note: '请重点核实拖欠工资数额。' });
+    const res = await doc(clerk, c.caseId, 'forward-sheet');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.title).toBe('信访事项转送单');
+    expect(d.issuer).toBe('清河县信访局');
+    expect(d.addressee).toBe('县人力资源和社会保障局：');
+    expect(d.number).toMatch(/^信转〔2026〕\d+号$/);
+    expect(d.fields).toEqual(expect.arrayContaining([
+      { label: '信访人', value: '赵淑珍' }, { label: '协办单位', value: '县住房和城乡建设局' }, { label: '转送单位', value: '清河县信访局' },
+    ]));
+    const text = d.paragraphs.join('');
+    expect(text).toContain('自收到之日起15日内决定是否受理'); // Art 23
+    expect(text).toContain('5个工作日内向清河县信访局提出异议');
+    expect(text).toContain('县住房和城乡建设局协同办理'); // Art 24
+    expect(text).toContain('转送意见：请重点核实拖欠工资数额。');
+    expect(text).not.toContain('检举控告');
+    expect(d.hasPersonalData).toBe(true);
+    expect(await audits(c.caseId)).toEqual([{ action: 'document.json', detail: { type: 'forward-sheet', number: d.number } }]);
+    // the receiving body reads the paper sent to it; it is not an assignment
+    expect((await doc(await t.as('hrss.handler'), c.caseId, 'forward-sheet')).statusCode).toBe(200);
+    expect((await doc(clerk, c.caseId, 'assign-sheet')).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    // the receiver objects (Art 23): the forwarding no longer stands; the bureau assigns it elsewhere
+    await ok('hrss.handler', c.caseId, 'object', { reason: '该事项不属于本单位职责范围' });
+    expect((await doc(clerk, c.caseId, 'forward-sheet')).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    await ok('clerk', c.caseId, 'assign', { targetOrgId: await orgId(t, '县住房和城乡建设局') });
+    const a = (await doc(clerk, c.caseId, 'assign-sheet')).json();
+    expect(a.title).toBe('信访事项交办单');
+    expect(a.addressee).toBe('县住房和城乡建设局：');
+    expect(a.number).toMatch(/^信交〔2026〕\d+号$/);
+    expect(a.paragraphs.join('')).toContain('并将办理结果报送清河县信访局');
+    expect((await doc(clerk, c.caseId, 'forward-sheet')).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    // never the petitioner's: the portal has no such document
+    expect((await t.anonymous.get('/api/v1/portal/case/official-documents/assign-sheet')).statusCode).toBe(400);
+  });
+
+  it('tells the body an accusation is forwarded to to keep it from the accused (Art 30)', async () => {
+    const c = await register({ kind: 'accusation', accusedOrgId: await orgId(t, '葛仙庄镇'), accusedName: '某村干部' });
+    await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县纪委监委') });
+    const d = (await doc(clerk, c.caseId, 'forward-sheet')).json();
+    expect(d.addressee).toBe('县纪委监委：');
+    expect(d.paragraphs.join('')).toContain('不得将检举控告材料及检举控告人的情况透露或者转送给被检举控告的人员和单位');
+    // the accused body never gets it
+    expect((await doc(await t.as('town.handler'), c.caseId, 'forward-sheet')).statusCode).toBe(403);
+  });
+
   it('applies the case-view policy: other bodies, administrators and unknown types are refused', async () => {
     const c = await register();
     await ok('clerk', c.caseId, 'forward', { targetOrgId: await orgId(t, '县人力资源和社会保障局') });

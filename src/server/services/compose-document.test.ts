@@ -71,6 +71,24 @@ describe('composeDocument', () => {
     expect(d.paragraphs.at(-1)).toBe('如对本处理意见不服，可以自收到本意见书之日起30日内，向清河县人民政府书面提出复查申请（《信访工作条例》第三十五条）。');
   });
 
+  it('writes the assignment sheet to the receiving body with the time limits of the profile, the headcount and no empty lines', () => {
+    const profile = { ...DEFAULT_PROFILE, accept: { days: 10, unit: 'calendar' as const }, answer: { days: 45, unit: 'calendar' as const } };
+    const d = composeDocument(facts({
+      type: 'assign-sheet', issuerName: '清河县信访局', issuedOn: '2026-03-03', isCollective: true, headcount: 8, profile,
+      data: { targetOrgId: 8, targetOrgName: '县人力资源和社会保障局', note: null },
+    }));
+    expect(d.number).toBe('信交〔2026〕3号');
+    expect(d.addressee).toBe('县人力资源和社会保障局：');
+    expect(d.fields.find((x) => x.label === '信访人')?.value).toBe('刘桂兰等8人');
+    expect(d.fields.find((x) => x.label === '信访形式')?.value).toBe('来访（2026年3月2日收到）');
+    expect(d.fields.some((x) => x.label === '协办单位')).toBe(false);
+    expect(d.paragraphs).toHaveLength(2); // no co-handling bodies, not an accusation, no note
+    expect(d.paragraphs[0]).toContain('自收到之日起10日内决定是否受理');
+    expect(d.paragraphs[0]).toContain('自受理之日起45日内办结');
+    expect(d.paragraphs[0]).toContain('并将办理结果报送清河县信访局');
+    expect(d.paragraphs[1]).toContain('5个工作日内');
+  });
+
   it('names the co-handling bodies the lead investigated with (Art 24), and none when there were none', () => {
     const joint = composeDocument(facts({ type: 'opinion', coOrgNames: ['县住房和城乡建设局', '县自然资源局'], data: { outcome: 'explained', text: '经核实。' } }));
     expect(joint.paragraphs[0]).toContain('经会同县住房和城乡建设局、县自然资源局调查核实，现将处理意见告知如下：');

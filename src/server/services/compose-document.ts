@@ -25,7 +25,7 @@ export interface ComposedDocument {
   /** 发文字号, e.g. 信受〔2026〕3号. */
   number: string;
   title: string;
-  /** 主送: the petitioner (or, for a supervision notice, the body supervised), ending in "：". */
+  /** 主送: the petitioner (or the body supervised, forwarded or assigned to), ending in "：". */
   addressee: string;
   /** Form rows printed as a table under the addressee (the supervision notice). */
   fields: { label: string; value: string }[];
@@ -69,11 +69,13 @@ export interface DocumentFacts {
   profile: TimeLimitProfile;
   /** Supervision notice: the body supervised, the demand and its due date. */
   notice: { targetName: string; text: string; dueOn: string } | null;
+  /** Forwarding and assignment sheets: what the matter is (an accusation is kept from the accused). */
+  isAccusation?: boolean;
 }
 
 const NUMBER_PREFIX: Record<DocumentType, string> = {
   'accept-notice': '信受', 'decline-notice': '信不受', 'extension-notice': '信延', opinion: '信处',
-  'review-opinion': '信复查', 'rereview-opinion': '信复核', 'supervision-notice': '信督',
+  'review-opinion': '信复查', 'rereview-opinion': '信复核', 'supervision-notice': '信督', 'forward-sheet': '信转', 'assign-sheet': '信交',
 };
 
 const CONTENT_MAX = 400;
@@ -176,6 +178,39 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
           : '本复核意见为终结意见。信访人对复核意见不服，仍然以同一事实和理由提出投诉请求的，各级信访工作机构和其他行政机关不再受理（《信访工作条例》第三十六条）。',
       ];
       return { ...toPetitioner, paragraphs: p, closing: null };
+    }
+    case 'forward-sheet':
+    case 'assign-sheet': {
+      // the bureau's paper to the receiving body: the matter, the petitioner (the receiver answers them),
+      // and what it must do by when; an assigned matter's result is reported back to the bureau
+      const target = str(f.data.targetOrgName);
+      const co = Array.isArray(f.data.coOrgNames) ? (f.data.coOrgNames as unknown[]).map(str).filter(Boolean) : [];
+      const note = str(f.data.note).trim().replace(/[。.]$/, '');
+      const isForward = f.type === 'forward-sheet';
+      const matterRef = `“${f.title}”信访事项（事项编号：${f.caseNo}）`;
+      const paragraphs = [
+        isForward
+          ? `现将${matterRef}转送你单位。根据《信访工作条例》第二十二条、第二十三条的规定，请你单位自收到之日起${limitText(f.profile.accept)}内决定是否受理，并书面告知信访人；受理的，自受理之日起${limitText(f.profile.answer)}内办结，出具书面处理意见。`
+          : `现将${matterRef}交由你单位办理。根据《信访工作条例》第二十二条的规定，请你单位自收到之日起${limitText(f.profile.accept)}内决定是否受理，并书面告知信访人；受理的，自受理之日起${limitText(f.profile.answer)}内办结，出具书面处理意见，并将办理结果报送${f.issuerName}。`,
+        `认为不属于你单位职责范围的，请自收到之日起${limitText(f.profile.objection)}内向${f.issuerName}提出异议，并详细说明理由（《信访工作条例》第二十三条）。`,
+      ];
+      if (co.length) paragraphs.push(`本事项涉及${co.join('、')}，由你单位牵头办理，${co.join('、')}协同办理（《信访工作条例》第二十四条）。`);
+      if (f.isAccusation) paragraphs.push('本事项为检举控告类事项。请严格保密，不得将检举控告材料及检举控告人的情况透露或者转送给被检举控告的人员和单位（《信访工作条例》第三十条）。');
+      if (note) paragraphs.push(`${isForward ? '转送' : '交办'}意见：${note}。`);
+      return {
+        ...base, addressee: `${target}：`, hasPersonalData: f.petitionerName !== null,
+        fields: [
+          { label: '事项编号', value: f.caseNo },
+          { label: '信访人', value: who },
+          { label: '信访形式', value: `${channel}（${textDate(f.receivedOn)}收到）` },
+          { label: '信访事项', value: f.title },
+          { label: '主要内容', value: summary(f.content) },
+          ...(co.length ? [{ label: '协办单位', value: co.join('、') }] : []),
+          { label: isForward ? '转送单位' : '交办单位', value: f.issuerName },
+        ],
+        paragraphs,
+        closing: null,
+      };
     }
     case 'supervision-notice': {
       const n = f.notice!;
@@ -292,5 +327,6 @@ export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: Docu
     queryCode: type === 'accept-notice' && (petitioner?.mobile || petitioner?.id_number) ? c.query_code : null, petitionerName: petitioner?.name ?? null, headcount: c.headcount,
     isCollective: c.is_collective, acceptedOn: c.accepted_on, handlingOrgName: handlingOrg?.name ?? null, issuerName, issuedOn, ordinal,
     data, request, nextBodyName, profile: rules.profile, notice, coOrgNames: coOrgs.flatMap((o) => (o ? [o.name] : [])),
+    isAccusation: c.kind === 'accusation',
   });
 }
