@@ -475,6 +475,12 @@ describe('staff console', () => {
     expect(await supervisor.getByTestId(`co-org-${housing}`).textContent()).toContain('待提交协办意见');
     expect(await supervisor.getByTestId('case-designated-by').textContent()).toContain('清河县信访局');
     expect(await supervisor.getByTestId('timeline-designate').textContent()).toContain('经县政府协调');
+    // the notice of designation is among the case's documents; the forwarding sheets objected to are not
+    expect(await supervisor.getByTestId('doc-forward-sheet').count()).toBe(0);
+    await supervisor.getByTestId('doc-designation-notice').click();
+    await expect.poll(() => supervisor.getByTestId('doc-title').textContent()).toBe('信访事项指定受理通知');
+    expect(await supervisor.getByTestId('doc-sheet').textContent()).toContain('不再提出异议');
+    await shot(supervisor, 'document-designation-zh');
     await supervisor.context().close();
 
     // the designated body accepts: it can no longer object

@@ -11,6 +11,7 @@ export const DOCUMENT_TYPES = [
   'supervision-notice', // 督办单 (Art 40)
   'forward-sheet', // 信访事项转送单: the bureau's paper to the body a matter is forwarded to (Art 22, 23)
   'assign-sheet', // 信访事项交办单: the same for a matter assigned, whose result is reported back (Art 22)
+  'designation-notice', // 指定受理通知: the common superior names the body that accepts a disputed matter (Art 24)
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -24,6 +25,7 @@ export const DOCUMENT_TITLES: Record<DocumentType, [zh: string, en: string]> = {
   'supervision-notice': ['信访事项督办单', 'Supervision notice'],
   'forward-sheet': ['信访事项转送单', 'Forwarding sheet'],
   'assign-sheet': ['信访事项交办单', 'Assignment sheet'],
+  'designation-notice': ['信访事项指定受理通知', 'Notice of designation'],
 };
 
 /** The events after which each document can be issued (the first that exists, latest wins). */
@@ -37,6 +39,7 @@ export const DOCUMENT_SOURCE_EVENTS: Record<DocumentType, readonly string[]> = {
   'supervision-notice': ['supervise'],
   'forward-sheet': ['forward'],
   'assign-sheet': ['assign'],
+  'designation-notice': ['designate'],
 };
 
 /** The documents addressed to the petitioner that the portal gives them, each with the events that

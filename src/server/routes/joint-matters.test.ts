@@ -200,6 +200,22 @@ describe('a disputed acceptance is decided by the common superior (指定受理)
     // the designation is on record with its reason for staff; the petitioner is told only who accepts
     const events = (await (await t.as('supervisor')).get(`/api/v1/cases/${id}/events`)).json().events as { type: string; data: Record<string, unknown>; isPublic: boolean }[];
     expect(events.find((e) => e.type === 'designate')).toMatchObject({ isPublic: true, data: { targetOrgName: '县人力资源和社会保障局', reason: '经县政府协调，由县人社局主办，县住建局协办' } });
+
+    // the designated body gets the superior's notice; the two forwarding sheets no longer stand
+    const supervisor = await t.as('supervisor');
+    const notice = await supervisor.get(`/api/v1/cases/${id}/documents/designation-notice`);
+    expect(notice.statusCode, notice.body).toBe(200);
+    const n = notice.json();
+    expect(n).toMatchObject({ title: '信访事项指定受理通知', issuer: '清河县信访局', addressee: '县人力资源和社会保障局：' });
+    expect(n.number).toMatch(/^信指〔2026〕\d+号$/);
+    expect(n.fields).toEqual(expect.arrayContaining([{ label: '受理单位', value: '县人力资源和社会保障局' }, { label: '协办单位', value: '县住房和城乡建设局' }]));
+    const text = (n.paragraphs as string[]).join('');
+    expect(text).toContain('第二十四条');
+    expect(text).toContain('指定由你单位受理，县住房和城乡建设局协同办理');
+    expect(text).toContain('不再提出异议');
+    expect(text).toContain('指定理由：经县政府协调，由县人社局主办，县住建局协办。');
+    expect((await (await t.as('hrss.handler')).get(`/api/v1/cases/${id}/documents/designation-notice`)).statusCode).toBe(200);
+    expect((await supervisor.get(`/api/v1/cases/${id}/documents/forward-sheet`)).json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
   });
 
   it('a body whose area does not cover every body in dispute may not designate; the one above both does', async () => {

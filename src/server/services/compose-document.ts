@@ -75,10 +75,12 @@ export interface DocumentFacts {
 
 const NUMBER_PREFIX: Record<DocumentType, string> = {
   'accept-notice': '信受', 'decline-notice': '信不受', 'extension-notice': '信延', opinion: '信处',
-  'review-opinion': '信复查', 'rereview-opinion': '信复核', 'supervision-notice': '信督', 'forward-sheet': '信转', 'assign-sheet': '信交',
+  'review-opinion': '信复查', 'rereview-opinion': '信复核', 'supervision-notice': '信督', 'forward-sheet': '信转', 'assign-sheet': '信交', 'designation-notice': '信指',
 };
 
 const CONTENT_MAX = 400;
+/** What a paper sending an accusation to another body says of its secrecy ([T22] Art 30). */
+const ACCUSATION_SECRECY = '本事项为检举控告类事项。请严格保密，不得将检举控告材料及检举控告人的情况透露或者转送给被检举控告的人员和单位（《信访工作条例》第三十条）。';
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const limitText = (l: Limit) => `${l.days}${l.unit === 'working' ? '个工作日' : '日'}`;
 const summary = (s: string) => (s.length > CONTENT_MAX ? `${s.slice(0, CONTENT_MAX)}……` : s);
@@ -195,7 +197,7 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
         `认为不属于你单位职责范围的，请自收到之日起${limitText(f.profile.objection)}内向${f.issuerName}提出异议，并详细说明理由（《信访工作条例》第二十三条）。`,
       ];
       if (co.length) paragraphs.push(`本事项涉及${co.join('、')}，由你单位牵头办理，${co.join('、')}协同办理（《信访工作条例》第二十四条）。`);
-      if (f.isAccusation) paragraphs.push('本事项为检举控告类事项。请严格保密，不得将检举控告材料及检举控告人的情况透露或者转送给被检举控告的人员和单位（《信访工作条例》第三十条）。');
+      if (f.isAccusation) paragraphs.push(ACCUSATION_SECRECY);
       if (note) paragraphs.push(`${isForward ? '转送' : '交办'}意见：${note}。`);
       return {
         ...base, addressee: `${target}：`, hasPersonalData: f.petitionerName !== null,
@@ -207,6 +209,32 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
           { label: '主要内容', value: summary(f.content) },
           ...(co.length ? [{ label: '协办单位', value: co.join('、') }] : []),
           { label: isForward ? '转送单位' : '交办单位', value: f.issuerName },
+        ],
+        paragraphs,
+        closing: null,
+      };
+    }
+    case 'designation-notice': {
+      // [T22] Art 24: the bodies concerned did not agree who accepts; their common superior decides, and
+      // the body designated may not object again
+      const target = str(f.data.targetOrgName);
+      const co = Array.isArray(f.data.coOrgNames) ? (f.data.coOrgNames as unknown[]).map(str).filter(Boolean) : [];
+      const reason = str(f.data.reason).trim().replace(/[。.]$/, '');
+      const paragraphs = [
+        `“${f.title}”信访事项（事项编号：${f.caseNo}）涉及多个机关、单位，受理有争议。根据《信访工作条例》第二十四条的规定，经研究，指定由你单位受理${co.length ? `，${co.join('、')}协同办理` : ''}。`,
+        `请你单位自收到本通知之日起${limitText(f.profile.accept)}内依法受理，书面告知信访人，并自受理之日起${limitText(f.profile.answer)}内办结，出具书面处理意见。本事项为指定受理事项，不再提出异议。`,
+      ];
+      if (reason) paragraphs.push(`指定理由：${reason}。`);
+      if (f.isAccusation) paragraphs.push(ACCUSATION_SECRECY);
+      return {
+        ...base, addressee: `${target}：`, hasPersonalData: f.petitionerName !== null,
+        fields: [
+          { label: '事项编号', value: f.caseNo },
+          { label: '信访人', value: who },
+          { label: '信访事项', value: f.title },
+          { label: '受理单位', value: target },
+          ...(co.length ? [{ label: '协办单位', value: co.join('、') }] : []),
+          { label: '指定单位', value: f.issuerName },
         ],
         paragraphs,
         closing: null,

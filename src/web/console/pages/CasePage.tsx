@@ -36,7 +36,7 @@ const dict = {
     coOrgs: '协办单位', coGiven: '已提交协办意见 {d}', coPending: '待提交协办意见', designatedBy: '指定受理机关的上级机关',
     disputed: '受理有争议：已有收件单位提出异议（第二十三条）。可重新转送、交办，或由争议各方共同的上一级机关指定受理机关（第二十四条）。',
     d_coOrgNames: '协办单位', d_coOrgName: '协办单位', d_day: '日期', d_startsAt: '时间', d_place: '地点',
-    doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单', doc_forward: '转送单', doc_assign: '交办单',
+    doc_accept: '受理告知书', doc_decline: '不予受理告知书', doc_extension: '延期告知书', doc_opinion: '信访处理意见书', doc_review: '复查意见书', doc_rereview: '复核意见书', doc_supervision: '督办单', doc_forward: '转送单', doc_assign: '交办单', doc_designation: '指定受理通知',
   },
   en: {
     facts: 'Facts', caseNo: 'Case no.', queryCode: 'Query code', state: 'State', kind: 'Kind', category: 'Category', channel: 'Channel', received: 'Received',
@@ -59,7 +59,7 @@ const dict = {
     coOrgs: 'Co-handling bodies', coGiven: 'Opinion given {d}', coPending: 'Opinion awaited', designatedBy: 'Accepting body designated by',
     disputed: 'Acceptance is disputed: a receiver objected (Art 23). Route it again, or the common superior of the bodies in dispute designates the accepting body (Art 24).',
     d_coOrgNames: 'Co-handling bodies', d_coOrgName: 'Co-handling body', d_day: 'Day', d_startsAt: 'From', d_place: 'Place',
-    doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice', doc_forward: 'Forwarding sheet', doc_assign: 'Assignment sheet',
+    doc_accept: 'Acceptance notice', doc_decline: 'Notice of non-acceptance', doc_extension: 'Extension notice', doc_opinion: 'Written answer', doc_review: 'Review opinion', doc_rereview: 'Re-review opinion', doc_supervision: 'Supervision notice', doc_forward: 'Forwarding sheet', doc_assign: 'Assignment sheet', doc_designation: 'Notice of designation',
   },
 };
 type Text = Record<keyof typeof dict.zh, string>;
@@ -68,6 +68,7 @@ type Text = Record<keyof typeof dict.zh, string>;
 const DOCUMENTS: { type: DocumentType; key: keyof Text }[] = [
   { type: 'forward-sheet', key: 'doc_forward' },
   { type: 'assign-sheet', key: 'doc_assign' },
+  { type: 'designation-notice', key: 'doc_designation' },
   { type: 'accept-notice', key: 'doc_accept' },
   { type: 'decline-notice', key: 'doc_decline' },
   { type: 'extension-notice', key: 'doc_extension' },
