@@ -80,6 +80,9 @@ const { values: args } = parseArgs({
     'server-root': { type: 'string' },
     out: { type: 'string' },
     seed: { type: 'string', default: '20261125' },
+    // run each workload that can run again (not W4, which uses its cases up, nor W5) N times and
+    // report the median run by throughput, with every run's throughput beside it
+    repeat: { type: 'string', default: '1' },
   },
 });
 
@@ -92,6 +95,28 @@ if (!engines.every((e) => e === 'pglite' || e === 'postgres')) {
 const duration = Number(args.duration ?? (smoke ? 2 : 10));
 const only = new Set((args.only ?? 'W1,W2,W3,W4,W5,W6').split(',').map((s) => s.trim().toUpperCase()));
 const seed = Number(args.seed);
+const repeat = Number(args.repeat);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) {
+  console.error('--repeat must be an integer from 1 to 9');
+  process.exit(2);
+}
+
+/** Runs a measurement `repeat` times (`between` before each further run) and keeps the median run by
+ * throughput, with every run's throughput in `runs` and every run's errors in `errors`. */
+async function median<T extends { figures: LoadFigures }>(measure: () => Promise<T>, between: () => Promise<void> = async () => {}): Promise<T> {
+  const all: T[] = [];
+  for (let i = 0; i < repeat; i++) {
+    if (i) await between();
+    all.push(await measure());
+  }
+  const mid = [...all].sort((a, b) => a.figures.perSecond - b.figures.perSecond)[Math.floor((all.length - 1) / 2)]!;
+  if (repeat === 1) return mid;
+  // the errors of every run count, not only the median's
+  const errors = all.reduce((n, r) => n + r.figures.errors, 0);
+  const errorSamples = all.flatMap((r) => r.figures.errorSamples).slice(0, 5);
+  return { ...mid, figures: { ...mid.figures, errors, errorSamples, runs: all.map((r) => r.figures.perSecond) } };
+}
+const runsText = (f: LoadFigures) => (f.runs ? ` (median of ${f.runs.length}: ${f.runs.map((x) => x.toFixed(0)).join(', ')}/s)` : '');
 /** How long a workload runs: a duration, or in smoke mode a fixed number of requests (2 per connection),
  * so it completes however loaded the machine is. */
 const span = (connections: number, seconds = duration): { duration: number } | { amount: number } => (smoke ? { amount: connections * 2 } : { duration: seconds });
@@ -301,8 +326,8 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
   // set once the server answers: a figures read settles every queued case (on the primary, as any read
   // of figures does); on PostgreSQL it then waits for the server's fold job to fold the deltas
   let settleOurs: () => Promise<void> = async () => {};
-  const oursRun = async (run: () => Promise<LoadFigures>) => {
-    const r = await costed(server.pid, run, settleOurs);
+  const oursRun = async (run: () => Promise<LoadFigures>, again = false) => {
+    const r = again ? await median(() => costed(server.pid, run, settleOurs)) : await costed(server.pid, run, settleOurs);
     lastCpu = { server: r.server, db: r.db, load: r.load };
     return r.figures;
   };
@@ -330,13 +355,13 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       await drained();
       const peak = server.memory().peakMb;
       ours.set(id, { figures, endpoint, concurrency, peak, cpu: lastCpu, note });
-      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}; CPU/req server ${lastCpu.server} ms, database ${lastCpu.db} ms, load generator ${lastCpu.load} ms`);
+      log(`  ${id} ours: ${figures.perSecond.toFixed(0)}/s p50 ${figures.p50} ms p95 ${figures.p95} ms p99 ${figures.p99} ms, errors ${figures.errors}${figures.errorSamples[0] ? ` (${figures.errorSamples[0]})` : ''}; CPU/req server ${lastCpu.server} ms, database ${lastCpu.db} ms, load generator ${lastCpu.load} ms${runsText(figures)}`);
     };
     if (only.has('W1')) {
-      await record('W1', 'POST /api/v1/portal/petitions', 32, await oursRun(() => runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) })));
+      await record('W1', 'POST /api/v1/portal/petitions', 32, await oursRun(() => runHttp({ baseUrl: base, connections: 32, ...span(32), requests: intakeRequests(data, runTag) }), true));
     }
     if (only.has('W2')) {
-      await record('W2', 'POST /api/v1/portal/lookup', 64, await oursRun(() => runHttp({ baseUrl: base, connections: 64, ...span(64), requests: lookupRequests(data) })));
+      await record('W2', 'POST /api/v1/portal/lookup', 64, await oursRun(() => runHttp({ baseUrl: base, connections: 64, ...span(64), requests: lookupRequests(data) }), true));
     }
     if (only.has('W3')) {
       const queues = queuePaths(data);
@@ -353,8 +378,8 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
         }
       }
       const reqs = (list: { path: string; cookie: string }[]) => list.map((l) => ({ method: 'GET', path: l.path, headers: { cookie: l.cookie } }));
-      await record('W3a', 'GET /api/v1/cases (first page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(firsts) })));
-      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(nexts) })));
+      await record('W3a', 'GET /api/v1/cases (first page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(firsts) }), true));
+      if (nexts.length) await record('W3b', 'GET /api/v1/cases?cursor= (next page)', 16, await oursRun(() => runHttp({ baseUrl: base, connections: 16, ...span(16, Math.max(1, duration / 2)), requests: reqs(nexts) }), true));
     }
     if (only.has('W4')) {
       const jobs = Math.min(transitionJobs(data), smoke ? 64 : Math.ceil(duration * 3_000));
@@ -369,7 +394,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       const url = figuresUrl;
       await getJson(base, url, cookie);
       // one leader opening the dashboard: the latency a user sees (the target is under 100 ms)
-      await record('W6', 'GET /api/v1/stats/figures (a city, a year)', 1, await oursRun(() => runHttp({ baseUrl: base, connections: 1, ...span(1), requests: [{ method: 'GET', path: url, headers: { cookie } }] })));
+      await record('W6', 'GET /api/v1/stats/figures (a city, a year)', 1, await oursRun(() => runHttp({ baseUrl: base, connections: 1, ...span(1), requests: [{ method: 'GET', path: url, headers: { cookie } }] }), true));
     }
   } finally {
     await server.stop();
@@ -403,16 +428,16 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
     const rawFig = measured.figures;
     const cpu = { oursServerMs: o.cpu.server, oursDbMs: o.cpu.db, oursLoadMs: o.cpu.load, rawDriverMs: measured.server, rawDbMs: measured.db };
     results.push({ id, label, concurrency: o.concurrency, endpoint: o.endpoint, ours: o.figures, raw: rawFig, ratio: rawFig.perSecond ? round2(o.figures.perSecond / rawFig.perSecond) : 0, serverPeakMb: round2(o.peak), cpu, note: o.note });
-    log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}; CPU/req driver ${measured.server} ms, database ${measured.db} ms`);
+    log(`  ${id} raw : ${rawFig.perSecond.toFixed(0)}/s p50 ${rawFig.p50} ms p95 ${rawFig.p95} ms p99 ${rawFig.p99} ms, errors ${rawFig.errors}${rawFig.errorSamples[0] ? ` (${rawFig.errorSamples[0]})` : ''}; CPU/req driver ${measured.server} ms, database ${measured.db} ms${runsText(rawFig)}`);
   };
   try {
-    if (only.has('W1')) push('W1', 'intake (online submission)', await costed(null, () => runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) }), settleRaw));
-    if (only.has('W2')) push('W2', 'look-up by 查询码 + last 4 (mobile or ID)', await costed(null, () => runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) })));
+    if (only.has('W1')) push('W1', 'intake (online submission)', await median(() => costed(null, () => runRaw({ concurrency: rawConc(32), ...span(32), op: intakeRaw(raw, data, runTag) }), settleRaw)));
+    if (only.has('W2')) push('W2', 'look-up by 查询码 + last 4 (mobile or ID)', await median(() => costed(null, () => runRaw({ concurrency: rawConc(64), ...span(64), op: lookupRaw(raw, data) }))));
     if (only.has('W3')) {
       const firstPages = pages.filter((p) => !p.cursor);
       const nextPages = pages.filter((p) => p.cursor);
-      push('W3a', 'work queue, first page', await costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, firstPages) })));
-      if (nextPages.length) push('W3b', 'work queue, next page', await costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, nextPages) })));
+      push('W3a', 'work queue, first page', await median(() => costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, firstPages) }))));
+      if (nextPages.length) push('W3b', 'work queue, next page', await median(() => costed(null, () => runRaw({ concurrency: rawConc(16), ...span(16, Math.max(1, duration / 2)), op: queueRaw(raw, nextPages) }))));
     }
     if (only.has('W4') && ours.has('W4')) {
       const jobs = Math.min(Math.min(data.accept.raw.length, data.answer.raw.length) * 2, Math.ceil(duration * 6_000));
@@ -445,7 +470,7 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       // the engine's own queries in process (no HTTP, no session, no validation)
       const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : pgliteHandle!;
       const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
-      push('W6', 'figures of a city for a year', await costed(null, () => runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } })));
+      push('W6', 'figures of a city for a year', await median(() => costed(null, () => runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } }))));
       if (engine === 'postgres') await handle.close();
     }
   } finally {
@@ -477,7 +502,8 @@ export function formatTable(r: BenchResult): string {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((x) => [...x[i]!].length + (x[i]!.match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
   const fmt = (x: string[]) => x.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0)) : c.padStart(widths[i]!))).join('  ');
-  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time); cpu = CPU ms per request of the server (srv), the load generator (gen: autocannon, in the bench process, on the same cores) or the raw driver (drv) and of the database's processes (db; on PGlite inside the server)`].join('\n');
+  return [head, fmt(rows[0]!), ...rows.slice(1).map(fmt), `server memory: ${r.serverIdleMb.toFixed(0)} MB after start, peak (VmHWM) ${r.serverPeakMb.toFixed(0)} MB; latencies in ms; ratio = ours / raw (W5: raw time / our time); cpu = CPU ms per request of the server (srv), the load generator (gen: autocannon, in the bench process, on the same cores) or the raw driver (drv) and of the database's processes (db; on PGlite inside the server)`,
+    ...(r.workloads.some((w) => w.ours.runs) ? [`each rerunnable workload ran ${Math.max(...r.workloads.map((w) => w.ours.runs?.length ?? 1))} times, ours and raw: its row is the median run by throughput (every run's throughput is in the log above and the JSON); W4 and W5 ran once`] : [])].join('\n');
 }
 
 function ms(n: number): string {

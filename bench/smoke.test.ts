@@ -1,6 +1,6 @@
 // The bench and the generator still work: `bench/run.ts --smoke` loads 2,000 generated cases into a
-// fresh PGlite database, starts the real server, runs every workload for 2 s and the raw limits, and
-// writes its JSON. No figures are judged here; only that rows were written and requests completed.
+// fresh PGlite database, starts the real server, runs every workload (twice where it can run again)
+// and the raw limits, and writes its JSON. No figures are judged here; only that rows were written and requests completed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ describe('bench smoke run', () => {
     const out = path.join(ROOT, `.tmp/bench-smoke-${process.pid}-{engine}.json`);
     const file = out.replace('{engine}', 'pglite');
     rmSync(file, { force: true });
-    const r = spawnSync(process.execPath, ['bench/run.ts', '--smoke', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    const r = spawnSync(process.execPath, ['bench/run.ts', '--smoke', '--repeat', '2', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(existsSync(file)).toBe(true);
     const result = JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
@@ -42,6 +42,10 @@ describe('bench smoke run', () => {
       expect(w.raw.errors, `${w.id} raw: ${w.raw.errorSamples.join(' | ')}`).toBe(0);
       expect(w.ratio).toBeGreaterThan(0);
     }
+    // --repeat 2: the workloads that can run again ran twice (a second intake uses new idempotency keys)
+    const w = (id: string) => result.workloads.find((x) => x.id === id)!;
+    for (const id of ['W1', 'W2', 'W3a', 'W6']) expect([w(id).ours.runs?.length, w(id).raw.runs?.length], id).toEqual([2, 2]);
+    expect(w('W4').ours.runs).toBeUndefined();
     expect(result.serverPeakMb).toBeGreaterThan(0);
   }, 180_000);
 });

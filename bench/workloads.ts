@@ -108,18 +108,23 @@ export function petitionBody(d: BenchData, runTag: number) {
   };
 }
 
+/** Idempotency keys of W1 count on across repeated runs (a key used again would be a retry). */
+let intakeKeys = 0;
+let rawIntakeRuns = 0;
+
 /** W1 through the portal: POST /api/v1/portal/petitions with an Idempotency-Key each. */
 export function intakeRequests(d: BenchData, runTag: number): Request[] {
-  let n = 0;
   return [{
     method: 'POST', path: '/api/v1/portal/petitions', headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${runTag}-${n++}` }, body: JSON.stringify(petitionBody(d, runTag)) }),
+    setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${runTag}-${intakeKeys++}` }, body: JSON.stringify(petitionBody(d, runTag)) }),
   }];
 }
 
 /** W1 raw: the statements of a registration (key claim, petitioner match, repeat check, case, submission, event, audit, figures queue, key answer). */
 export function intakeRaw(raw: RawSql, d: BenchData, runTag: number) {
-  return async (i: number) => {
+  const run = rawIntakeRuns++;
+  return async (n: number) => {
+    const i = run * 100_000_000 + n;
     const b = petitionBody(d, runTag + 1);
     const now = new Date();
     await raw.tx(async (q) => {

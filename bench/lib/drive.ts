@@ -12,6 +12,8 @@ export interface LoadFigures {
   p99: number;
   /** First few error bodies or messages, to say what went wrong. */
   errorSamples: string[];
+  /** With --repeat: the throughput of every run, in order (the figures are the median run's). */
+  runs?: number[];
 }
 
 function figures(lat: number[], errors: number, seconds: number, samples: string[]): LoadFigures {
