@@ -7,6 +7,11 @@ export function localDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The China-time hour (0-23) of an instant. */
+export function localHour(instant: Date): number {
+  return new Date(instant.getTime() + OFFSET_MS).getUTCHours();
+}
+
 /** The instant a local date begins (00:00 +08:00). */
 export function startOfLocalDay(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);

@@ -1,9 +1,15 @@
 // Runs periodic jobs inside the server process. Several app nodes may run it: the sweep is
 // idempotent (one reminder per case, clock and due date), so running twice changes nothing; the
-// rollup fold takes a lock, so one node folds at a time.
+// rollup fold takes a lock, so one node folds at a time. On the embedded engine, which has no
+// autovacuum, it also vacuums (vacuum-embedded.ts).
 import type { AppContext } from '../context.ts';
 import { foldRollups } from './fold-rollup-deltas.ts';
 import { sweepDeadlines } from './sweep-deadlines.ts';
+import { inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
+
+/** On the embedded engine: the churned tables every 5 minutes; the whole database once a night. */
+const CHURNED_VACUUM_MS = 5 * 60_000;
+const NIGHTLY_CHECK_MS = 60 * 60_000;
 
 export function startJobs(ctx: AppContext, everyMs = 15 * 60_000, foldEveryMs = 1_000): () => void {
   const run = () => { sweepDeadlines(ctx).catch((e: unknown) => console.error('deadline sweep failed', e)); };
@@ -18,5 +24,17 @@ export function startJobs(ctx: AppContext, everyMs = 15 * 60_000, foldEveryMs = 
   const first = setTimeout(run, 5_000);
   const timer = setInterval(run, everyMs);
   foldTimer = setTimeout(fold, foldEveryMs);
-  return () => { stopped = true; clearTimeout(first); clearInterval(timer); clearTimeout(foldTimer); };
+  const vacuums: NodeJS.Timeout[] = [];
+  if (ctx.engine === 'pglite') {
+    let lastNight = '';
+    vacuums.push(setInterval(() => { vacuumEmbedded(ctx, 'churned').catch((e: unknown) => console.error('vacuum failed', e)); }, CHURNED_VACUUM_MS));
+    vacuums.push(setInterval(() => {
+      const now = ctx.clock.now();
+      const night = now.toISOString().slice(0, 10);
+      if (!inNightWindow(now) || night === lastNight) return;
+      lastNight = night;
+      vacuumEmbedded(ctx, 'all').catch((e: unknown) => console.error('nightly vacuum failed', e));
+    }, NIGHTLY_CHECK_MS));
+  }
+  return () => { stopped = true; clearTimeout(first); clearInterval(timer); clearTimeout(foldTimer); for (const v of vacuums) clearInterval(v); };
 }

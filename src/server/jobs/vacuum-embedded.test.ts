@@ -1,0 +1,43 @@
+// The embedded engine's housekeeping: dead rows of the churned tables are cleared (the emptied table
+// gives its space back), and on a PostgreSQL server, whose autovacuum does it, nothing is done.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../test/harness.ts';
+import { inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => t.close());
+
+const size = async (table: string) => Number((await sql<{ n: string }>`SELECT pg_relation_size(${table}) AS n`.execute(t.ctx.db)).rows[0]!.n);
+
+describe('vacuuming the embedded engine', () => {
+  it('clears the dead rows of the figures queue and the deltas on PGlite; leaves a PostgreSQL server to its autovacuum', async () => {
+    await sql`INSERT INTO stats_case_queue (case_id) SELECT g FROM generate_series(1, 20000) g`.execute(t.ctx.db);
+    await sql`INSERT INTO stats_rollup_deltas (org_id, org_path, day, metric, dim, n, w) SELECT 1, '/1/', '2026-03-02', 'sub', '', 1, 1 FROM generate_series(1, 20000)`.execute(t.ctx.db);
+    await sql`DELETE FROM stats_case_queue`.execute(t.ctx.db);
+    await sql`DELETE FROM stats_rollup_deltas`.execute(t.ctx.db);
+    expect(await size('stats_case_queue')).toBeGreaterThan(0); // the deleted rows still take their pages
+    const ran = await vacuumEmbedded(t.ctx, 'churned');
+    if (t.ctx.engine === 'pglite') {
+      expect(ran).toBe(true);
+      expect(await size('stats_case_queue')).toBe(0);
+      expect(await size('stats_rollup_deltas')).toBe(0);
+      expect(await vacuumEmbedded(t.ctx, 'all')).toBe(true);
+    } else {
+      expect(ran).toBe(false);
+      expect(await size('stats_case_queue')).toBeGreaterThan(0);
+    }
+    // the figures still read (the tables work after the vacuum)
+    const res = await (await t.as('supervisor')).get('/api/v1/stats/figures?period=month');
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('runs the whole-database vacuum between 2 and 5 o\'clock China time only', () => {
+    expect(inNightWindow(new Date('2026-03-02T02:00:00+08:00'))).toBe(true);
+    expect(inNightWindow(new Date('2026-03-02T04:59:00+08:00'))).toBe(true);
+    expect(inNightWindow(new Date('2026-03-02T05:00:00+08:00'))).toBe(false);
+    expect(inNightWindow(new Date('2026-03-02T01:59:00+08:00'))).toBe(false);
+    expect(inNightWindow(new Date('2026-03-01T19:00:00Z'))).toBe(true); // 03:00 in China
+  });
+});
