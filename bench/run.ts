@@ -315,6 +315,10 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
    * window: changes queue their cases and the fold job applies them later, so that work belongs to
    * the workload that caused it, and the next workload starts with nothing queued). */
   const costed = async <T extends LoadFigures>(serverPid: number | null, run: () => Promise<T>, settle?: () => Promise<void>) => {
+    // on PostgreSQL, what its autovacuum does on a live server to the tables rows are added to and
+    // dropped from every second (the figures' queue, the fold's deltas), before each measurement and
+    // outside it; this server may run with autovacuum off. (The embedded server does it itself.)
+    if (isPg) await raw.query('VACUUM stats_case_queue, stats_rollup_deltas');
     const a = cpuSnapshot(serverPid, isPg);
     const figures = await run();
     if (settle) await settle();
@@ -467,7 +471,9 @@ async function benchEngine(engine: Engine): Promise<BenchResult> {
       log(`  W5 sweep: ours ${oursSeconds.toFixed(2)} s, raw ${rawSeconds.toFixed(2)} s (${sweep.near} near, ${sweep.overdue} overdue)`);
     }
     if (only.has('W6') && ours.has('W6')) {
-      // the engine's own queries in process (no HTTP, no session, no validation)
+      // the engine's own queries in process (no HTTP, no session, no validation), with the figures'
+      // work of the raw writes folded, as the server's fold job has done for ours
+      await settleRaw();
       const handle = engine === 'postgres' ? databaseFromUrl(prep.databaseUrl!, 8) : pgliteHandle!;
       const ctx = { db: handle.db, reader: handle.reader, engine: handle.engine, clock: systemClock, config: loadConfig({}), storage: createMemoryStorage() };
       push('W6', 'figures of a city for a year', await median(() => costed(null, () => runRaw({ concurrency: 1, ...span(1), op: async () => { await computeFigures(ctx, null, figuresQuery); } }))));
