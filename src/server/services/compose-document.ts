@@ -27,7 +27,7 @@ export interface ComposedDocument {
   title: string;
   /** 主送: the petitioner (or the body supervised, forwarded or assigned to), ending in "：". */
   addressee: string;
-  /** Form rows printed as a table under the addressee (the supervision notice). */
+  /** Form rows printed as a table under the addressee (the papers to another body: 督办单, 转送单, 交办单, 指定受理通知). */
   fields: { label: string; value: string }[];
   paragraphs: string[];
   /** Closing formula such as 特此告知。, or null. */
@@ -69,7 +69,7 @@ export interface DocumentFacts {
   profile: TimeLimitProfile;
   /** Supervision notice: the body supervised, the demand and its due date. */
   notice: { targetName: string; text: string; dueOn: string } | null;
-  /** Forwarding and assignment sheets: what the matter is (an accusation is kept from the accused). */
+  /** The papers to another body (转送单, 交办单, 指定受理通知): an accusation is to be kept from the accused. */
   isAccusation?: boolean;
 }
 
@@ -82,6 +82,8 @@ const CONTENT_MAX = 400;
 /** What a paper sending an accusation to another body says of its secrecy ([T22] Art 30). */
 const ACCUSATION_SECRECY = '本事项为检举控告类事项。请严格保密，不得将检举控告材料及检举控告人的情况透露或者转送给被检举控告的人员和单位（《信访工作条例》第三十条）。';
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+/** A list of names recorded on an event (the co-handling bodies), or none. */
+const namesOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
 const limitText = (l: Limit) => `${l.days}${l.unit === 'working' ? '个工作日' : '日'}`;
 const summary = (s: string) => (s.length > CONTENT_MAX ? `${s.slice(0, CONTENT_MAX)}……` : s);
 
@@ -186,7 +188,7 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
       // the bureau's paper to the receiving body: the matter, the petitioner (the receiver answers them),
       // and what it must do by when; an assigned matter's result is reported back to the bureau
       const target = str(f.data.targetOrgName);
-      const co = Array.isArray(f.data.coOrgNames) ? (f.data.coOrgNames as unknown[]).map(str).filter(Boolean) : [];
+      const co = namesOf(f.data.coOrgNames);
       const note = str(f.data.note).trim().replace(/[。.]$/, '');
       const isForward = f.type === 'forward-sheet';
       const matterRef = `“${f.title}”信访事项（事项编号：${f.caseNo}）`;
@@ -218,7 +220,7 @@ export function composeDocument(f: DocumentFacts): ComposedDocument {
       // [T22] Art 24: the bodies concerned did not agree who accepts; their common superior decides, and
       // the body designated may not object again
       const target = str(f.data.targetOrgName);
-      const co = Array.isArray(f.data.coOrgNames) ? (f.data.coOrgNames as unknown[]).map(str).filter(Boolean) : [];
+      const co = namesOf(f.data.coOrgNames);
       const reason = str(f.data.reason).trim().replace(/[。.]$/, '');
       const paragraphs = [
         `“${f.title}”信访事项（事项编号：${f.caseNo}）涉及多个机关、单位，受理有争议。根据《信访工作条例》第二十四条的规定，经研究，指定由你单位受理${co.length ? `，${co.join('、')}协同办理` : ''}。`,
