@@ -101,14 +101,11 @@ if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) {
   process.exit(2);
 }
 
-/** Runs a measurement `repeat` times (`between` before each further run) and keeps the median run by
- * throughput, with every run's throughput in `runs` and every run's errors in `errors`. */
-async function median<T extends { figures: LoadFigures }>(measure: () => Promise<T>, between: () => Promise<void> = async () => {}): Promise<T> {
+/** Runs a measurement `repeat` times and keeps the median run by throughput, with every run's
+ * throughput in `runs` and every run's errors in `errors`. */
+async function median<T extends { figures: LoadFigures }>(measure: () => Promise<T>): Promise<T> {
   const all: T[] = [];
-  for (let i = 0; i < repeat; i++) {
-    if (i) await between();
-    all.push(await measure());
-  }
+  for (let i = 0; i < repeat; i++) all.push(await measure());
   const mid = [...all].sort((a, b) => a.figures.perSecond - b.figures.perSecond)[Math.floor((all.length - 1) / 2)]!;
   if (repeat === 1) return mid;
   // the errors of every run count, not only the median's
