@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { databaseFromPglite, openPglite, preparedNameOf } from './database.ts';
+import fc from 'fast-check';
+import { protocol } from '@electric-sql/pglite';
+import { bindExecuteSync, databaseFromPglite, deferWrite, openPglite, preparedNameOf } from './database.ts';
 import { migrate, listMigrations } from './migrate.ts';
 
 describe('embedded database', () => {
@@ -100,6 +102,66 @@ describe('transactions on the embedded engine (BEGIN sent with the first stateme
     const rows = await sql<{ n: number; p: string }>`SELECT n, p FROM w ORDER BY n`.execute(h.db);
     expect(rows.rows).toEqual([{ n: 4, p: 'd' }, { n: 5, p: 'e' }, { n: 9, p: 'kept' }]);
     expect(inTx()).toBe(false);
+    await h.close();
+  });
+});
+
+describe('the bind message written for the embedded engine', () => {
+  it('is byte for byte what the protocol serializer writes, for any text values and nulls', () => {
+    const { serialize } = protocol;
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.array(fc.option(fc.string({ unit: 'binary' }), { nil: null }), { maxLength: 50 }), (name, values) => {
+      const expected = Buffer.concat([serialize.bind({ statement: name.replace(/\0/g, ''), values }), serialize.execute({}), serialize.sync()]);
+      expect(Buffer.from(bindExecuteSync(name.replace(/\0/g, ''), values)).equals(expected)).toBe(true);
+    }));
+  });
+});
+
+describe('deferred writes on the embedded engine', () => {
+  it('go with the next statement or the COMMIT, fail the transaction there, and are dropped by a rollback', async () => {
+    const pglite = await openPglite(undefined);
+    const h = databaseFromPglite(pglite);
+    await sql`CREATE TABLE d (n int PRIMARY KEY CHECK (n > 0), p text)`.execute(h.db);
+    const insert = (n: number, p: string) => sql`INSERT INTO d VALUES (${n}, ${p})`.compile(h.db);
+    const rows = async () => (await sql<{ n: number; p: string }>`SELECT n, p FROM d ORDER BY n`.execute(h.db)).rows;
+    const exchanges: string[] = [];
+    const real = pglite.execProtocol.bind(pglite);
+    pglite.execProtocol = (async (bytes: Uint8Array, o?: object) => { exchanges.push(String.fromCharCode(bytes[0]!)); return real(bytes, o); }) as typeof pglite.execProtocol;
+    // prepared once outside a transaction (a deferred write needs its statement prepared)
+    await deferWrite(h.db, insert(1, 'outside: at once'));
+    expect(await rows()).toEqual([{ n: 1, p: 'outside: at once' }]);
+    // in a transaction: nothing is sent until the COMMIT, which carries BEGIN, the write and COMMIT
+    exchanges.length = 0;
+    await h.db.transaction().execute(async (trx) => {
+      await deferWrite(trx, insert(2, 'b'));
+      expect(exchanges).toEqual([]);
+      expect(pglite.isInTransaction()).toBe(false);
+    });
+    expect(exchanges).toEqual(['Q']);
+    // a write deferred ahead of a statement is seen by it
+    const seen = await h.db.transaction().execute(async (trx) => {
+      await deferWrite(trx, insert(3, 'c'));
+      return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM d WHERE n = ${3}`.execute(trx)).rows[0]!.n;
+    });
+    expect(seen).toBe(1);
+    // a deferred write that fails fails the COMMIT with its error, and nothing of the transaction stays
+    await expect(h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO d VALUES (${4}, 'd')`.execute(trx);
+      await deferWrite(trx, insert(1, 'duplicate'));
+    })).rejects.toMatchObject({ code: '23505' });
+    expect(pglite.isInTransaction()).toBe(false);
+    // ... or the next statement, which then does not run
+    await expect(h.db.transaction().execute(async (trx) => {
+      await deferWrite(trx, insert(-5, 'breaks the check'));
+      await sql`INSERT INTO d VALUES (${5}, 'e')`.execute(trx);
+    })).rejects.toMatchObject({ code: '23514' });
+    // a rollback drops what was deferred
+    await expect(h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO d VALUES (${6}, 'f')`.execute(trx);
+      await deferWrite(trx, insert(7, 'g'));
+      throw new Error('undo');
+    })).rejects.toThrow('undo');
+    expect(pglite.isInTransaction()).toBe(false);
+    expect(await rows()).toEqual([{ n: 1, p: 'outside: at once' }, { n: 2, p: 'b' }, { n: 3, p: 'c' }]);
     await h.close();
   });
 });

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, parse as pgliteParse, protocol as pgliteProtocol } from '@electric-sql/pglite';
+type BackendMessage = Parameters<typeof pgliteParse.parseResults>[0][number];
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler,
@@ -54,8 +55,9 @@ class Mutex {
 }
 
 const { serialize } = pgliteProtocol;
-/** BEGIN as a simple-protocol message, sent ahead of a transaction's first statement. */
+/** Transaction control as simple-protocol messages, sent in the same exchange as other statements. */
 const BEGIN_MESSAGE = serialize.query('BEGIN');
+const END_MESSAGES = { COMMIT: serialize.query('COMMIT'), ROLLBACK: serialize.query('ROLLBACK') };
 const concatBytes = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -63,89 +65,159 @@ const concatBytes = (parts: Uint8Array[]) => {
   return out;
 };
 
+const EXECUTE_SYNC = concatBytes([serialize.execute({}), serialize.sync()]);
+
+/**
+ * Bind (all values and results as text), execute and sync, as one buffer: what PGlite's serializer
+ * writes, in one allocation with Node's native string writes (its writer grows a small buffer and
+ * encodes each value through a new view; on a registration's forty values that was a twelfth of the
+ * server's time).
+ */
+export function bindExecuteSync(statement: string, values: readonly (string | null)[]): Uint8Array {
+  const lengths = values.map((v) => (v === null ? -1 : Buffer.byteLength(v)));
+  let size = 1 + 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 * values.length + 2 + 2 + EXECUTE_SYNC.length;
+  for (const n of lengths) size += 4 + Math.max(n, 0);
+  const buf = Buffer.allocUnsafe(size);
+  buf[0] = 0x42; // 'B', its length at 1
+  buf[5] = 0; // the unnamed portal
+  let at = 6 + buf.write(statement, 6);
+  buf[at++] = 0;
+  // a format code per value, each text (0), as PGlite's serializer writes them
+  at = buf.writeInt16BE(values.length, at);
+  buf.fill(0, at, at + 2 * values.length);
+  at += 2 * values.length;
+  at = buf.writeInt16BE(values.length, at);
+  for (let i = 0; i < values.length; i++) {
+    at = buf.writeInt32BE(lengths[i]!, at);
+    if (lengths[i]! > 0) at += buf.write(values[i]!, at);
+  }
+  at = buf.writeInt16BE(0, at); // no result format codes: all text
+  buf.writeInt32BE(at - 1, 1);
+  buf.set(EXECUTE_SYNC, at);
+  return buf;
+}
+
 /** Statements prepared in each PGlite engine (its one session, whatever Kysely handles share it), by
- * text: their name and parameter types. */
-const preparedIn = new WeakMap<PGlite, Map<string, { name: string; paramTypes: number[] }>>();
+ * text. */
+const preparedIn = new WeakMap<PGlite, Map<string, PgliteStatement>>();
+/** A statement prepared in a PGlite engine: its name, parameter types and the row description its
+ * results have (none for a statement that returns no rows), all from one describe when prepared. */
+interface PgliteStatement { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined }
+
+/** Writes whose result nobody reads (deferWrite). */
+const deferrable = new WeakSet<CompiledQuery>();
+
+/**
+ * Runs a write whose result the caller does not read. In a transaction on PGlite it travels with the
+ * transaction's next exchange with the engine (the next statement, or the COMMIT), saving one
+ * exchange; if it fails, that statement or the COMMIT fails with its error and the transaction is
+ * rolled back, as if it had failed here. Elsewhere (PostgreSQL, or outside a transaction) it runs at
+ * once. For the last writes of a transaction: an idempotency key's answer, the records of a new case.
+ */
+export async function deferWrite(db: Executor, q: CompiledQuery): Promise<void> {
+  deferrable.add(q);
+  await db.executeQuery(q);
+}
 
 class PgliteConnection implements DatabaseConnection {
   readonly pglite: PGlite;
-  readonly #prepared: Map<string, { name: string; paramTypes: number[] }>;
+  readonly #prepared: Map<string, PgliteStatement>;
   constructor(pglite: PGlite) {
     this.pglite = pglite;
     let known = preparedIn.get(pglite);
     if (!known) preparedIn.set(pglite, (known = new Map()));
     this.#prepared = known;
   }
+  /** Inside a transaction (between begin() and end()). */
+  #inTransaction = false;
   /** A BEGIN asked for and not sent yet: it goes to the engine with the transaction's first statement. */
   #beginPending = false;
+  /** Deferred writes not sent yet (bind, execute, sync each): they go with the next exchange. */
+  #deferred: Uint8Array[] = [];
   /** Opens a transaction: BEGIN travels with the first statement (one exchange with the engine fewer
    * per transaction); a transaction with no statement sends nothing. */
   begin(): void {
     this.#beginPending = true;
+    this.#inTransaction = true;
   }
-  /** COMMIT or ROLLBACK, or nothing if no statement ran since begin(). */
+  /** COMMIT (with the deferred writes, in one exchange) or ROLLBACK (the deferred writes are dropped),
+   * or nothing if nothing was sent or deferred since begin(). */
   async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
-    if (this.#beginPending) { this.#beginPending = false; return; }
-    await this.pglite.exec(statement);
+    this.#inTransaction = false;
+    if (statement === 'ROLLBACK') this.#deferred = [];
+    if (this.#beginPending && !this.#deferred.length) { this.#beginPending = false; return; }
+    await this.pglite.runExclusive(() => this.#exchange([END_MESSAGES[statement]]));
   }
-  /** Sends a pending BEGIN on its own (before a statement that cannot carry it). */
-  async #flushBegin(): Promise<void> {
-    if (!this.#beginPending) return;
+  /**
+   * One exchange with the engine: a pending BEGIN and the deferred writes, then `messages`. Returns
+   * the answers to `messages` (those ahead of them each end in a ready-for-query and are left out).
+   * The first error among them all is thrown (the engine answers the rest of an aborted transaction
+   * with errors too).
+   */
+  async #exchange(messages: Uint8Array[]): Promise<BackendMessage[]> {
+    const ahead: Uint8Array[] = this.#beginPending ? [BEGIN_MESSAGE, ...this.#deferred] : this.#deferred;
     this.#beginPending = false;
-    await this.pglite.exec('BEGIN');
+    this.#deferred = [];
+    const { messages: answers } = await this.pglite.execProtocol(ahead.length ? concatBytes([...ahead, ...messages]) : concatBytes(messages), { syncToFs: false });
+    let from = 0;
+    for (let skip = ahead.length; skip > 0; from++) if (answers[from]!.name === 'readyForQuery') skip--;
+    return from ? answers.slice(from) : answers;
   }
-  /** The protocol bytes of a pending BEGIN, to send ahead of a statement (and no longer pending). */
-  #takeBegin(): Uint8Array[] {
-    if (!this.#beginPending) return [];
-    this.#beginPending = false;
-    return [BEGIN_MESSAGE];
+  /** Sends a pending BEGIN and the deferred writes on their own (before a statement that cannot carry them). */
+  async #flush(): Promise<void> {
+    if (this.#beginPending || this.#deferred.length) await this.pglite.runExclusive(() => this.#exchange([]));
   }
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     if (q.parameters.length === 0 && q.sql.includes(';')) {
       // several statements (a migration file): the simple protocol
-      await this.#flushBegin();
+      await this.#flush();
       const all = await this.pglite.exec(q.sql);
       const last = all[all.length - 1];
       return { rows: (last?.rows ?? []) as R[], numAffectedRows: last?.affectedRows != null ? BigInt(last.affectedRows) : undefined };
     }
     const name = preparedNameOf(q.sql);
-    if (!name) await this.#flushBegin();
+    if (!name) await this.#flush();
     const res = name
-      ? await this.#runPrepared<R>(name, q.sql, q.parameters)
+      ? await this.#runPrepared<R>(name, q.sql, q.parameters, this.#inTransaction && deferrable.has(q))
       : await this.pglite.query<R>(q.sql, q.parameters as unknown[], { rowMode: 'object' });
     return { rows: res.rows ?? [], numAffectedRows: res.affectedRows != null ? BigInt(res.affectedRows) : undefined };
   }
   /**
    * Runs a statement as a named prepared statement, by the rules of the server (preparedNameOf):
    * parsed and described once per engine (its one session), then each call is one exchange (bind,
-   * describe, execute, sync) instead of the six of PGlite's query(), and PostgreSQL plans it with its
-   * values without parsing it again. On the bench's 100,000 cases the portal look-up took 1.6 ms
-   * through query() and 0.5 ms prepared. Values are serialised by the parameter types PostgreSQL
-   * inferred, with PGlite's own serialisers, as query() does; rows are parsed by PGlite's parsers.
-   * A pending BEGIN goes in the same exchange, ahead of the statement. `syncToFs: false`: the data
-   * folder is the node file system, which the engine writes as it goes (the sync is for browser
-   * storage, and a no-op here).
+   * execute, sync) instead of the six of PGlite's query(), and PostgreSQL plans it with its values
+   * without parsing it again. On the bench's 100,000 cases the portal look-up took 1.6 ms through
+   * query() and 0.5 ms prepared. The description of the result rows is kept from the statement's
+   * describe, so an execution asks for none: the engine neither builds nor sends it again, and it is
+   * not parsed again here (a case row has over sixty columns). Values are serialised by the
+   * parameter types PostgreSQL inferred, with PGlite's own serialisers, as query() does; rows are
+   * parsed by PGlite's parsers. A pending BEGIN and deferred writes go in the same exchange, ahead of
+   * the statement; a deferred write (`defer`) waits for the next exchange itself. `syncToFs: false`
+   * (in #exchange): the data folder is the node file system, which the engine writes as it goes (the
+   * sync is for browser storage, and a no-op here).
    */
-  async #runPrepared<R>(name: string, text: string, parameters: readonly unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
+  async #runPrepared<R>(name: string, text: string, parameters: readonly unknown[], defer: boolean): Promise<{ rows: R[]; affectedRows?: number }> {
     return this.pglite.runExclusive(async () => {
       let st = this.#prepared.get(text);
       if (!st) {
-        const described = await this.pglite.execProtocol(concatBytes([...this.#takeBegin(), serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
-        st = { name, paramTypes: pgliteParse.parseDescribeStatementResults(described.messages) };
+        const described = await this.#exchange([serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]);
+        st = { name, paramTypes: pgliteParse.parseDescribeStatementResults(described), rowDescription: described.find((m) => m.name === 'rowDescription') };
         this.#prepared.set(text, st);
       }
       const serializers = this.pglite.serializers;
       const values = parameters.map((v, i) => {
         if (v === null || v === undefined) return null;
         const ser = serializers[st.paramTypes[i]!];
-        return ser ? ser(v) : String(v);
+        return ser ? String(ser(v)) : String(v);
       });
-      const { messages } = await this.pglite.execProtocol(concatBytes([
-        ...this.#takeBegin(), serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync(),
-      ]), { syncToFs: false });
-      // the statement's result is the last (a BEGIN sent with it has its own before it)
-      const results = pgliteParse.parseResults(messages, this.pglite.parsers, { rowMode: 'object' });
-      const res = results[results.length - 1];
+      const run = bindExecuteSync(name, values);
+      if (defer) {
+        this.#deferred.push(run);
+        return { rows: [] };
+      }
+      // the rows are read by the description kept from the statement
+      const answers = await this.#exchange([run]);
+      const [res] = pgliteParse.parseResults(st.rowDescription ? [st.rowDescription, ...answers] : answers, this.pglite.parsers, { rowMode: 'object' });
       return { rows: (res?.rows ?? []) as R[], affectedRows: res?.affectedRows };
     });
   }

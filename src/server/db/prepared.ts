@@ -5,7 +5,7 @@
 // (database.ts preparedNameOf).
 import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable } from 'kysely';
 import type { DB } from './schema.ts';
-import type { Executor } from './database.ts';
+import { deferWrite, type Executor } from './database.ts';
 
 /** Builds queries for compiling only (no connection). */
 const compiler = new Kysely<DB>({
@@ -23,6 +23,9 @@ const MARK = '\u0000xf-param:';
 export interface Prepared<P, R> {
   readonly sql: string;
   run(db: Executor, params: P): Promise<R[]>;
+  /** Runs it as a write whose result is not read (database.ts deferWrite): on PGlite in a
+   * transaction it goes with the transaction's next exchange. */
+  defer(db: Executor, params: P): Promise<void>;
 }
 
 /**
@@ -37,11 +40,14 @@ export function prepare<P extends Record<string, unknown>, R>(names: readonly (k
   for (const n of names) if (!slots.includes(n)) throw new Error(`prepare: parameter ${n} is not used by the query`);
   const fixed = compiled.parameters;
   const { sql } = compiled;
+  const bind = (params: P) => slots.map((name, i) => (name === undefined ? fixed[i] : params[name]));
   return {
     sql,
     async run(db, params) {
-      const values = slots.map((name, i) => (name === undefined ? fixed[i] : params[name]));
-      return (await db.executeQuery<R>(CompiledQuery.raw(sql, values))).rows;
+      return (await db.executeQuery<R>(CompiledQuery.raw(sql, bind(params)))).rows;
+    },
+    async defer(db, params) {
+      await deferWrite(db, CompiledQuery.raw(sql, bind(params)));
     },
   };
 }
@@ -60,6 +66,13 @@ export class ShapedStatements<R> {
     this.#build = build;
   }
   run(db: Executor, values: Record<string, unknown>, tag = ''): Promise<R[]> {
+    return this.#statement(values, tag).run(db, values);
+  }
+  /** As run, as a write whose result is not read (Prepared.defer). */
+  defer(db: Executor, values: Record<string, unknown>, tag = ''): Promise<void> {
+    return this.#statement(values, tag).defer(db, values);
+  }
+  #statement(values: Record<string, unknown>, tag: string): Prepared<Record<string, unknown>, R> {
     const names = Object.keys(values).filter((k) => values[k] !== undefined);
     const shape = `${tag}|${names.join(',')}`;
     let statement = this.#byShape.get(shape);
@@ -67,7 +80,7 @@ export class ShapedStatements<R> {
       statement = prepare<Record<string, unknown>, R>(names, (d, v) => this.#build(d, v, names, tag));
       this.#byShape.set(shape, statement);
     }
-    return statement.run(db, values);
+    return statement;
   }
 }
 

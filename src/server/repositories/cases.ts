@@ -38,7 +38,7 @@ export async function insertCase(db: Executor, c: NewCase): Promise<CaseRow> {
 /** Inserts a case numbered `prefix` + the next case sequence (at least 7 digits), in one statement, with
  *  a query code drawn by `drawCode`; a code already in use
  *  (rare: one in about 10^12 per case) is drawn again instead of failing the registration. */
-export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no' | 'query_code'>, drawCode: () => string): Promise<CaseRow> {
+export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<NewCase, 'case_no' | 'query_code'>, drawCode: () => string): Promise<NumberedCase> {
   for (let attempt = 1; ; attempt++) {
     const [row] = await NUMBERED_CASE.run(db, { prefix, query_code: drawCode(), ...named('c_', c) });
     if (row) return row;
@@ -46,11 +46,14 @@ export async function insertNumberedCase(db: Executor, prefix: string, c: Omit<N
   }
 }
 
+/** What a numbered insert returns: the new case's id, number and 查询码 (the rest is what was given). */
+export type NumberedCase = Pick<CaseRow, 'id' | 'case_no' | 'query_code'>;
+
 /** insertNumberedCase's statement, by the columns given (compiled once per set of columns). */
-const NUMBERED_CASE = new ShapedStatements<CaseRow>((d, v, names) => d.insertInto('cases').values({
+const NUMBERED_CASE = new ShapedStatements<NumberedCase>((d, v, names) => d.insertInto('cases').values({
   ...rowOf(v, names, 'c_'), query_code: v.query_code,
   case_no: sql<string>`${v.prefix} || (SELECT CASE WHEN length(s) >= 7 THEN s ELSE lpad(s, 7, '0') END FROM (SELECT nextval('case_number_seq')::text AS s) AS seq)`,
-} as NewCase).onConflict((oc) => oc.column('query_code').doNothing()).returningAll());
+} as NewCase).onConflict((oc) => oc.column('query_code').doNothing()).returning(['id', 'case_no', 'query_code']));
 
 const LATEST_OF_PETITIONER = prepare<{ petitionerId: number; categoryId: number; areaCode: string }, CaseRow>(['petitionerId', 'categoryId', 'areaCode'], (db, p) =>
   db.selectFrom('cases').selectAll().where('petitioner_id', '=', p.petitionerId).where('category_id', '=', p.categoryId).where('area_code', '=', p.areaCode)
@@ -188,16 +191,16 @@ export async function insertSubmission(db: Executor, s: NewSubmission): Promise<
 }
 
 /** A new case's submission with its people, events and audit entries, queuing the case (and any in
- * `queue`, e.g. the case it repeats) for its figures, in one statement. */
-export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[], queue: number[] = []): Promise<number> {
+ * `queue`, e.g. the case it repeats) for its figures, in one statement; a deferred write (database.ts
+ * deferWrite: on PGlite it goes to the engine with the transaction's next statement or COMMIT). */
+export async function insertSubmissionWithRecords(db: Executor, s: NewSubmission, people: { petitionerId: number; role: string }[], events: NewEvent[], audit: AuditEntry[], queue: number[] = []): Promise<void> {
   if (!events.length || !audit.length) throw new Error('insertSubmissionWithRecords needs an event and an audit entry');
   const values: Record<string, unknown> = { ...named('s_', submissionRow(s)) };
   if (people.length) Object.assign(values, { people_ids: people.map((p) => p.petitionerId), people_roles: people.map((p) => p.role) });
   events.forEach((e, i) => Object.assign(values, named(`e${i}_`, eventRow(e))));
   audit.forEach((a, i) => Object.assign(values, named(`a${i}_`, auditRow(a))));
   [...new Set([s.caseId, ...queue])].forEach((id, i) => { values[`q${i}`] = id; });
-  const [r] = await SUBMISSION_WITH_RECORDS.run(db, values);
-  return r!.id;
+  await SUBMISSION_WITH_RECORDS.defer(db, values);
 }
 
 /** The distinct row numbers of names `<letter><i>_...` (or `<letter><i>` alone): how many rows of that kind. */

@@ -18,6 +18,8 @@ export async function claimIdempotencyKey(db: Executor, row: { scope: string; ke
   return (await CLAIM.run(db, row)).length > 0;
 }
 
+/** Stores the create's answer with its key: the transaction's last write, so deferred (on PGlite it
+ * goes to the engine with the COMMIT). */
 export async function completeIdempotencyKey(db: Executor, scope: string, key: string, status: number, response: unknown): Promise<void> {
-  await COMPLETE.run(db, { scope, key, status, response: JSON.stringify(response) });
+  await COMPLETE.defer(db, { scope, key, status, response: JSON.stringify(response) });
 }
