@@ -45,9 +45,8 @@ export interface WorkloadResult {
   /** ours / raw, by throughput (for W5: raw seconds / our seconds). */
   ratio: number;
   serverPeakMb: number;
-  /** CPU ms per request: the server process and the database's processes (ours); the driver's
-   * process and the database's (raw). On PGlite the database runs inside the server (or driver). */
-  /** CPU ms per request: our server, the database under our load, the load generator (this process), the raw driver and the database under it. */
+  /** CPU ms per request: our server, the database under our load, the load generator (this process),
+   * the raw driver and the database under it. On PGlite the database runs inside the server (or driver). */
   cpu: { oursServerMs: number; oursDbMs: number; oursLoadMs?: number; rawDriverMs: number; rawDbMs: number };
   note?: string;
 }
