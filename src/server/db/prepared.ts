@@ -52,12 +52,16 @@ export function prepare<P extends Record<string, unknown>, R>(names: readonly (k
   };
 }
 
+/** How many shapes a ShapedStatements keeps compiled; beyond it a shape is compiled for each call. */
+const MAX_SHAPES = 500;
+
 /**
  * Statements whose shape varies a little (which columns are set, how many rows) compiled once per
  * shape. `run` takes every value by name (undefined ones are left out, as Kysely leaves out an
  * undefined column) and a tag for what else shapes the statement; the shape is the tag and the names.
  * `build` receives stand-ins under the same names, the names and the tag. Shapes come from the code
- * (which optional fields a caller has), never from a value, so there are few of them.
+ * (which optional fields a caller has, which filters a list is asked for), never from a value; at
+ * most MAX_SHAPES are kept.
  */
 export class ShapedStatements<R> {
   readonly #byShape = new Map<string, Prepared<Record<string, unknown>, R>>();
@@ -78,7 +82,8 @@ export class ShapedStatements<R> {
     let statement = this.#byShape.get(shape);
     if (!statement) {
       statement = prepare<Record<string, unknown>, R>(names, (d, v) => this.#build(d, v, names, tag));
-      this.#byShape.set(shape, statement);
+      // shapes that callers' choices can multiply (a list's filters) are kept up to a bound
+      if (this.#byShape.size < MAX_SHAPES) this.#byShape.set(shape, statement);
     }
     return statement;
   }

@@ -1,5 +1,5 @@
 // SQL for cases, their submissions, people and events.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type InferResult, type Kysely } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { named, prepare, rowOf, ShapedStatements } from '../db/prepared.ts';
 import type { CaseRow, CaseUpdate, DB, NewCase, PetitionerRow } from '../db/schema.ts';
@@ -324,11 +324,11 @@ export interface CaseFilter {
 export type CaseSort = 'received_desc' | 'received_asc' | 'due_asc';
 export interface Cursor { v: string | null; id: number }
 
-function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopePath: string) {
+function scopeClause(eb: ExpressionBuilder<DB, 'cases'>, scopeLike: string) {
   return eb.or([
-    eb('cases.current_org_path', 'like', `${scopePath}%`),
-    eb('cases.registered_org_path', 'like', `${scopePath}%`),
-    eb('cases.handling_org_path', 'like', `${scopePath}%`),
+    eb('cases.current_org_path', 'like', scopeLike),
+    eb('cases.registered_org_path', 'like', scopeLike),
+    eb('cases.handling_org_path', 'like', scopeLike),
   ]);
 }
 
@@ -339,72 +339,120 @@ export const CASE_SUMMARY_COLUMNS = [
   'cases.evaluation_status', 'cases.version', 'cases.is_owned', 'cases.repeat_of_final', 'cases.route_kind', 'cases.urgent_reported_at', 'o.name as current_org_name', 'c.name_zh as category_name_zh', 'c.name_en as category_name_en',
 ] as const;
 
-/** One page of cases matching the filter, keyset-paginated on (sort key, id). */
-export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, limit: number, cursor: Cursor | null) {
-  let q = db.selectFrom('cases')
-    .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
-    .leftJoin('categories as c', 'c.id', 'cases.category_id')
-    .select(CASE_SUMMARY_COLUMNS);
-  const scopeImplied = (!!f.currentOrgId && !!f.currentOrgPath && f.currentOrgPath.startsWith(f.scopePath)) || f.coOrgId !== undefined;
-  if (!scopeImplied) q = q.where((eb) => scopeClause(eb, f.scopePath));
+const listBase = (d: Kysely<DB>) => d.selectFrom('cases')
+  .leftJoin('organisations as o', 'o.id', 'cases.current_org_id')
+  .leftJoin('categories as c', 'c.id', 'cases.category_id')
+  .select(CASE_SUMMARY_COLUMNS);
+export type CaseSummaryRow = InferResult<ReturnType<typeof listBase>>[number];
+
+/** Values named `<prefix>0`, `<prefix>1`, ... as a list (the stand-ins, in order). */
+const listOf = (v: Record<string, unknown>, names: readonly string[], prefix: string) =>
+  names.filter((n) => new RegExp(`^${prefix}\\d+$`).test(n)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length))).map((n) => v[n]);
+
+/** listCases's statement, built and compiled once per shape: which filters are given (the names of
+ * the values), how many states and categories; the tag: sort, kind of cursor, the undecided-repeat
+ * filter, whether every state asked for runs a clock, and the filters that take no value. */
+const LIST_CASES = new ShapedStatements<CaseSummaryRow>((d, v, names, tag) => {
+  const has = (n: string) => names.includes(n);
+  const [sort, cursorKind, undecided, due, flags] = tag.split('|') as [CaseSort, 'none' | 'null' | 'value', 'yes' | 'no' | '', 'due' | 'any', string];
+  let q = listBase(d);
+  if (has('scope')) q = q.where((eb) => scopeClause(eb, v.scope as string));
   // the partial GIN index holds the co-handled cases only, hence the first condition
-  if (f.coOrgId !== undefined) q = q.where(sql<boolean>`cases.co_org_ids <> '{}'`).where(sql<boolean>`cases.co_org_ids @> array[${f.coOrgId}]::int[]`);
-  if (f.currentOrgId) q = q.where('cases.current_org_id', '=', f.currentOrgId);
-  if (f.orgPath) q = q.where('cases.current_org_path', 'like', `${f.orgPath}%`);
-  if (f.states?.length) q = q.where('cases.state', 'in', f.states);
-  if (f.kind) q = q.where('cases.kind', '=', f.kind);
-  if (f.categoryIds?.length) q = q.where('cases.category_id', 'in', f.categoryIds);
-  if (f.channel) q = q.where('cases.channel', '=', f.channel);
-  if (f.receivedFrom) q = q.where('cases.received_at', '>=', f.receivedFrom);
-  if (f.receivedTo) q = q.where('cases.received_at', '<', f.receivedTo);
-  if (f.dueBefore) q = q.where('cases.next_due', '<=', f.dueBefore);
-  if (f.dueFrom) q = q.where('cases.next_due', '>=', f.dueFrom);
-  if (f.extensionPending) q = q.where('cases.extension_status', '=', 'requested');
-  if (f.urgentUnder !== undefined) q = q.where('cases.urgent_reported_at', 'is not', null).where('cases.urgent_org_path', 'like', `${f.urgentUnder}%`);
-  if (f.evaluationPending) q = q.where('cases.evaluation_status', '=', 'pending');
-  if (f.isRepeat !== undefined) q = q.where('cases.is_repeat', '=', f.isRepeat);
-  if (f.isCollective !== undefined) q = q.where('cases.is_collective', '=', f.isCollective);
-  if (f.repeatOfFinalUndecided !== undefined) {
-    const undecided = (eb: ExpressionBuilder<DB, 'cases'>) => eb.and([
+  if (has('coOrgId')) q = q.where(sql<boolean>`cases.co_org_ids <> '{}'`).where(sql<boolean>`cases.co_org_ids @> array[${v.coOrgId}]::int[]`);
+  if (has('currentOrgId')) q = q.where('cases.current_org_id', '=', v.currentOrgId as number);
+  if (has('orgPath')) q = q.where('cases.current_org_path', 'like', v.orgPath as string);
+  const states = listOf(v, names, 'state') as string[];
+  if (states.length) q = q.where('cases.state', 'in', states);
+  if (has('kind')) q = q.where('cases.kind', '=', v.kind as string);
+  const categories = listOf(v, names, 'category') as number[];
+  if (categories.length) q = q.where('cases.category_id', 'in', categories);
+  if (has('channel')) q = q.where('cases.channel', '=', v.channel as string);
+  if (has('receivedFrom')) q = q.where('cases.received_at', '>=', v.receivedFrom as Date);
+  if (has('receivedTo')) q = q.where('cases.received_at', '<', v.receivedTo as Date);
+  if (has('dueBefore')) q = q.where('cases.next_due', '<=', v.dueBefore as string);
+  if (has('dueFrom')) q = q.where('cases.next_due', '>=', v.dueFrom as string);
+  if (flags.includes('extension')) q = q.where('cases.extension_status', '=', 'requested');
+  if (has('urgentUnder')) q = q.where('cases.urgent_reported_at', 'is not', null).where('cases.urgent_org_path', 'like', v.urgentUnder as string);
+  if (flags.includes('evaluation')) q = q.where('cases.evaluation_status', '=', 'pending');
+  if (has('isRepeat')) q = q.where('cases.is_repeat', '=', v.isRepeat as boolean);
+  if (has('isCollective')) q = q.where('cases.is_collective', '=', v.isCollective as boolean);
+  if (undecided) {
+    const cond = (eb: ExpressionBuilder<DB, 'cases'>) => eb.and([
       eb('cases.repeat_of_final', '=', true), eb('cases.state', 'in', [...REPEAT_OF_FINAL_UNDECIDED_STATES]), eb('cases.route_kind', 'is', null),
     ]);
-    q = f.repeatOfFinalUndecided ? q.where(undecided) : q.where((eb) => eb.not(undecided(eb)));
+    q = undecided === 'yes' ? q.where(cond) : q.where((eb) => eb.not(cond(eb)));
   }
-  if (f.petitionerId) q = q.where('cases.petitioner_id', '=', f.petitionerId);
-  if (f.text) {
-    const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('cases.title', 'like', like), eb('cases.case_no', '=', f.text!)]));
-  }
-  if (f.ownedBy) q = q.where('cases.id', 'in', (eb) => eb.selectFrom('case_ownerships').select('case_id').where('leader_user_id', '=', f.ownedBy!));
+  if (has('petitionerId')) q = q.where('cases.petitioner_id', '=', v.petitionerId as number);
+  if (has('textLike')) q = q.where((eb) => eb.or([eb('cases.title', 'like', v.textLike as string), eb('cases.case_no', '=', v.text as string)]));
+  if (has('ownedBy')) q = q.where('cases.id', 'in', (eb) => eb.selectFrom('case_ownerships').select('case_id').where('leader_user_id', '=', v.ownedBy as number));
 
   // every state asked for runs a clock, so every row has a due date: said in the query, the partial
   // indexes by due date apply and the next page starts at the cursor's key in the index
-  const allDue = !!f.states?.length && f.states.every((st) => !!RUNNING_CLOCK[st as CaseState]);
+  const allDue = states.length > 0 && due === 'due';
   if (sort === 'due_asc' && allDue) {
     q = q.where('cases.next_due', 'is not', null);
-    if (cursor) q = cursor.v === null ? q.where(sql<boolean>`false`) : q.where(sql`(cases.next_due, cases.id)`, '>', sql`(${cursor.v}::date, ${cursor.id}::int)`);
+    if (cursorKind === 'null') q = q.where(sql<boolean>`false`);
+    if (cursorKind === 'value') q = q.where(sql`(cases.next_due, cases.id)`, '>', sql`(${v.cursorV}::date, ${v.cursorId}::int)`);
     q = q.orderBy(sql`cases.next_due asc nulls last`).orderBy('cases.id', 'asc');
   } else if (sort === 'due_asc') {
-    if (cursor) {
-      const { v, id } = cursor;
-      q = v === null
-        ? q.where('cases.next_due', 'is', null).where('cases.id', '>', id)
-        : q.where((eb) => eb.or([
-          eb('cases.next_due', '>', v),
-          eb.and([eb('cases.next_due', '=', v), eb('cases.id', '>', id)]),
-          eb('cases.next_due', 'is', null),
-        ]));
+    if (cursorKind === 'null') q = q.where('cases.next_due', 'is', null).where('cases.id', '>', v.cursorId as number);
+    if (cursorKind === 'value') {
+      q = q.where((eb) => eb.or([
+        eb('cases.next_due', '>', v.cursorV as string),
+        eb.and([eb('cases.next_due', '=', v.cursorV as string), eb('cases.id', '>', v.cursorId as number)]),
+        eb('cases.next_due', 'is', null),
+      ]));
     }
     q = q.orderBy(sql`cases.next_due asc nulls last`).orderBy('cases.id', 'asc');
   } else {
     const dir = sort === 'received_asc' ? 'asc' : 'desc';
-    if (cursor && cursor.v) {
-      const at = new Date(cursor.v);
-      q = q.where((eb) => eb(sql`(cases.received_at, cases.id)`, dir === 'asc' ? '>' : '<', sql`(${at}::timestamptz, ${cursor.id}::int)`));
-    }
+    if (cursorKind === 'value') q = q.where((eb) => eb(sql`(cases.received_at, cases.id)`, dir === 'asc' ? '>' : '<', sql`(${v.cursorAt}::timestamptz, ${v.cursorId}::int)`));
     q = q.orderBy('cases.received_at', dir).orderBy('cases.id', dir);
   }
-  return q.limit(limit).execute();
+  return q.limit(v.limit as number);
+});
+
+/** One page of cases matching the filter, keyset-paginated on (sort key, id). The statement is
+ * compiled once per shape (LIST_CASES); this gives it the values. */
+export async function listCases(db: Executor, f: CaseFilter, sort: CaseSort, limit: number, cursor: Cursor | null): Promise<CaseSummaryRow[]> {
+  const v: Record<string, unknown> = { limit };
+  const scopeImplied = (!!f.currentOrgId && !!f.currentOrgPath && f.currentOrgPath.startsWith(f.scopePath)) || f.coOrgId !== undefined;
+  if (!scopeImplied) v.scope = `${f.scopePath}%`;
+  if (f.coOrgId !== undefined) v.coOrgId = f.coOrgId;
+  if (f.currentOrgId) v.currentOrgId = f.currentOrgId;
+  if (f.orgPath) v.orgPath = `${f.orgPath}%`;
+  f.states?.forEach((st, i) => { v[`state${i}`] = st; });
+  if (f.kind) v.kind = f.kind;
+  f.categoryIds?.forEach((id, i) => { v[`category${i}`] = id; });
+  if (f.channel) v.channel = f.channel;
+  if (f.receivedFrom) v.receivedFrom = f.receivedFrom;
+  if (f.receivedTo) v.receivedTo = f.receivedTo;
+  if (f.dueBefore) v.dueBefore = f.dueBefore;
+  if (f.dueFrom) v.dueFrom = f.dueFrom;
+  if (f.urgentUnder !== undefined) v.urgentUnder = `${f.urgentUnder}%`;
+  if (f.isRepeat !== undefined) v.isRepeat = f.isRepeat;
+  if (f.isCollective !== undefined) v.isCollective = f.isCollective;
+  if (f.petitionerId) v.petitionerId = f.petitionerId;
+  if (f.text) { v.textLike = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`; v.text = f.text; }
+  if (f.ownedBy) v.ownedBy = f.ownedBy;
+  const allDue = !!f.states?.length && f.states.every((st) => !!RUNNING_CLOCK[st as CaseState]);
+  let cursorKind: 'none' | 'null' | 'value' = 'none';
+  if (cursor) {
+    if (sort === 'due_asc') {
+      cursorKind = cursor.v === null ? 'null' : 'value';
+      v.cursorId = cursor.id;
+      if (cursor.v !== null) v.cursorV = cursor.v;
+      // with every row due, a null cursor (past the last due date) has nothing after it
+      if (allDue && cursor.v === null) delete v.cursorId;
+    } else if (cursor.v) {
+      cursorKind = 'value';
+      v.cursorAt = new Date(cursor.v);
+      v.cursorId = cursor.id;
+    }
+  }
+  const undecided = f.repeatOfFinalUndecided === undefined ? '' : f.repeatOfFinalUndecided ? 'yes' : 'no';
+  const flags = [f.extensionPending && 'extension', f.evaluationPending && 'evaluation'].filter(Boolean).join(',');
+  return LIST_CASES.run(db, v, `${sort}|${cursorKind}|${undecided}|${allDue ? 'due' : 'any'}|${flags}`);
 }
 
 /** The work-queue counts for a scope, in one pass. */
