@@ -7,10 +7,13 @@ import type { Executor } from '../db/database.ts';
 export async function listDocumentEvents(db: Executor, caseId: number) {
   return db.selectFrom('case_events as e')
     .leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
-    .select(['e.id', 'e.type', 'e.at', 'e.data', 'e.actor_org_id', 'o.name as actor_org_name'])
+    .select(['e.id', 'e.type', 'e.at', 'e.data', 'e.is_public', 'e.actor_org_id', 'o.name as actor_org_name'])
     .where('e.case_id', '=', caseId)
     .orderBy('e.id').execute();
 }
+
+/** An event of a case as the documents read it. */
+export type DocumentEvent = Awaited<ReturnType<typeof listDocumentEvents>>[number];
 
 const yearRange = (year: number) => [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)] as const;
 

@@ -12,7 +12,7 @@ import { assertCanViewCase, isAccusedViewer } from '../policies/case-policy.ts';
 import { findCase } from '../repositories/cases.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { findPetitioner } from '../repositories/petitioners.ts';
-import { countEventsIssued, countNoticesIssued, listCaseNotices, listDocumentEvents } from '../repositories/documents.ts';
+import { countEventsIssued, countNoticesIssued, listCaseNotices, listDocumentEvents, type DocumentEvent } from '../repositories/documents.ts';
 import { insertAudit } from '../repositories/audit.ts';
 import { loadRules } from './load-rules.ts';
 
@@ -299,10 +299,11 @@ type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 /** A document composed from a case already read and checked by the caller; throws
  * DOCUMENT_NOT_AVAILABLE while the case has not reached the document's step. */
-export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: DocumentType, noticeId?: number): Promise<ComposedDocument> {
+export async function composeFromCase(ctx: AppContext, c: CaseRecord, type: DocumentType, noticeId?: number, read?: readonly DocumentEvent[]): Promise<ComposedDocument> {
   const db = ctx.db;
   const caseId = c.id;
-  const events = await listDocumentEvents(db, caseId);
+  // the case's events, unless the caller has read them already
+  const events = read ?? await listDocumentEvents(db, caseId);
   const last = (types: readonly string[]) => [...events].reverse().find((e) => types.includes(e.type));
   let issuerName: string;
   let issuedOn: string;
