@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addCalendarDays, addWorkingDays, createWorkCalendar, daysBetween, isValidLocalDate, isWorkingDay, localDate, startOfLocalDay, weekday,
+  addCalendarDays, addWorkingDays, createWorkCalendar, daysBetween, isValidLocalDate, isWorkingDay, localDate, localTimeOfDay, startOfLocalDay, weekday,
 } from './calendar.ts';
 
 const dayArb = fc.integer({ min: 0, max: 3650 }).map((n) => addCalendarDays('2020-01-01', n));
@@ -17,6 +17,12 @@ describe('local dates in China time', () => {
     expect(localDate(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01'); // 23:59:59 local
     expect(localDate(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02'); // 00:00 local
     expect(localDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('gives the UTC+8 clock time of an instant', () => {
+    expect(localTimeOfDay(new Date('2026-12-07T16:55:00Z'))).toBe('00:55');
+    expect(localTimeOfDay(new Date('2026-12-07T15:59:59Z'))).toBe('23:59');
+    expect(localTimeOfDay(startOfLocalDay('2026-03-02'))).toBe('00:00');
   });
 
   it('round-trips every instant of a local day to that day', () => {

@@ -7,6 +7,11 @@ export function localDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The China-time clock time ('HH:MM') of an instant. */
+export function localTimeOfDay(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The China-time hour (0-23) of an instant. */
 export function localHour(instant: Date): number {
   return new Date(instant.getTime() + OFFSET_MS).getUTCHours();

@@ -1,6 +1,7 @@
 // Labels of shared vocabulary ([zh, en] pairs from src/shared and src/domain) in the user's language.
 import { CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, PROCEDURE_LABELS, RATING_LABELS, RECEPTION_DAY_STATUS_LABELS, RECEPTION_KIND_LABELS, REVIEW_OUTCOME_LABELS, ROLE_LABELS, LEVEL_REACHED_LABELS } from '../../shared/enums.ts';
 import { ACTIONS, STATE_LABELS } from '../../domain/lifecycle.ts';
+import { localDate, localTimeOfDay } from '../../domain/calendar.ts';
 import type { Lang } from './i18n.tsx';
 
 type Pairs = Record<string, readonly [string, string]>;
@@ -69,8 +70,9 @@ export function urgencyStyle(urgency: string | null | undefined): { color: strin
 /** The extension-pending marker (dark gold on a light tint, AA contrast). */
 export const PENDING_STYLE = { color: '#614700', background: '#fffbe6', borderColor: '#ffe58f' };
 
+/** An instant as a date and time in China time, the time every date and limit of the system is
+ * counted in (as the portal and the documents show them), whatever zone the browser is set to. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${localDate(d)} ${localTimeOfDay(d)}`;
 }
