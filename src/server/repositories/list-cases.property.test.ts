@@ -39,8 +39,9 @@ beforeAll(async () => {
     const current = pick(orgs);
     const handling = rnd() < 0.5 ? pick(orgs) : null;
     const urgent = rnd() < 0.2 ? pick(orgs) : null;
-    // a running clock has a due date (most of the time: the list must also cope without one)
-    const due = RUNNING_CLOCK[state as CaseState] && rnd() < 0.9 ? `2026-0${1 + Math.floor(rnd() * 6)}-1${Math.floor(rnd() * 10)}` : null;
+    // the due date of the running clock, as lifecycle.ts runningDue sets it: every state with a clock
+    // has one (the list relies on it), the others none
+    const due = RUNNING_CLOCK[state as CaseState] ? `2026-0${1 + Math.floor(rnd() * 6)}-1${Math.floor(rnd() * 10)}` : null;
     return {
       ...rest, case_no: `XFLIST${String(i).padStart(4, '0')}`, query_code: `L${String(i).padStart(7, '0')}`, title: `${pick(TITLES)}${i}`,
       state, kind: pick(['suggestion', 'accusation', 'claim']), channel: pick(['online', 'letter', 'visit', 'phone']), category_id: pick(categoryIds),
