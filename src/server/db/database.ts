@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, parse as pgliteParse, protocol as pgliteProtocol } from '@electric-sql/pglite';
-type BackendMessage = Parameters<typeof pgliteParse.parseResults>[0][number];
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler,
@@ -14,6 +13,8 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
+/** A message from the embedded engine, as PGlite's protocol parser gives it. */
+type BackendMessage = Parameters<typeof pgliteParse.parseResults>[0][number];
 export type Tx = Transaction<DB>;
 /** Either the database or an open transaction: repositories take this. */
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -158,7 +159,7 @@ class PgliteConnection implements DatabaseConnection {
     const ahead: Uint8Array[] = this.#beginPending ? [BEGIN_MESSAGE, ...this.#deferred] : this.#deferred;
     this.#beginPending = false;
     this.#deferred = [];
-    const { messages: answers } = await this.pglite.execProtocol(ahead.length ? concatBytes([...ahead, ...messages]) : concatBytes(messages), { syncToFs: false });
+    const { messages: answers } = await this.pglite.execProtocol(concatBytes([...ahead, ...messages]), { syncToFs: false });
     let from = 0;
     for (let skip = ahead.length; skip > 0; from++) if (answers[from]!.name === 'readyForQuery') skip--;
     return from ? answers.slice(from) : answers;

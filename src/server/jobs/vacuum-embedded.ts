@@ -6,8 +6,8 @@
 // few minutes (milliseconds: they hold little) and the whole database once a night, with statistics
 // for the planner, one table at a time: the engine's one connection serves the requests that waited
 // between two tables, so a request waits at most for the largest table, not for the whole database
-// (on the bench's 100,000 cases: 2.0 s for the cases table, 6.5 s for the 33 tables in all). On a PostgreSQL server this does nothing: its
-// autovacuum does it.
+// (on the bench's 100,000 cases: 2.0 s for the cases table, 6.5 s for the 33 tables in all). On a
+// PostgreSQL server this does nothing: its autovacuum does it.
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { localHour } from '../../domain/calendar.ts';

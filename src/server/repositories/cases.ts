@@ -345,10 +345,6 @@ const listBase = (d: Kysely<DB>) => d.selectFrom('cases')
   .select(CASE_SUMMARY_COLUMNS);
 export type CaseSummaryRow = InferResult<ReturnType<typeof listBase>>[number];
 
-/** Values named `<prefix>0`, `<prefix>1`, ... as a list (the stand-ins, in order). */
-const listOf = (v: Record<string, unknown>, names: readonly string[], prefix: string) =>
-  names.filter((n) => new RegExp(`^${prefix}\\d+$`).test(n)).sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length))).map((n) => v[n]);
-
 /** listCases's statement, built and compiled once per shape: which filters are given (the names of
  * the values), how many states and categories; the tag: sort, kind of cursor, the undecided-repeat
  * filter, whether every state asked for runs a clock, and the filters that take no value. */
@@ -361,10 +357,10 @@ const LIST_CASES = new ShapedStatements<CaseSummaryRow>((d, v, names, tag) => {
   if (has('coOrgId')) q = q.where(sql<boolean>`cases.co_org_ids <> '{}'`).where(sql<boolean>`cases.co_org_ids @> array[${v.coOrgId}]::int[]`);
   if (has('currentOrgId')) q = q.where('cases.current_org_id', '=', v.currentOrgId as number);
   if (has('orgPath')) q = q.where('cases.current_org_path', 'like', v.orgPath as string);
-  const states = listOf(v, names, 'state') as string[];
+  const states = rowsOf(names, 'state').map((i) => v[`state${i}`] as string);
   if (states.length) q = q.where('cases.state', 'in', states);
   if (has('kind')) q = q.where('cases.kind', '=', v.kind as string);
-  const categories = listOf(v, names, 'category') as number[];
+  const categories = rowsOf(names, 'category').map((i) => v[`category${i}`] as number);
   if (categories.length) q = q.where('cases.category_id', 'in', categories);
   if (has('channel')) q = q.where('cases.channel', '=', v.channel as string);
   if (has('receivedFrom')) q = q.where('cases.received_at', '>=', v.receivedFrom as Date);
