@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { foldRollups } from './fold-rollup-deltas.ts';
 import { sweepDeadlines } from './sweep-deadlines.ts';
 import { inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
+import { localDate } from '../../domain/calendar.ts';
 
 /** On the embedded engine: the churned tables every 5 minutes; the whole database once a night. */
 const CHURNED_VACUUM_MS = 5 * 60_000;
@@ -30,7 +31,7 @@ export function startJobs(ctx: AppContext, everyMs = 15 * 60_000, foldEveryMs = 
     vacuums.push(setInterval(() => { vacuumEmbedded(ctx, 'churned').catch((e: unknown) => console.error('vacuum failed', e)); }, CHURNED_VACUUM_MS));
     vacuums.push(setInterval(() => {
       const now = ctx.clock.now();
-      const night = now.toISOString().slice(0, 10);
+      const night = localDate(now);
       if (!inNightWindow(now) || night === lastNight) return;
       lastNight = night;
       vacuumEmbedded(ctx, 'all').catch((e: unknown) => console.error('nightly vacuum failed', e));

@@ -66,12 +66,6 @@ export async function findPortalCase(db: Executor, caseId: number) {
   return r && toPortalCase(r);
 }
 
-export async function listPublicEvents(db: Executor, caseId: number) {
-  return db.selectFrom('case_events as e').leftJoin('organisations as o', 'o.id', 'e.actor_org_id')
-    .select(['e.id', 'e.type', 'e.at', 'e.data', 'o.name as org_name'])
-    .where('e.case_id', '=', caseId).where('e.is_public', '=', true).orderBy('e.id').execute();
-}
-
 /** Documents staff marked for the petitioner (the 意见书 and its annexes). */
 export async function listPublicAttachments(db: Executor, caseId: number) {
   return db.selectFrom('attachments').select(['id', 'filename', 'mime', 'size', 'created_at'])
