@@ -232,8 +232,10 @@ export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
     log(`indexes and statistics (${((tIdx - tGen) / 1000).toFixed(1)} s)`);
 
     const rebuilt = await rebuildRollupsIfPresent(db);
+    // the figures' tables were filled after the statistics above: theirs too, as autovacuum would take
+    if (rebuilt) await sql`VACUUM ANALYZE stats_case_contrib, stats_rollups`.execute(db);
     const tRoll = performance.now();
-    log(rebuilt ? `rollups rebuilt (${((tRoll - tIdx) / 1000).toFixed(1)} s)` : 'rollups: src/server/services/rebuild-rollups.ts is not there yet; skipped');
+    log(rebuilt ? `rollups rebuilt and analysed (${((tRoll - tIdx) / 1000).toFixed(1)} s)` : 'rollups: src/server/services/rebuild-rollups.ts is not there yet; skipped');
     return {
       engine: handle.engine, stats, orgs: orgRows.length + tree.added.length, users: newUsers.length,
       seconds: { reference: (tRef - t0) / 1000, generate: (tGen - tRef) / 1000, indexes: (tIdx - tGen) / 1000, rollups: (tRoll - tIdx) / 1000, total: (tRoll - t0) / 1000 },

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../test/harness.ts';
-import { inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
+import { analyzeGrownEmbedded, inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
+import { completeIdempotencyKey } from '../repositories/idempotency.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -49,6 +50,38 @@ describe('vacuuming the embedded engine', () => {
     // with statistics for the planner
     const analysed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'cases' AND last_analyze IS NOT NULL`.execute(t.ctx.db);
     expect(analysed.rows[0]!.n).toBe(1);
+  });
+
+  it('analyses a table that has grown on PGlite, so a prepared statement planned while it was small is planned again', async () => {
+    if (t.ctx.engine !== 'pglite') {
+      await sql`INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at) SELECT 'grow', 'k' || g, 'h', 0, '{}', now() FROM generate_series(1, 2000) g`.execute(t.ctx.db);
+      expect(await analyzeGrownEmbedded(t.ctx)).toEqual([]);
+      return;
+    }
+    const scans = async () => {
+      await sql`SELECT pg_stat_force_next_flush()`.execute(t.ctx.db);
+      const r = (await sql<{ seq: string; idx: string }>`SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_user_tables WHERE relname = 'idempotency_keys'`.execute(t.ctx.db)).rows[0]!;
+      return { seq: Number(r.seq), idx: Number(r.idx) };
+    };
+    const complete = () => completeIdempotencyKey(t.ctx.db, 'grow', 'absent', 201, {});
+    await sql`ANALYZE idempotency_keys`.execute(t.ctx.db);
+    expect(await analyzeGrownEmbedded(t.ctx)).not.toContain('idempotency_keys');
+    // the server's completion of a key, prepared and run while the table is small: planned as a scan
+    for (let i = 0; i < 8; i++) await complete();
+    await sql`INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at) SELECT 'grow', 'k' || g, 'h', 0, '{}', now() FROM generate_series(1, 5000) g`.execute(t.ctx.db);
+    let before = await scans();
+    await complete();
+    // the plan made for the small table reads all 5,000 rows
+    expect((await scans()).seq).toBe(before.seq + 1);
+
+    expect(await analyzeGrownEmbedded(t.ctx)).toContain('idempotency_keys');
+    before = await scans();
+    await complete();
+    const after = await scans();
+    expect(after.seq).toBe(before.seq);
+    expect(after.idx).toBe(before.idx + 1);
+    // analysed, it has not grown since
+    expect(await analyzeGrownEmbedded(t.ctx)).not.toContain('idempotency_keys');
   });
 
   it('runs the whole-database vacuum between 2 and 5 o\'clock China time only', () => {
