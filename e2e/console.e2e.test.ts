@@ -41,8 +41,12 @@ describe('staff console', () => {
 
   it('signs in, rejects a wrong password inline, and shows the home queues', async () => {
     const { page } = await newPage(suite.browser);
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(`${suite.server.url}/`);
     await page.getByTestId('login-username').waitFor();
+    // opening signed out asks who is signed in and is told no one: nothing fails in the browser's console
+    expect(errors).toEqual([]);
     await shot(page, 'console-login-zh');
     await page.getByTestId('login-username').fill('clerk');
     await page.getByTestId('login-password').fill('wrong-password');

@@ -210,6 +210,8 @@ for (const [label, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const)
         await shot(page, `debug-follow-${label}`);
         throw new Error(`follow form missing: ${problems.join(' | ')} :: ${(await page.content()).slice(0, 1500)}`);
       });
+      // opening with no look-up open asks whether one is and is told no: nothing fails in the console
+      expect(problems).toEqual([]);
       await page.getByTestId('portal-follow-code').fill(target!.queryCode);
       await page.getByTestId('portal-follow-digits').fill(target!.mobile.slice(-4));
       await page.getByTestId('portal-follow-submit').click();

@@ -86,6 +86,21 @@ describe('sessions', () => {
     expect(after.json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers the console\'s question on opening with the user, or null (not a 401) when no one is signed in', async () => {
+    const session = (cookie?: string) => t.anonymous.raw({ method: 'GET', url: '/api/v1/auth/session', headers: cookie ? { cookie } : {} });
+    const none = await session();
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ user: null });
+    expect((await session('xf_session=forged-token')).json()).toEqual({ user: null });
+    const cookie = cookieOf(await login('supervisor', DEMO_PASSWORD));
+    const signedIn = await session(cookie);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toEqual((await me(cookie)).json());
+    expect(signedIn.json().user).toMatchObject({ username: 'supervisor', role: 'supervisor', mustChangePassword: false });
+    await t.anonymous.raw({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect((await session(cookie)).json()).toEqual({ user: null });
+  });
+
   it('refuses a forged or expired session', async () => {
     expect((await me('xf_session=forged-token')).statusCode).toBe(401);
     const ok = await login('leader', DEMO_PASSWORD);
@@ -116,6 +131,8 @@ describe('a password an administrator set', () => {
     const who = await me(cookie);
     expect(who.statusCode).toBe(200);
     expect(who.json()).toMatchObject({ username: user, mustChangePassword: true });
+    // the console, opening, learns it too
+    expect((await as(cookie, 'GET', '/api/v1/auth/session')).json().user).toMatchObject({ username: user, mustChangePassword: true });
 
     const refused = [
       await as(cookie, 'GET', '/api/v1/cases/queues'),

@@ -40,14 +40,21 @@ export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: A
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: Me } } }, async (req) => {
+  const me = async (req: FastifyRequest): Promise<MeView> => {
     const a = requireStaffSession(req);
     const org = await findOrg(ctx.db, a.orgId);
     return {
       id: a.userId, username: a.username, displayName: a.displayName, role: a.role, orgId: a.orgId, orgName: org?.name ?? '', orgKind: org?.kind ?? '',
       scopePath: a.scopePath, mustChangePassword: req.passwordChangeRequired,
     };
-  });
+  };
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: Me } } }, me);
+
+  // what the console asks when it opens, before sign-in: an answer, not a 401, when no one is signed in
+  app.get('/auth/session', {
+    schema: { tags: ['auth'], summary: '会话 The signed-in user, or null when no one is', response: { 200: Type.Object({ user: Type.Union([Me, Type.Null()]) }) } },
+  }, async (req) => ({ user: req.actor ? await me(req) : null }));
 
   app.post('/auth/password', {
     schema: {

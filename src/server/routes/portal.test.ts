@@ -420,11 +420,18 @@ describe('look-up sessions', () => {
       const res = await call('GET', '/portal/case', { cookie: bad });
       expect(res.statusCode, bad).toBe(401);
       expect(res.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+      // the page's question on opening: no open look-up, answered as such (not a 401), and not the other case
+      const probe = await call('GET', '/portal/session', { cookie: bad });
+      expect(probe.statusCode, bad).toBe(200);
+      expect(probe.json()).toEqual({ view: null });
     }
+    expect((await call('GET', '/portal/session')).json()).toEqual({ view: null });
+    expect((await call('GET', '/portal/session', { cookie })).json().view.caseNo).toBe(r.caseNo);
     // ending the session refuses the same token afterwards, even if it was copied before
     expect((await call('POST', '/portal/logout', { cookie })).statusCode).toBe(200);
     const after = await call('GET', '/portal/case', { cookie });
     expect(after.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
+    expect((await call('GET', '/portal/session', { cookie })).json()).toEqual({ view: null });
     const rate = await call('POST', '/portal/case/evaluate', { cookie, body: { bureauRating: 'satisfied', bodyRating: 'satisfied' } });
     expect(rate.json().error.code).toBe('PORTAL_SESSION_EXPIRED');
     // a fresh look-up works again

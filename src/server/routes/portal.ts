@@ -13,7 +13,7 @@ import { PortalCaseView, PortalDocument } from '../presenters/portal-presenter.t
 import { insertAudit } from '../repositories/audit.ts';
 import { listCategories } from '../repositories/categories.ts';
 import { findCaseAttachment, listPortalAreas } from '../repositories/portal.ts';
-import { closePortalSession, openPortalSession, PORTAL_COOKIE, resolvePortalSession } from '../services/open-portal-session.ts';
+import { closePortalSession, findPortalSession, openPortalSession, PORTAL_COOKIE, resolvePortalSession } from '../services/open-portal-session.ts';
 import { lookUpCase, normalizeQueryCode } from '../services/look-up-case.ts';
 import { viewPortalCase } from '../services/view-portal-case.ts';
 import { submitOnlinePetition, type OnlinePetitionInput } from '../services/submit-online-petition.ts';
@@ -145,6 +145,17 @@ export default async function portalRoutes(app: FastifyInstance, { ctx }: { ctx:
     const { view, session } = await lookUpCase(ctx, input, req.ip);
     setSession(reply, session.token, session.maxAgeSeconds);
     return view;
+  });
+
+  // what a page asks when it opens, before any look-up: an answer, not a 401, when none is open
+  app.get('/portal/session', {
+    schema: {
+      tags: ['portal'], summary: '查询会话 The looked-up matter if a look-up is still open, else null', security: [],
+      response: { 200: Type.Object({ view: Type.Union([PortalCaseView, Type.Null()]) }) },
+    },
+  }, async (req) => {
+    const caseId = await findPortalSession(ctx, ctx.db, req.cookies[PORTAL_COOKIE]);
+    return { view: caseId === null ? null : await viewPortalCase(ctx, ctx.db, caseId) };
   });
 
   app.get('/portal/case', {

@@ -58,8 +58,15 @@ async function verify(ctx: AppContext, db: Executor, token: string | undefined):
 /** The case the session is scoped to; PORTAL_SESSION_EXPIRED when the token is missing, forged,
  * expired or ended. */
 export async function resolvePortalSession(ctx: AppContext, db: Executor, token: string | undefined): Promise<number> {
+  const caseId = await findPortalSession(ctx, db, token);
+  if (caseId === null) throw new AppError('PORTAL_SESSION_EXPIRED');
+  return caseId;
+}
+
+/** The case of an open look-up session, or null when there is none (no token, expired or ended). */
+export async function findPortalSession(ctx: AppContext, db: Executor, token: string | undefined): Promise<number | null> {
   const v = await verify(ctx, db, token);
-  if (!v || await isPortalTokenRevoked(db, hashOf(token!))) throw new AppError('PORTAL_SESSION_EXPIRED');
+  if (!v || await isPortalTokenRevoked(db, hashOf(token!))) return null;
   return v.caseId;
 }
 

@@ -1,5 +1,6 @@
-// The signed-in user (cookie session): loaded from GET /auth/me, set by sign-in, cleared by sign-out,
-// read again after the user changes their password (which clears `mustChangePassword`).
+// The signed-in user (cookie session): asked with GET /auth/session when the console opens (null before
+// sign-in, not a 401), read with GET /auth/me after sign-in and after the user changes their password
+// (which clears `mustChangePassword`), cleared by sign-out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setUnauthorizedHandler } from '../common/api.ts';
 import type { Me } from '../common/types.ts';
@@ -25,8 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => setMe(null));
-    api<Me>('GET', '/auth/me')
-      .then(setMe)
+    api<{ user: Me | null }>('GET', '/auth/session')
+      .then((s) => setMe(s.user))
       .catch((e: unknown) => { if (!(e instanceof ApiError)) throw e; setMe(null); })
       .finally(() => setLoading(false));
   }, []);

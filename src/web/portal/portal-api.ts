@@ -44,6 +44,8 @@ export const portalApi = {
   },
   lookUp: (queryCode: string, last4: string) => api<PortalCase>('POST', '/portal/lookup', { queryCode, last4 }),
   current: () => api<PortalCase>('GET', '/portal/case'),
+  /** The matter of a look-up still open (HTTP-only cookie), or null: asked when the page opens. */
+  session: () => api<{ view: PortalCase | null }>('GET', '/portal/session'),
   rate: (bureauRating: string, bodyRating: string) => api<PortalCase>('POST', '/portal/case/evaluate', { bureauRating, bodyRating }),
   requestReview: (reason: string) => api<PortalCase>('POST', '/portal/case/review-request', { reason }),
   /** A notice or opinion addressed to the petitioner, as PDF (saved by the browser). */

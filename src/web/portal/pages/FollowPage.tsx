@@ -23,7 +23,7 @@ export default function FollowPage() {
   const [error, setError] = useState<unknown>(null);
 
   // a look-up made in the last minutes is still open (HTTP-only cookie)
-  useEffect(() => { portalApi.current().then(setView).catch(() => {}); }, []);
+  useEffect(() => { portalApi.session().then((s) => setView(s.view)).catch(() => {}); }, []);
 
   async function lookUp() {
     setError(null);
