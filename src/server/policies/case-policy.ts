@@ -1,6 +1,6 @@
 // Who may see and act on a case. A user works on the cases of their own body and the bodies below
 // it (a petition bureau on its government's whole area); an accused body never sees who accused it.
-import { AppError } from '../../shared/errors.ts';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { isRoleAllowed, type Action } from '../../domain/lifecycle.ts';
 import type { Actor } from '../context.ts';
 import type { CaseRow } from '../db/schema.ts';
@@ -46,26 +46,40 @@ export function isActingBody(actor: Actor, c: Pick<CaseRow, 'current_org_path'>)
   return under(c.current_org_path, actor.scopePath);
 }
 
-/** Throws unless the user's role may fire the action on this case from where they sit. */
-export function assertCanAct(actor: Actor, c: CaseRow, action: Action): void {
-  if (!canViewCase(actor, c)) throw new AppError('OUT_OF_SCOPE');
-  if (!isRoleAllowed(action, actor.role)) throw new AppError('ROLE_NOT_ALLOWED', { action });
+/** Why the user may not fire the action on this case from where they sit (the error to answer with),
+ * or null when they may. */
+export function actionRefusal(actor: Actor, c: CaseRow, action: Action): { code: ErrorCode; details?: unknown } | null {
+  if (!canViewCase(actor, c)) return { code: 'OUT_OF_SCOPE' };
+  if (!isRoleAllowed(action, actor.role)) return { code: 'ROLE_NOT_ALLOWED', details: { action } };
   // a co-handling body gives its opinion and does nothing else on the matter (Art 24)
   if (action === 'contribute') {
-    if (coBodyIndex(actor, c) < 0) throw new AppError('NOT_CO_HANDLER');
-    if (isAccusedViewer(actor, c)) throw new AppError('FORBIDDEN');
-    return;
+    if (coBodyIndex(actor, c) < 0) return { code: 'NOT_CO_HANDLER' };
+    if (isAccusedViewer(actor, c)) return { code: 'FORBIDDEN' };
+    return null;
   }
-  if (!isInScope(actor, c)) throw new AppError('OUT_OF_SCOPE');
+  if (!isInScope(actor, c)) return { code: 'OUT_OF_SCOPE' };
   // Art 24: the accepting body is designated by the common superior of every body that objected
-  if (action === 'designate' && !c.objected_org_paths.every((p) => under(p, actor.scopePath))) throw new AppError('NOT_COMMON_SUPERIOR');
+  if (action === 'designate' && !c.objected_org_paths.every((p) => under(p, actor.scopePath))) return { code: 'NOT_COMMON_SUPERIOR' };
   // leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work
-  const scopeWide: Action[] = ['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive'];
   // the petitioner's own acts (rating, asking for review) are also recorded where the matter was
   // registered, after review or re-review took it one level up
   const isPetitionerAct = isRoleAllowed(action, 'petitioner') && under(c.registered_org_path, actor.scopePath);
-  if (!scopeWide.includes(action) && !isActingBody(actor, c) && !isPetitionerAct) throw new AppError('OUT_OF_SCOPE');
-  if (isAccusedViewer(actor, c)) throw new AppError('FORBIDDEN');
+  if (!SCOPE_WIDE.has(action) && !isActingBody(actor, c) && !isPetitionerAct) return { code: 'OUT_OF_SCOPE' };
+  if (isAccusedViewer(actor, c)) return { code: 'FORBIDDEN' };
+  return null;
+}
+
+const SCOPE_WIDE: ReadonlySet<Action> = new Set<Action>(['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive']);
+
+/** Throws unless the user's role may fire the action on this case from where they sit. */
+export function assertCanAct(actor: Actor, c: CaseRow, action: Action): void {
+  const refusal = actionRefusal(actor, c, action);
+  if (refusal) throw new AppError(refusal.code, refusal.details);
+}
+
+/** Whether the user may fire the action on this case (the actions a case page offers). */
+export function mayAct(actor: Actor, c: CaseRow, action: Action): boolean {
+  return actionRefusal(actor, c, action) === null;
 }
 
 export function assertCanViewCase(actor: Actor, c: CaseRow): void {

@@ -7,17 +7,7 @@ import { availableActions, awaitsRepeatOfFinalDecision, isOffered, RUNNING_CLOCK
 import { daysLeft, urgency } from '../../domain/deadlines.ts';
 import type { CaseRow, PetitionerRow } from '../db/schema.ts';
 import type { Actor } from '../context.ts';
-import { assertCanAct, isAccusedViewer } from '../policies/case-policy.ts';
-import type { Action } from '../../domain/lifecycle.ts';
-
-function mayAct(viewer: Actor, c: CaseRow, a: Action): boolean {
-  try {
-    assertCanAct(viewer, c, a);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAccusedViewer, mayAct } from '../policies/case-policy.ts';
 import { duesOf } from '../repositories/cases.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
