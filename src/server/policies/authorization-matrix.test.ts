@@ -10,7 +10,8 @@ import { buildPerson, buildRegistration, orgId } from '../test/factories.ts';
 
 // endpoints open without a staff session: the citizen portal and public pages, and signing in/out
 const PUBLIC_PREFIXES = ['/api/v1/portal/', '/api/v1/public/'];
-const SESSIONLESS = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout'];
+// the session question answers anyone (null when no one is signed in: routes/auth.test.ts)
+const SESSIONLESS = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session'];
 
 // role -> [user whose subtree holds case A, user outside it]
 const USERS = ['clerk', 'hrss.handler', 'county.handler', 'supervisor', 'leader', 'hrss.head', 'admin', 'housing.handler', 'town.handler', 'town.head', 'city.clerk', 'city.handler'] as const;
