@@ -33,6 +33,7 @@ export const FIGURE_LABELS: Record<FigureKey | NowKey, [zh: string, en: string]>
   unansweredOverdue: ['超期未答复（件）', 'Unanswered past the limit'],
   onTimeRate: ['按期办结率', 'On-time rate'],
   concluded: ['办结（件）', 'Concluded'],
+  acceptedConcluded: ['受理事项已办结（件）', 'Accepted, since concluded'],
   completionRate: ['办结率', 'Completion rate'],
   concludedFirstTime: ['一次性办结（件）', 'Concluded at first handling'],
   firstTimeRate: ['一次性办结率', 'First-time conclusion rate'],

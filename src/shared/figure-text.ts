@@ -60,8 +60,8 @@ export function summaryParagraph(f: Figures): string {
   parts.push(`${first}。`);
   parts.push(`其中来信 ${n('letterSubmissions')} 件，来访 ${n('visitSubmissions')} 批 ${n('visitHeadcount')} 人次，来电 ${n('phoneSubmissions')} 件，网上信访 ${n('onlineSubmissions')} 件，占 ${formatPercent(v.onlineShare.value)}。`);
   parts.push(`集体访 ${n('collectiveSubmissions')} 批 ${n('collectiveHeadcount')} 人次；重复信访 ${n('repeatSubmissions')} 件，重复信访率 ${formatPercent(v.repeatRate.value)}；越级访 ${n('skipLevelSubmissions')} 批 ${n('skipLevelHeadcount')} 人次。`);
-  parts.push(`受理信访事项 ${n('accepted')} 件，受理率 ${formatPercent(v.acceptanceRate.value)}，及时受理率 ${formatPercent(v.timelyAcceptRate.value)}；`
-    + `办结 ${n('concluded')} 件，办结率 ${formatPercent(v.completionRate.value)}，按期办结率 ${formatPercent(v.onTimeRate.value)}；`
+  parts.push(`受理信访事项 ${n('accepted')} 件，受理率 ${formatPercent(v.acceptanceRate.value)}，及时受理率 ${formatPercent(v.timelyAcceptRate.value)}，`
+    + `已办结 ${n('acceptedConcluded')} 件，办结率 ${formatPercent(v.completionRate.value)}；本期办结 ${n('concluded')} 件，按期办结率 ${formatPercent(v.onTimeRate.value)}；`
     + `群众满意率（责任单位）${formatPercent(v.satisfactionRateBody.value)}。`);
   parts.push(`截至${cnDate(f.today)}，在办事项 ${f.now.openNow} 件，其中超期未办结 ${f.now.overdueNow} 件。`);
   return parts.join('');

@@ -73,6 +73,7 @@ export const FIGURE_KEYS = [
   'unansweredOverdue',
   'onTimeRate', // 按期办结率
   'concluded', // 办结
+  'acceptedConcluded', // 受理事项已办结
   'completionRate', // 办结率
   'concludedFirstTime',
   'firstTimeRate', // 一次性办结率

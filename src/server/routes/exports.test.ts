@@ -213,7 +213,7 @@ describe('the bulletin', () => {
     expect(text).toContain('其中来信 3 件，来访 1 批 8 人次');
     expect(text).toContain('集体访 1 批 8 人次');
     expect(text).toContain('受理信访事项 1 件，受理率 50.0%');
-    expect(text).toContain('办结 0 件，办结率 0.0%，按期办结率');
+    expect(text).toContain('受理信访事项 1 件，受理率 50.0%，及时受理率 50.0%，已办结 0 件，办结率 0.0%；本期办结 0 件，按期办结率');
     // the key figures table lists both rates (value, last year's, 同比)
     expect(text).toContain('受理率50.0%—');
     expect(text).toContain('办结率0.0%—');

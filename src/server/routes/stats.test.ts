@@ -10,6 +10,8 @@ import { rebuildRollups } from '../services/rebuild-rollups.ts';
 import { recountFigures, rollupTotalsByKey } from '../repositories/stats.ts';
 import type { Figures, DrilldownPage, Ranking, PublicFigures } from '../../shared/figures.ts';
 import { localDate } from '../../domain/calendar.ts';
+import { sql } from 'kysely';
+import { listMigrations } from '../db/migrate.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -146,8 +148,8 @@ describe('figures of a year for the county and everything below it', () => {
       acceptOverdueUndecided: 3, timelyAcceptRate: 4 / 8,
       answered: 2, answeredOnTime: 1, answeredOnTimeExtended: 1, answeredLate: 1, unansweredOverdue: 1, onTimeRate: 1 / 3,
       concluded: 2, concludedFirstTime: 1, firstTimeRate: 0.5,
-      // 办结率: concluded (A, B) / accepted (A, B, F)
-      completionRate: 2 / 3,
+      // 办结率: of the matters accepted (A, B, F), those concluded since (A, B)
+      acceptedConcluded: 2, completionRate: 2 / 3,
       extensionsRequested: 1, extensionsApproved: 1, extensionsRejected: 0,
       evaluatedBureau: 2, satisfiedBureau: 1, basicallySatisfiedBureau: 1, dissatisfiedBureau: 0, evaluationExpiredBureau: 0,
       participationRateBureau: 1, satisfactionRateBureau: 1,
@@ -210,18 +212,22 @@ describe('figures of a year for the county and everything below it', () => {
     const march = await figures(`org=${county}&period=month&from=2026-03-15`);
     expect(march.figures.submissions).toMatchObject({ value: 6, prevYear: 1, prevPeriod: 0 });
     expect(march.figures.accepted.value).toBe(3);
-    // March 2026: A, F, B accepted, C declined, D diverted, nothing concluded; March 2025: A0 accepted
-    // (concluded in April); February 2026: no decision, so no rate
+    // March 2026: A, F, B accepted, C declined, D diverted; of those accepted, A and B concluded since (in
+    // May); March 2025: A0 accepted (concluded in April); February 2026: no decision, so no rate
     expect(march.figures.acceptanceRate).toEqual({ value: 3 / 5, prevYear: 1, prevPeriod: null, yoy: 3 / 5 - 1, mom: null });
-    expect(march.figures.completionRate).toEqual({ value: 0, prevYear: 0, prevPeriod: null, yoy: 0, mom: null });
-    // the second quarter concludes A and B and accepts nothing: no 办结率; counted by the day each
-    // happened, a span that concludes cases accepted before it goes above 100% (B accepted 03-20)
+    expect(march.figures.concluded.value).toBe(0);
+    expect(march.figures.acceptedConcluded.value).toBe(2);
+    expect(march.figures.completionRate).toEqual({ value: 2 / 3, prevYear: 1, prevPeriod: null, yoy: 2 / 3 - 1, mom: null });
+    // the second quarter concludes A and B and accepts nothing: no 办结率 (the first quarter's matters
+    // count in the first quarter's); a span concluding more than it accepted stays within 100%: of the
+    // one matter it accepted (B, 03-20), concluded since
     const q2 = await figures(`org=${county}&period=quarter&from=2026-04-01`);
     expect(q2.figures.concluded.value).toBe(2);
-    expect(q2.figures.completionRate).toMatchObject({ value: null, prevPeriod: 0, mom: null });
+    expect(q2.figures.completionRate).toMatchObject({ value: null, prevPeriod: 2 / 3, mom: null });
     const span = await figures(`org=${county}&period=custom&from=2026-03-20&to=2026-05-31`);
     expect(span.figures.accepted.value).toBe(1);
-    expect(span.figures.completionRate.value).toBe(2);
+    expect(span.figures.concluded.value).toBe(2);
+    expect(span.figures.completionRate.value).toBe(1);
     const q1 = await figures(`org=${county}&period=quarter&from=2026-02-10`);
     expect(q1.figures.submissions).toMatchObject({ value: 7, prevYear: 1 });
     expect(q1.query.prevPeriod).toEqual({ from: '2025-10-01', to: '2025-12-31' });
@@ -347,10 +353,22 @@ describe('figures of a year for the county and everything below it', () => {
       // the rates made of recounted figures
       const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
       expect(f.figures.acceptanceRate.value, `acceptanceRate ${from}`).toBe(ratio(r.accepted!, r.accepted! + r.declined! + r.diverted!));
-      expect(f.figures.completionRate.value, `completionRate ${from}`).toBe(ratio(r.concluded!, r.accepted!));
+      expect(f.figures.completionRate.value, `completionRate ${from}`).toBe(ratio(r.acceptedConcluded!, r.accepted!));
     }
     const before = await rollupTotalsByKey(t.ctx.db);
     await rebuildRollups(t.ctx.db);
     expect(await rollupTotalsByKey(t.ctx.db)).toEqual(before);
+  });
+
+  it('gives the matters concluded before migration 0028 their place in 办结率 once they are settled', async () => {
+    const year = () => figures(`org=${county}&period=year&from=2026-01-01`);
+    const settled = await rollupTotalsByKey(t.ctx.db);
+    // the figures of a database made before 0028: no matter counted as accepted and since concluded
+    for (const table of ['stats_case_contrib', 'stats_rollups', 'stats_rollup_deltas']) await sql`DELETE FROM ${sql.table(table)} WHERE metric = 'accc'`.execute(t.ctx.db);
+    expect((await year()).figures).toMatchObject({ acceptedConcluded: { value: 0 }, completionRate: { value: 0 } });
+    // the migration again (its view is the same): it queues the concluded matters, and a read settles them
+    await sql.raw(listMigrations().find((m) => m.name.startsWith('0028_'))!.sql).execute(t.ctx.db);
+    expect((await year()).figures).toMatchObject({ acceptedConcluded: { value: 2 }, completionRate: { value: 2 / 3 } });
+    expect(await rollupTotalsByKey(t.ctx.db)).toEqual(settled);
   });
 });

@@ -35,6 +35,7 @@ export const METRICS = {
   dec: { zh: '不予受理', body: 'current body', day: 'decision day (concluded_on; registration day for a repeat on a final matter)', dims: "'t' on or before accept_due (else route_due), 'l' late", n: 'cases', w: '= n' },
   div: { zh: '导入其他程序', body: 'current body', day: 'decision day', dims: "'t' / 'l' as for dec", n: 'cases', w: '= n' },
   ans: { zh: '出具处理意见', body: 'handling body', day: 'answered_on', dims: "'o' on or before the original limit, 'e' after it but within the approved extension, 'l' after answer_due", n: 'cases', w: '= n' },
+  accc: { zh: '受理事项已办结', body: 'handling body', day: 'accepted_on (the case counts once it is concluded, dated by its acceptance)', dims: '-', n: 'cases', w: '= n' },
   concl: { zh: '办结', body: 'handling body', day: 'concluded_on (delivery, or mediation)', dims: "'f' first time: not a repeat, no review asked, no later case repeating it; 'n' otherwise", n: 'cases', w: '= n' },
   ext: { zh: '延期', body: 'handling body', day: 'event day', dims: "'req' requested, 'app' approved, 'rej' rejected", n: 'events', w: '= n' },
   evb: { zh: '评价（信访部门）', body: 'registering petition bureau (evaluation.bureau_org_id)', day: 'evaluation day', dims: 'bureau rating', n: 'ratings', w: '= n' },
@@ -175,13 +176,13 @@ export function figureDefs(o: FormulaOptions): Record<FigureKey, FigureDef> {
       numerator: [{ metric: 'ans', dims: onTime }], denominator: [{ metric: 'ans' }, UNANSWERED],
     },
     concluded: { zh: '办结', en: 'Concluded', formula: 'answers delivered (or mediated) in the period', numerator: [{ metric: 'concl' }] },
-    // 办结率: the period's conclusions over the period's acceptances, both at the handling body. Counted
-    // by the day each happened (not the cases accepted in the period followed to their end), so a
-    // period that concludes cases accepted before it can exceed 100%, and one with no acceptance has none.
+    // 办结率 as the bureaus report it ("立案96件，已办结93件，办结率为96.9%"): the matters accepted in the
+    // period followed to their end, at the handling body; it rises as they conclude and never passes 100%
+    acceptedConcluded: { zh: '受理事项已办结', en: 'Accepted, since concluded', formula: 'cases accepted in the period whose answer has since been delivered (or that were mediated)', numerator: [{ metric: 'accc' }] },
     completionRate: {
       zh: '办结率', en: 'Completion rate', isRate: true,
-      formula: 'concluded in the period / accepted in the period (each by its own day; may exceed 100% when earlier cases are concluded)',
-      numerator: [{ metric: 'concl' }], denominator: [{ metric: 'acc' }],
+      formula: 'of the cases accepted in the period, those concluded since / cases accepted in the period',
+      numerator: [{ metric: 'accc' }], denominator: [{ metric: 'acc' }],
     },
     concludedFirstTime: { zh: '一次性办结', en: 'Concluded first time', formula: 'concluded, not a repeat, no review asked, not repeated later', numerator: [{ metric: 'concl', dims: ['f'] }] },
     firstTimeRate: { zh: '一次性办结率', en: 'First-time conclusion rate', formula: 'concluded first time / concluded', isRate: true, numerator: [{ metric: 'concl', dims: ['f'] }], denominator: [{ metric: 'concl' }] },
@@ -276,7 +277,8 @@ export function computeValues(s: Sums, snap: SnapshotCounts, rec: ReceptionCount
     unansweredOverdue: snap.unansweredOverdue,
     onTimeRate: ratio(answeredOnTime, answered + snap.unansweredOverdue),
     concluded,
-    completionRate: ratio(concluded, n(s, 'acc')),
+    acceptedConcluded: n(s, 'accc'),
+    completionRate: ratio(n(s, 'accc'), n(s, 'acc')),
     concludedFirstTime: n(s, 'concl', ['f']),
     firstTimeRate: ratio(n(s, 'concl', ['f']), concluded),
     extensionsRequested: n(s, 'ext', ['req']),
