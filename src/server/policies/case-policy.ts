@@ -60,7 +60,6 @@ export function actionRefusal(actor: Actor, c: CaseRow, action: Action): { code:
   if (!isInScope(actor, c)) return { code: 'OUT_OF_SCOPE' };
   // Art 24: the accepting body is designated by the common superior of every body that objected
   if (action === 'designate' && !c.objected_org_paths.every((p) => under(p, actor.scopePath))) return { code: 'NOT_COMMON_SUPERIOR' };
-  // leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work
   // the petitioner's own acts (rating, asking for review) are also recorded where the matter was
   // registered, after review or re-review took it one level up
   const isPetitionerAct = isRoleAllowed(action, 'petitioner') && under(c.registered_org_path, actor.scopePath);
@@ -69,6 +68,7 @@ export function actionRefusal(actor: Actor, c: CaseRow, action: Action): { code:
   return null;
 }
 
+/** Leaders instruct and own, supervisors supervise, anywhere in their scope; everything else is the current body's work. */
 const SCOPE_WIDE: ReadonlySet<Action> = new Set<Action>(['instruct', 'own', 'supervise', 'follow_up', 'send_back', 'archive']);
 
 /** Throws unless the user's role may fire the action on this case from where they sit. */
