@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type Database, type DatabaseHandle } from '../../src/server/db/database.ts';
+import { databaseFromPglite, openDatabase, openPglite, type Database, type DatabaseHandle } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { installCategories, installDemoOrgs, installDemoUsers } from '../../src/server/seed/reference-data.ts';
 import { replaceCalendarYear, listCalendarDays } from '../../src/server/repositories/settings.ts';
@@ -128,7 +128,10 @@ export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   if (opts.fresh) await emptyDatabase(opts);
-  const handle: DatabaseHandle = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, poolSize: 4 });
+  // on PGlite the engine in this thread: the bulk writer copies into it directly (pgliteWriter)
+  const handle: DatabaseHandle = opts.databaseUrl
+    ? await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, poolSize: 4 })
+    : databaseFromPglite(await openPglite(opts.dataDir));
   const db = handle.db;
   try {
     await migrate(db);

@@ -1,15 +1,13 @@
 // Opens the database: the embedded PGlite engine (one connection, serialised by a mutex) or a
 // PostgreSQL server through a `pg` pool. Both speak the same SQL; Kysely gives typed queries.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PGlite, parse as pgliteParse, protocol as pgliteProtocol } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { parse as pgliteParse, protocol as pgliteProtocol, type PGlite, type Results } from '@electric-sql/pglite';
 import {
   CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type QueryResult, type Transaction,
 } from 'kysely';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { PgliteThread, type EngineStart } from './pglite-thread.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -23,24 +21,25 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
-const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v };
+export { PGLITE_EXTENSIONS, openPglite } from './pglite-open.ts';
 
-export const PGLITE_EXTENSIONS = { pg_trgm };
-
-/** PGlite's buffer cache, inside the process's memory. Its default (128 MB) lives in the
- * WebAssembly memory, which never shrinks; the data folder's pages are also in the operating
- * system's file cache, so a small cache costs little. Measured on the bench's 100,000 cases:
- * resident 419 -> 310 MB after start and 871 -> 761 MB at peak, throughput within the noise. */
-const PGLITE_SHARED_BUFFERS = '32MB';
-
-/** Opens (creating if needed) a PGlite data folder; every open passes the same extensions. */
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
-  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create({
-    dataDir, extensions: PGLITE_EXTENSIONS, parsers: PGLITE_PARSERS, loadDataDir,
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
-  });
-  return db;
+/**
+ * What the server's connection uses of an embedded engine, with PGlite's meaning: a PGlite in this
+ * thread (tests, the bench's raw limit, the bulk load), or one running in a thread of its own
+ * (pglite-thread.ts: the server).
+ */
+export interface EmbeddedEngine {
+  execProtocol(message: Uint8Array, opts: { syncToFs: boolean }): Promise<{ messages: BackendMessage[] }>;
+  query<R>(sql: string, params?: unknown[], opts?: { rowMode?: 'object' }): Promise<Results<R>>;
+  exec(sql: string): Promise<Results[]>;
+  runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+  readonly serializers: Record<number | string, (x: any) => string>;
+  readonly parsers: Record<number | string, (x: string, typeId?: number) => any>;
+  readonly closed: boolean;
+  close(): Promise<void>;
+  /** Answers exchanges in the order they were sent, each on its own, so one may be sent before the
+   * last is answered (the engine in its own thread); PGlite in this thread collects one at a time. */
+  readonly inOrder?: boolean;
 }
 
 class Mutex {
@@ -100,7 +99,7 @@ export function bindExecuteSync(statement: string, values: readonly (string | nu
 
 /** Statements prepared in each PGlite engine (its one session, whatever Kysely handles share it), by
  * text. */
-const preparedIn = new WeakMap<PGlite, Map<string, PgliteStatement>>();
+const preparedIn = new WeakMap<EmbeddedEngine, Map<string, PgliteStatement>>();
 /** A statement prepared in a PGlite engine: its name, parameter types and the row description its
  * results have (none for a statement that returns no rows), all from one describe when prepared. */
 interface PgliteStatement { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined }
@@ -120,14 +119,37 @@ export async function deferWrite(db: Executor, q: CompiledQuery): Promise<void> 
   await db.executeQuery(q);
 }
 
+/**
+ * One use of the embedded engine's one session (a statement, or a transaction), from the driver's
+ * mutex to its release. Each acquisition gets its own, so the transaction state of one use never
+ * meets the next one's.
+ */
 class PgliteConnection implements DatabaseConnection {
-  readonly pglite: PGlite;
+  readonly pglite: EmbeddedEngine;
   readonly #prepared: Map<string, PgliteStatement>;
-  constructor(pglite: PGlite) {
+  readonly #release: () => void;
+  #released = false;
+  constructor(pglite: EmbeddedEngine, release: () => void) {
     this.pglite = pglite;
     let known = preparedIn.get(pglite);
     if (!known) preparedIn.set(pglite, (known = new Map()));
     this.#prepared = known;
+    this.#release = release;
+  }
+  /** Gives the session to the next one waiting (once; the driver's release, or earlier: see #sent). */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#release();
+  }
+  /**
+   * After this use's last exchange is on its way: on an engine that answers in order (its own thread),
+   * the next use may send its own at once, behind it, instead of waiting for this answer (the engine
+   * then goes from one to the next without waiting for this thread to read each answer). A transaction
+   * keeps the session until its COMMIT or ROLLBACK is sent.
+   */
+  #sent(): void {
+    if (this.pglite.inOrder && !this.#inTransaction) this.release();
   }
   /** Inside a transaction (between begin() and end()). */
   #inTransaction = false;
@@ -147,26 +169,39 @@ class PgliteConnection implements DatabaseConnection {
     this.#inTransaction = false;
     if (statement === 'ROLLBACK') this.#deferred = [];
     if (this.#beginPending && !this.#deferred.length) { this.#beginPending = false; return; }
-    await this.pglite.runExclusive(() => this.#exchange([END_MESSAGES[statement]]));
+    const { answer } = await this.#startExclusive([END_MESSAGES[statement]]);
+    this.#sent();
+    await answer;
   }
   /**
-   * One exchange with the engine: a pending BEGIN and the deferred writes, then `messages`. Returns
-   * the answers to `messages` (those ahead of them each end in a ready-for-query and are left out).
-   * The first error among them all is thrown (the engine answers the rest of an aborted transaction
-   * with errors too).
+   * Starts one exchange with the engine: a pending BEGIN and the deferred writes, then `messages`.
+   * `answer` gives the answers to `messages` (those ahead of them each end in a ready-for-query and are
+   * left out); the first error among them all is thrown (the engine answers the rest of an aborted
+   * transaction with errors too). On an engine that does not answer in order, `answer` is awaited
+   * before anything else is sent to it (PGlite in this thread collects one exchange's answer at a time).
    */
-  async #exchange(messages: Uint8Array[]): Promise<BackendMessage[]> {
+  #start(messages: Uint8Array[]): { answer: Promise<BackendMessage[]> } {
     const ahead: Uint8Array[] = this.#beginPending ? [BEGIN_MESSAGE, ...this.#deferred] : this.#deferred;
     this.#beginPending = false;
     this.#deferred = [];
-    const { messages: answers } = await this.pglite.execProtocol(concatBytes([...ahead, ...messages]), { syncToFs: false });
-    let from = 0;
-    for (let skip = ahead.length; skip > 0; from++) if (answers[from]!.name === 'readyForQuery') skip--;
-    return from ? answers.slice(from) : answers;
+    const skip = ahead.length;
+    const answer = this.pglite.execProtocol(concatBytes([...ahead, ...messages]), { syncToFs: false }).then(({ messages: answers }) => {
+      let from = 0;
+      for (let left = skip; left > 0; from++) if (answers[from]!.name === 'readyForQuery') left--;
+      return from ? answers.slice(from) : answers;
+    });
+    return { answer };
+  }
+  /** #start holding the engine: until the exchange is sent (an engine that answers in order) or answered. */
+  #startExclusive(messages: Uint8Array[]): Promise<{ answer: Promise<BackendMessage[]> }> {
+    return this.pglite.runExclusive(async () => {
+      const { answer } = this.#start(messages);
+      return { answer: this.pglite.inOrder ? answer : Promise.resolve(await answer) };
+    });
   }
   /** Sends a pending BEGIN and the deferred writes on their own (before a statement that cannot carry them). */
   async #flush(): Promise<void> {
-    if (this.#beginPending || this.#deferred.length) await this.pglite.runExclusive(() => this.#exchange([]));
+    if (this.#beginPending || this.#deferred.length) await (await this.#startExclusive([])).answer;
   }
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     if (q.parameters.length === 0 && q.sql.includes(';')) {
@@ -194,14 +229,15 @@ class PgliteConnection implements DatabaseConnection {
    * parameter types PostgreSQL inferred, with PGlite's own serialisers, as query() does; rows are
    * parsed by PGlite's parsers. A pending BEGIN and deferred writes go in the same exchange, ahead of
    * the statement; a deferred write (`defer`) waits for the next exchange itself. `syncToFs: false`
-   * (in #exchange): the data folder is the node file system, which the engine writes as it goes (the
-   * sync is for browser storage, and a no-op here).
+   * (in #start): the data folder is the node file system, which the engine writes as it goes (the
+   * sync is for browser storage, and a no-op here). Outside a transaction, on an engine that answers
+   * in order, the session passes to the next use once the statement is sent (#sent).
    */
   async #runPrepared<R>(name: string, text: string, parameters: readonly unknown[], defer: boolean): Promise<{ rows: R[]; affectedRows?: number }> {
-    return this.pglite.runExclusive(async () => {
+    const started = await this.pglite.runExclusive(async () => {
       let st = this.#prepared.get(text);
       if (!st) {
-        const described = await this.#exchange([serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]);
+        const described = await this.#start([serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]).answer;
         st = { name, paramTypes: pgliteParse.parseDescribeStatementResults(described), rowDescription: described.find((m) => m.name === 'rowDescription') };
         this.#prepared.set(text, st);
       }
@@ -214,13 +250,18 @@ class PgliteConnection implements DatabaseConnection {
       const run = bindExecuteSync(name, values);
       if (defer) {
         this.#deferred.push(run);
-        return { rows: [] };
+        return null;
       }
-      // the rows are read by the description kept from the statement
-      const answers = await this.#exchange([run]);
-      const [res] = pgliteParse.parseResults(st.rowDescription ? [st.rowDescription, ...answers] : answers, this.pglite.parsers, { rowMode: 'object' });
-      return { rows: (res?.rows ?? []) as R[], affectedRows: res?.affectedRows };
+      const { answer } = this.#start([run]);
+      return { st, answer: this.pglite.inOrder ? answer : Promise.resolve(await answer) };
     });
+    if (!started) return { rows: [] };
+    this.#sent();
+    const answers = await started.answer;
+    // the rows are read by the description kept from the statement
+    const { st } = started;
+    const [res] = pgliteParse.parseResults(st.rowDescription ? [st.rowDescription, ...answers] : answers, this.pglite.parsers, { rowMode: 'object' });
+    return { rows: (res?.rows ?? []) as R[], affectedRows: res?.affectedRows };
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -231,39 +272,36 @@ class PgliteConnection implements DatabaseConnection {
 /** PGlite has one connection: the mutex gives it to one transaction or query at a time, so
  * concurrent requests never run inside each other's transactions. */
 class PgliteDriver implements Driver {
-  readonly #conn: PgliteConnection;
+  readonly #engine: EmbeddedEngine;
   readonly #mutex = new Mutex();
-  readonly #releases: (() => void)[] = [];
-  constructor(pglite: PGlite) {
-    this.#conn = new PgliteConnection(pglite);
+  constructor(pglite: EmbeddedEngine) {
+    this.#engine = pglite;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.lock();
-    this.#releases.push(release);
-    return this.#conn;
+    return new PgliteConnection(this.#engine, await this.#mutex.lock());
   }
   // transaction control by the simple protocol (COMMIT, ROLLBACK; BEGIN goes with the first statement)
-  async beginTransaction(): Promise<void> {
-    this.#conn.begin();
+  async beginTransaction(conn: DatabaseConnection): Promise<void> {
+    (conn as PgliteConnection).begin();
   }
-  async commitTransaction(): Promise<void> {
-    await this.#conn.end('COMMIT');
+  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+    await (conn as PgliteConnection).end('COMMIT');
   }
-  async rollbackTransaction(): Promise<void> {
-    await this.#conn.end('ROLLBACK');
+  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    await (conn as PgliteConnection).end('ROLLBACK');
   }
-  async releaseConnection(): Promise<void> {
-    this.#releases.shift()?.();
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    (conn as PgliteConnection).release();
   }
   async destroy(): Promise<void> {
-    if (!this.#conn.pglite.closed) await this.#conn.pglite.close();
+    if (!this.#engine.closed) await this.#engine.close();
   }
 }
 
 class PgliteMutexDialect implements Dialect {
-  readonly #pglite: PGlite;
-  constructor(pglite: PGlite) {
+  readonly #pglite: EmbeddedEngine;
+  constructor(pglite: EmbeddedEngine) {
     this.#pglite = pglite;
   }
   createAdapter() { return new PostgresAdapter(); }
@@ -285,6 +323,13 @@ export interface DatabaseHandle {
 export function databaseFromPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<DB>({ dialect: new PgliteMutexDialect(pglite) });
   return { db, reader: db, engine: 'pglite', pglite, close: () => db.destroy() };
+}
+
+/** The embedded engine in a thread of its own (pglite-thread.ts), on a data folder, in memory
+ * (no folder) or loaded from a dump: how the server runs it. */
+export async function openPgliteThread(opts: EngineStart): Promise<DatabaseHandle> {
+  const db = new Kysely<DB>({ dialect: new PgliteMutexDialect(await PgliteThread.start(opts)) });
+  return { db, reader: db, engine: 'pglite', close: () => db.destroy() };
 }
 
 /** How many distinct statement texts a process prepares; texts beyond it run unnamed (as before), so
@@ -343,5 +388,5 @@ export function databaseFromUrl(url: string, poolSize: number, replicaUrls: stri
 /** Opens the configured engine: PostgreSQL when a URL is given, else PGlite in dataDir. */
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize: number; readReplicaUrls?: string[] }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) return databaseFromUrl(opts.databaseUrl, opts.poolSize, opts.readReplicaUrls);
-  return databaseFromPglite(await openPglite(opts.dataDir));
+  return openPgliteThread({ dataDir: opts.dataDir });
 }

@@ -1,6 +1,5 @@
 // Integration tests start the real app on a real database of their own: a PGlite copy of the
 // template (default) or a fresh PostgreSQL database cloned from it (TEST_DATABASE_URL).
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -8,7 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestClock } from '../../domain/clock.ts';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
-import { databaseFromPglite, databaseFromUrl, openPglite, type DatabaseHandle } from '../db/database.ts';
+import { databaseFromUrl, openPgliteThread, type DatabaseHandle } from '../db/database.ts';
 import { buildApp } from '../app.ts';
 import { createMemoryStorage } from '../storage/file-storage.ts';
 import { DEMO_PASSWORD } from '../seed/reference-data.ts';
@@ -58,8 +57,8 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
     };
     return { handle, drop };
   }
-  const pglite = await openPglite(undefined, new Blob([readFileSync(template)]));
-  return { handle: databaseFromPglite(pglite), drop: async () => {} };
+  // the engine in a thread of its own, as the server runs it
+  return { handle: await openPgliteThread({ loadFile: template }), drop: async () => {} };
 }
 
 /** Starts the app on a fresh database with a clock at `now` (default 2026-03-02 10:00 China time). */
