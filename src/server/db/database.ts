@@ -153,6 +153,8 @@ class PgliteConnection implements DatabaseConnection {
   }
   /** Inside a transaction (between begin() and end()). */
   #inTransaction = false;
+  /** The transaction's COMMIT or ROLLBACK was asked for. */
+  #ended = false;
   /** A BEGIN asked for and not sent yet: it goes to the engine with the transaction's first statement. */
   #beginPending = false;
   /** Deferred writes not sent yet (bind, execute, sync each): they go with the next exchange. */
@@ -166,6 +168,10 @@ class PgliteConnection implements DatabaseConnection {
   /** COMMIT (with the deferred writes, in one exchange) or ROLLBACK (the deferred writes are dropped),
    * or nothing if nothing was sent or deferred since begin(). */
   async end(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    // a COMMIT that failed has ended the transaction in the engine (rolled back); the ROLLBACK asked
+    // for after it must not be sent: the session may already be another use's (#sent)
+    if (this.#ended) return;
+    this.#ended = true;
     this.#inTransaction = false;
     if (statement === 'ROLLBACK') this.#deferred = [];
     if (this.#beginPending && !this.#deferred.length) { this.#beginPending = false; return; }

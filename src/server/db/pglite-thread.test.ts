@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { databaseFromPglite, openPglite, openPgliteThread, type DatabaseHandle } from './database.ts';
+import { databaseFromPglite, deferWrite, openPglite, openPgliteThread, type DatabaseHandle } from './database.ts';
 import { PgliteThread } from './pglite-thread.ts';
 
 const dirs: string[] = [];
@@ -92,6 +92,27 @@ describe('the embedded engine in its own thread', () => {
     // every transaction saw its own row and rolled back; no read outside saw an uncommitted row
     expect(results.filter((r) => typeof r === 'string')).toEqual(Array(10).fill('roll back'));
     expect(results.filter((r) => typeof r === 'number')).toEqual(Array(20).fill(0));
+    await h.close();
+  });
+
+  it('after a COMMIT that fails, sends no ROLLBACK into the transaction of the use that came next', async () => {
+    const h = await openPgliteThread({});
+    await sql`CREATE TABLE u (n int PRIMARY KEY)`.execute(h.db);
+    const insert = (n: number) => sql`INSERT INTO u VALUES (${n})`.compile(h.db);
+    await deferWrite(h.db, insert(1)); // outside a transaction: at once (and the text prepared)
+    // the duplicate fails the COMMIT it travels with; the next transaction already has the session
+    const failing = h.db.transaction().execute(async (trx) => {
+      await sql`SELECT n FROM u WHERE n = ${1}`.execute(trx);
+      await deferWrite(trx, insert(1));
+    });
+    const next = h.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO u VALUES (${10})`.execute(trx);
+      await new Promise((r) => setTimeout(r, 20));
+      await sql`INSERT INTO u VALUES (${11})`.execute(trx);
+    });
+    await expect(failing).rejects.toMatchObject({ code: '23505' });
+    await next;
+    expect((await sql<{ n: number }>`SELECT n FROM u ORDER BY n`.execute(h.db)).rows.map((r) => r.n)).toEqual([1, 10, 11]);
     await h.close();
   });
 
