@@ -7,7 +7,7 @@
 // answers are parsed here, as PGlite parses them; the engine's thread does nothing else, so the two
 // threads work side by side.
 import { Worker } from 'node:worker_threads';
-import { protocol, types, type Results } from '@electric-sql/pglite';
+import { Mutex, protocol, types, type Results } from '@electric-sql/pglite';
 import { PGLITE_PARSERS } from './pglite-open.ts';
 
 type BackendMessage = Parameters<InstanceType<typeof protocol.Parser>['parse']>[1] extends (m: infer M) => void ? M : never;
@@ -33,15 +33,6 @@ function received(e: SentError): Error {
   Object.assign(err, e.fields);
   if (e.stack) err.stack = e.stack;
   return err;
-}
-
-class Mutex {
-  #tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(fn);
-    this.#tail = result.catch(() => {});
-    return result;
-  }
 }
 
 /**
@@ -153,22 +144,22 @@ export class PgliteThread {
   }
 
   query<R>(sql: string, params: unknown[] = [], _opts?: { rowMode?: 'object' }): Promise<Results<R>> {
-    return this.#lock.run(async () => (await this.#send({ id: this.#nextId++, op: 'query', sql, params })).result as Results<R>);
+    return this.#lock.runExclusive(async () => (await this.#send({ id: this.#nextId++, op: 'query', sql, params })).result as Results<R>);
   }
 
   exec(sql: string): Promise<Results[]> {
-    return this.#lock.run(async () => (await this.#send({ id: this.#nextId++, op: 'exec', sql })).results!);
+    return this.#lock.runExclusive(async () => (await this.#send({ id: this.#nextId++, op: 'exec', sql })).results!);
   }
 
   runExclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#lock.run(fn);
+    return this.#lock.runExclusive(fn);
   }
 
   /** Closes the engine (as PGlite's close: it shuts PostgreSQL down cleanly) and ends its thread. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#lock.run(async () => {
+    await this.#lock.runExclusive(async () => {
       if (!this.#gone) await this.#send({ id: this.#nextId++, op: 'close' });
     });
     this.#gone ??= new Error('the embedded engine is closed');
