@@ -22,7 +22,7 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
 const monthStart = () => `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}-01`;
 
 interface FigureValue { value: number | null }
-interface Figures { figures: Record<string, FigureValue>; now: { openNow: number; overdueNow: number }; breakdowns: { channel: { key: string; labelZh: string; submissions: FigureValue }[] } }
+interface Figures { query: { comparedThrough: string | null }; figures: Record<string, FigureValue>; now: { openNow: number; overdueNow: number }; breakdowns: { channel: { key: string; labelZh: string; submissions: FigureValue }[] } }
 
 describe('the leader dashboard', () => {
   it('renders the charts with the engine\'s numbers, toggles a table, opens the cases behind a figure and downloads the report', async () => {
@@ -38,6 +38,9 @@ describe('the leader dashboard', () => {
     await expect.poll(() => page.getByTestId('kpi-submissions').textContent()).toContain(String(f.figures.submissions!.value));
     await expect.poll(() => page.getByTestId('kpi-openNow').textContent()).toContain(String(f.now.openNow));
     await expect.poll(() => page.getByTestId('kpi-overdueNow').textContent()).toContain(String(f.now.overdueNow));
+    // the month in progress says it is compared with the same days (on its last day it is compared whole)
+    if (f.query.comparedThrough) await expect.poll(() => page.getByTestId('compared-through').textContent()).toContain(f.query.comparedThrough);
+    else expect(await page.getByTestId('compared-through').count()).toBe(0);
     // the leaders' figures, as the reports count them
     for (const key of ['receptionDays', 'fixedReceptionDays', 'fieldVisitDays', 'appointmentHeadcount', 'receptionVisits', 'instructions', 'ownedCases', 'ownedConcluded']) {
       await expect.poll(() => page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent(), { message: key }).toBe(String(f.figures[key]!.value));

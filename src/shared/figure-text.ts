@@ -54,7 +54,9 @@ export function summaryParagraph(f: Figures): string {
   const parts: string[] = [];
   const subYoy = changeWords(v.submissions.yoy);
   const headYoy = changeWords(v.headcount.yoy);
-  let first = `${periodTitle(f.query)}，${who}${PERIOD_WORDS[f.query.period]}共受理群众来信来访 ${n('submissions')} 批 ${n('headcount')} 人次`;
+  // a period still running is counted, and compared, up to today
+  const through = f.query.comparedThrough ? `（截至${Number(f.query.comparedThrough.slice(5, 7))}月${Number(f.query.comparedThrough.slice(8, 10))}日）` : '';
+  let first = `${periodTitle(f.query)}${through}，${who}${PERIOD_WORDS[f.query.period]}共受理群众来信来访 ${n('submissions')} 批 ${n('headcount')} 人次`;
   if (subYoy) first += `，同比${subYoy === '持平' ? '持平' : subYoy}`;
   if (headYoy) first += `（人次同比${headYoy}）`;
   parts.push(`${first}。`);

@@ -171,6 +171,8 @@ export interface ResolvedFiguresQuery {
   range: PeriodRange;
   prevYear: PeriodRange;
   prevPeriod: PeriodRange;
+  /** When the period is still running: the last day compared (today); 同比 and 环比 then compare the same part of the other periods. */
+  comparedThrough: string | null;
   onTimeVariant: OnTimeVariant;
   satisfactionBasis: SatisfactionBasis;
   acceptanceBasis: AcceptanceBasis;

@@ -209,7 +209,8 @@ describe('the bulletin', () => {
     expect(text).toContain('第3期');
     expect(text).toContain('清河县信访局');
     expect(text).toContain('2026年3月20日');
-    expect(text).toContain('2026年3月，清河县人民政府及所属单位本月共受理群众来信来访 4 批 11 人次');
+    // made on 20 March: the month is counted, and compared, up to that day
+    expect(text).toContain('2026年3月（截至3月20日），清河县人民政府及所属单位本月共受理群众来信来访 4 批 11 人次');
     expect(text).toContain('其中来信 3 件，来访 1 批 8 人次');
     expect(text).toContain('集体访 1 批 8 人次');
     expect(text).toContain('受理信访事项 1 件，受理率 50.0%');

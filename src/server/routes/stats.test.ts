@@ -136,7 +136,10 @@ describe('figures of a year for the county and everything below it', () => {
   it('counts every figure as counted by hand, with 同比 and 环比', async () => {
     const f = await figures(`org=${county}&period=year&from=2026-06-01`);
     expect(f.query.range).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-    expect(f.query.prevYear).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    // the year is still running on 15 August: 同比 and 环比 (the year before, too) compare 1 January to 15 August
+    expect(f.query.prevYear).toEqual({ from: '2025-01-01', to: '2025-08-15' });
+    expect(f.query.prevPeriod).toEqual({ from: '2025-01-01', to: '2025-08-15' });
+    expect(f.query.comparedThrough).toBe('2026-08-15');
     const v = Object.fromEntries(Object.entries(f.figures).map(([k, x]) => [k, x.value]));
     expect(v).toMatchObject({
       submissions: 7, headcount: 15, onlineSubmissions: 1, letterSubmissions: 3, visitSubmissions: 2, visitHeadcount: 10, phoneSubmissions: 1,
@@ -160,9 +163,9 @@ describe('figures of a year for the county and everything below it', () => {
     });
     expect(v.onlineShare).toBeCloseTo(1 / 7);
     expect(v.repeatRate).toBeCloseTo(1 / 7);
-    // 2025: A0 and G
-    expect(f.figures.submissions.prevYear).toBe(2);
-    expect(f.figures.submissions.yoy).toBeCloseTo(2.5);
+    // 2025 to 15 August: A0 (G came on 31 December)
+    expect(f.figures.submissions.prevYear).toBe(1);
+    expect(f.figures.submissions.yoy).toBeCloseTo(6);
     expect(f.figures.accepted.prevYear).toBe(1);
     expect(f.figures.evaluationExpiredBody.prevYear).toBe(1);
     expect(f.figures.participationRateBody.prevYear).toBe(0);
@@ -176,7 +179,14 @@ describe('figures of a year for the county and everything below it', () => {
     expect(f.figures.completionRate.yoy).toBeCloseTo(2 / 3 - 1);
     expect(f.now).toEqual({ openNow: 4, overdueNow: 4 });
     expect(f.breakdowns.channel.find((r) => r.key === 'visit')).toMatchObject({ labelZh: '来访', submissions: { value: 2 }, headcount: { value: 10 } });
-    expect(f.breakdowns.channel.find((r) => r.key === 'letter')!.submissions).toMatchObject({ value: 3, prevYear: 2 });
+    expect(f.breakdowns.channel.find((r) => r.key === 'letter')!.submissions).toMatchObject({ value: 3, prevYear: 1 });
+    // the year 2025 is over: compared whole, A0 and G
+    const past = await figures(`org=${county}&period=year&from=2025-01-01`);
+    expect(past.query).toMatchObject({ range: { from: '2025-01-01', to: '2025-12-31' }, prevYear: { from: '2024-01-01', to: '2024-12-31' }, comparedThrough: null });
+    expect(past.figures.submissions.value).toBe(2);
+    const y2027 = await figures(`org=${county}&period=year&from=2027-01-01`);
+    expect(y2027.query).toMatchObject({ prevYear: { from: '2026-01-01', to: '2026-12-31' }, comparedThrough: null });
+    expect(y2027.figures.submissions).toMatchObject({ value: 0, prevYear: 7 });
     expect(f.breakdowns.skipLevel).toMatchObject([{ key: 'national', submissions: { value: 1 } }]);
     expect(f.breakdowns.kind).toMatchObject([{ key: 'claim', submissions: { value: 7 } }]);
     expect(f.breakdowns.categoryParent).toHaveLength(1);
@@ -246,6 +256,25 @@ describe('figures of a year for the county and everything below it', () => {
     expect(countyAlone.figures.submissions.value).toBe(0);
   });
 
+  it('compares a month in progress with the same days of the month before and a year before', async () => {
+    at('2026-01-20');
+    try {
+      const jan = await figures(`org=${county}&period=month&from=2026-01-01`);
+      expect(jan.query).toMatchObject({
+        range: { from: '2026-01-01', to: '2026-01-31' }, prevYear: { from: '2025-01-01', to: '2025-01-20' },
+        prevPeriod: { from: '2025-12-01', to: '2025-12-20' }, comparedThrough: '2026-01-20',
+      });
+      // H on 1 January; G (31 December) is past the 20th of December, so not in 环比
+      expect(jan.figures.submissions).toMatchObject({ value: 1, prevYear: 0, prevPeriod: 0 });
+      // December compared whole: G
+      const dec = await figures(`org=${county}&period=month&from=2025-12-01`);
+      expect(dec.query.comparedThrough).toBeNull();
+      expect(dec.figures.submissions.value).toBe(1);
+    } finally {
+      at('2026-08-15');
+    }
+  });
+
   it('gives the monthly trend in one request, each month equal to that month\'s figures', async () => {
     const c = await t.as('clerk');
     const thisYear = Number(localDate(t.ctx.clock.now()).slice(0, 4));
@@ -260,8 +289,10 @@ describe('figures of a year for the county and everything below it', () => {
         for (const [i, m] of trend.months.entries()) {
           const f = await figures(`org=${org}&subtree=${subtree}&period=month&from=${m.month}-01`);
           // months to come have no figure yet, only last year's
+          // the chart's line for last year is of whole months, the month in progress too
+          const last = await figures(`org=${org}&subtree=${subtree}&period=month&from=${year - 1}${m.month.slice(4)}-01`);
           expect({ month: m.month, submissions: m.submissions, prevYear: m.prevYear })
-            .toEqual({ month: m.month, submissions: i < thisMonth ? f.figures.submissions.value : null, prevYear: f.figures.submissions.prevYear });
+            .toEqual({ month: m.month, submissions: i < thisMonth ? f.figures.submissions.value : null, prevYear: last.figures.submissions.value });
         }
         if (org === county && year === thisYear) expect(trend.months.reduce((s, m) => s + (m.submissions ?? 0), 0)).toBeGreaterThan(0);
       }

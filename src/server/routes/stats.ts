@@ -32,7 +32,7 @@ const FiguresQuerySchema = {
 type FiguresQs = { org?: number; subtree?: boolean; period: FiguresQuery['period']; from?: string; to?: string; onTimeVariant?: FiguresQuery['onTimeVariant']; satisfactionBasis?: FiguresQuery['satisfactionBasis']; acceptanceBasis?: FiguresQuery['acceptanceBasis'] };
 
 const Resolved = Type.Object({
-  orgId: Type.Integer(), orgName: Type.String(), subtree: Type.Boolean(), period: Type.String(), range: Range, prevYear: Range, prevPeriod: Range,
+  orgId: Type.Integer(), orgName: Type.String(), subtree: Type.Boolean(), period: Type.String(), range: Range, prevYear: Range, prevPeriod: Range, comparedThrough: N(Type.String()),
   onTimeVariant: Type.String(), satisfactionBasis: Type.String(), acceptanceBasis: Type.String(),
 });
 const FigureValue = Type.Object({ value: N(Type.Number()), prevYear: N(Type.Number()), prevPeriod: N(Type.Number()), yoy: N(Type.Number()), mom: N(Type.Number()) });

@@ -113,8 +113,8 @@ export async function computeFigures(ctx: AppContext, actor: Actor | null, query
   const db = ctx.reader;
   // the changes queued so far are applied first (on the primary), so the figures are exact
   await settleFigures(ctx.db);
-  const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
+  const q = await resolveQuery(db, actor, query, today);
   const cur = await loadPeriod(db, q, q.range, today);
   const py = await loadPeriod(db, q, q.prevYear, today);
   const pp = await loadPeriod(db, q, q.prevPeriod, today);

@@ -22,8 +22,8 @@ export async function computeTrend(ctx: AppContext, actor: Actor | null, q: Tren
   const db = ctx.reader;
   // the changes queued so far are applied first (on the primary), so the figures are exact
   await settleFigures(ctx.db);
-  const rq = await resolveQuery(db, actor, { orgId: q.orgId, subtree: q.subtree, period: 'year', from: `${q.year}-01-01` });
   const today = todayOf(ctx);
+  const rq = await resolveQuery(db, actor, { orgId: q.orgId, subtree: q.subtree, period: 'year', from: `${q.year}-01-01` }, today);
   const thisYear = Number(today.slice(0, 4));
   const lastMonth = q.year < thisYear ? 12 : q.year === thisYear ? Number(today.slice(5, 7)) : 0;
   const months = await Promise.all(Array.from({ length: 12 }, async (_, i) => {

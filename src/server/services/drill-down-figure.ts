@@ -20,8 +20,8 @@ export async function drillDownFigure(ctx: AppContext, actor: Actor, query: Dril
   const db = ctx.reader;
   // the changes queued so far are applied first (on the primary), so the figures are exact
   await settleFigures(ctx.db);
-  const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
+  const q = await resolveQuery(db, actor, query, today);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), LIMITS.pageSizeMax);
   const after = query.after ?? 0;
   let parts: FigureDef['numerator'];

@@ -12,7 +12,7 @@ import { findCase } from '../repositories/cases.ts';
 import { findOrg } from '../repositories/organisations.ts';
 import { findCategory } from '../repositories/categories.ts';
 import { canViewCase } from '../policies/case-policy.ts';
-import { resolveQuery } from '../stats/engine.ts';
+import { resolveQuery, today as todayOf } from '../stats/engine.ts';
 import { buildBulletinDocx, DOCX_MIME, type BulletinCase } from '../stats/exports/bulletin-docx.ts';
 import type { TrendPoint } from '../stats/exports/charts.ts';
 import { computeFigures } from './compute-figures.ts';
@@ -80,7 +80,7 @@ export async function buildBulletinExport(ctx: AppContext, actor: Actor, p: Bull
 registerExportKind(BULLETIN_KIND, {
   check: async (ctx, actor, raw) => {
     const p = raw as BulletinParams;
-    await resolveQuery(ctx.reader, actor, p.query);
+    await resolveQuery(ctx.reader, actor, p.query, todayOf(ctx));
     await loadCases(ctx, actor, p.caseIds ?? []);
   },
   build: (ctx, actor, p) => buildBulletinExport(ctx, actor, p as BulletinParams),

@@ -3,7 +3,7 @@
 import type { FiguresQuery } from '../../shared/figures.ts';
 import { periodTitle } from '../../shared/figure-text.ts';
 import type { Actor, AppContext } from '../context.ts';
-import { resolveQuery } from '../stats/engine.ts';
+import { resolveQuery, today as todayOf } from '../stats/engine.ts';
 import { buildReportSheets } from '../stats/exports/report-sheets.ts';
 import { buildWorkbook, XLSX_MIME } from '../stats/exports/xlsx-table.ts';
 import { computeFigures } from './compute-figures.ts';
@@ -27,6 +27,6 @@ export async function buildReportExport(ctx: AppContext, actor: Actor, params: R
 
 registerExportKind(REPORT_KIND, {
   // the body must be in the user's scope and the period valid before anything is queued
-  check: async (ctx, actor, p) => { await resolveQuery(ctx.reader, actor, (p as ReportParams).query); },
+  check: async (ctx, actor, p) => { await resolveQuery(ctx.reader, actor, (p as ReportParams).query, todayOf(ctx)); },
   build: (ctx, actor, p) => buildReportExport(ctx, actor, p as ReportParams),
 });

@@ -14,8 +14,8 @@ export async function rankBodies(ctx: AppContext, actor: Actor, query: FiguresQu
   const db = ctx.reader;
   // the changes queued so far are applied first (on the primary), so the figures are exact
   await settleFigures(ctx.db);
-  const q = await resolveQuery(db, actor, query);
   const today = todayOf(ctx);
+  const q = await resolveQuery(db, actor, query, today);
   const children = await childOrgs(db, q.orgId);
   const ids = children.map((c) => c.id);
   // three scans of the rollups' primary key per body: the period, past the limit, open now

@@ -9,7 +9,7 @@ import type { Actor, AppContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { orgById, prevDay, sumRollups } from '../repositories/stats.ts';
 import { METRICS, type Metric, type SnapshotCounts, type Sums } from './formulas.ts';
-import { bucketRanges, previousPeriod, previousYear, resolvePeriod } from './periods.ts';
+import { bucketRanges, comparisonPeriods, resolvePeriod } from './periods.ts';
 
 export interface ResolvedQuery extends ResolvedFiguresQuery { orgPath: string }
 
@@ -19,20 +19,21 @@ export function scopeOrgId(actor: Actor): number {
   return Number(ids[ids.length - 1]);
 }
 
-/** Resolves the query: the body must be the user's scope or below it. */
-export async function resolveQuery(db: Executor, actor: Actor | null, q: FiguresQuery): Promise<ResolvedQuery> {
+/** Resolves the query: the body must be the user's scope or below it; `today` places a running period. */
+export async function resolveQuery(db: Executor, actor: Actor | null, q: FiguresQuery, today: string): Promise<ResolvedQuery> {
   const orgId = q.orgId ?? (actor ? scopeOrgId(actor) : undefined);
   if (!orgId) throw new AppError('STATS_ORG_OUT_OF_SCOPE');
   const org = await orgById(db, orgId);
   if (!org) throw new AppError('UNKNOWN_ORG');
   if (actor && !org.path.startsWith(actor.scopePath)) throw new AppError('STATS_ORG_OUT_OF_SCOPE');
   const range = resolvePeriod(q.period, q.from, q.to);
+  const { prevYear, prevPeriod, comparedThrough } = comparisonPeriods(q.period, range, today);
   const onTimeVariant: OnTimeVariant = q.onTimeVariant && (ON_TIME_VARIANTS as readonly string[]).includes(q.onTimeVariant) ? q.onTimeVariant : 'extended_counts';
   const satisfactionBasis: SatisfactionBasis = q.satisfactionBasis && (SATISFACTION_BASES as readonly string[]).includes(q.satisfactionBasis) ? q.satisfactionBasis : 'satisfied_or_basic';
   const acceptanceBasis: AcceptanceBasis = q.acceptanceBasis && (ACCEPTANCE_BASES as readonly string[]).includes(q.acceptanceBasis) ? q.acceptanceBasis : 'all_decisions';
   return {
     orgId: org.id, orgName: org.name, orgPath: org.path, subtree: q.subtree ?? true, period: q.period, range,
-    prevYear: previousYear(q.period, range), prevPeriod: previousPeriod(q.period, range), onTimeVariant, satisfactionBasis, acceptanceBasis,
+    prevYear, prevPeriod, comparedThrough, onTimeVariant, satisfactionBasis, acceptanceBasis,
   };
 }
 

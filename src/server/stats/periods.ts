@@ -72,6 +72,40 @@ export function previousYear(kind: PeriodKind, r: PeriodRange): PeriodRange {
   return resolvePeriod(kind, yearBefore(r.from));
 }
 
+/** The same local date k months earlier (the day kept, or the month's last day when it has fewer). */
+function monthsBefore(d: string, k: number): string {
+  const [y, m] = addMonths(Number(d.slice(0, 4)), Number(d.slice(5, 7)), -k);
+  return `${y}-${pad(m)}-${pad(Math.min(Number(d.slice(8, 10)), lastDayOfMonth(y, m)))}`;
+}
+
+export interface Comparisons {
+  prevYear: PeriodRange;
+  prevPeriod: PeriodRange;
+  /** The last day compared when the period is still running on `today` (else null). */
+  comparedThrough: string | null;
+}
+
+/**
+ * The periods a period is compared with (同比 and 环比). A period that is over, or not begun, is
+ * compared whole. One still running on `today` has happened only up to today, so it is compared
+ * with the same part of the others, as bureaus count "1—11月" against last year's "1—11月":
+ * 1–7 December against 1–7 December a year before (同比) and 1–7 November (环比); a running quarter
+ * against the quarter before up to the same day of its month; a custom period against as many
+ * first days of the one before it.
+ */
+export function comparisonPeriods(kind: PeriodKind, r: PeriodRange, today: string): Comparisons {
+  const prevYear = previousYear(kind, r);
+  const prevPeriod = previousPeriod(kind, r);
+  if (kind === 'day' || today < r.from || today >= r.to) return { prevYear, prevPeriod, comparedThrough: null };
+  const shift = kind === 'month' ? 1 : kind === 'quarter' ? 3 : kind === 'year' ? 12 : 0;
+  const periodTo = shift ? monthsBefore(today, shift) : addCalendarDays(prevPeriod.from, daysInclusive({ from: r.from, to: today }) - 1);
+  return {
+    prevYear: { from: prevYear.from, to: yearBefore(today) },
+    prevPeriod: { from: prevPeriod.from, to: periodTo < prevPeriod.to ? periodTo : prevPeriod.to },
+    comparedThrough: today,
+  };
+}
+
 /** Splits a range into whole months ('m' buckets) and the loose days at either end ('d' buckets). */
 export function bucketRanges(r: PeriodRange): BucketRange[] {
   const [fy, fm] = ym(r.from);

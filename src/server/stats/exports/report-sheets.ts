@@ -91,7 +91,7 @@ export function buildReportSheets(f: Figures, disputes: { rows: DisputeRateRowT[
     columns: [{ header: '项目' }, { header: '内容' }],
     rows: [
       ['统计单位', `${f.query.orgName}${f.query.subtree ? '（含所属单位）' : ''}`],
-      ['统计期间', `${periodTitle(f.query)}（${f.query.range.from} 至 ${f.query.range.to}）`],
+      ['统计期间', `${periodTitle(f.query)}（${f.query.range.from} 至 ${f.query.range.to}${f.query.comparedThrough ? `，统计截至 ${f.query.comparedThrough}` : ''}）`],
       ['上年同期', `${f.query.prevYear.from} 至 ${f.query.prevYear.to}`],
       ['上期', `${f.query.prevPeriod.from} 至 ${f.query.prevPeriod.to}`],
       ['受理率口径', f.query.acceptanceBasis === 'all_decisions' ? '受理 /（受理 + 不予受理 + 导入其他程序），按作出决定之日统计' : '受理 /（受理 + 不予受理），导入其他程序的不计，按作出决定之日统计'],

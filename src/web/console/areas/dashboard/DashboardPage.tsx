@@ -23,7 +23,7 @@ import { runExportJob } from './exporting.ts';
 const dict = {
   zh: {
     title: '信访形势', month: '月', quarter: '季度', year: '年', body: '单位', scope: '本单位及下级', subtree: '含下级单位', reload: '刷新',
-    xlsx: '统计报表', docx: '信访简报', issue: '期号', preparing: '正在生成…', ready: '已生成：{f}', yoy: '同比', vsLastYear: '上年同期 {v}',
+    xlsx: '统计报表', docx: '信访简报', issue: '期号', preparing: '正在生成…', ready: '已生成：{f}', yoy: '同比', vsLastYear: '上年同期 {v}', through: '截至 {d}，同比、环比均与同期的同样天数相比',
     points: '{d} 个百分点', trend: '信访总量月度走势（批次）', thisYear: '本年', lastYear: '上年同期', channels: '信访渠道构成',
     categories: '热点问题（内容分类）', ranking: '责任单位排名（按期办结率、满意率）', overdue: '当前超期未办结（按单位）', overdueNow: '超期',
     monthCol: '月份', channel: '渠道', category: '内容分类', submissions: '批次', headcount: '人次', share: '占比', rank: '名次',
@@ -33,7 +33,7 @@ const dict = {
   },
   en: {
     title: 'Petition dashboard', month: 'Month', quarter: 'Quarter', year: 'Year', body: 'Body', scope: 'My scope', subtree: 'With bodies below', reload: 'Reload',
-    xlsx: 'Report (xlsx)', docx: 'Bulletin (docx)', issue: 'Issue', preparing: 'Preparing…', ready: 'Ready: {f}', yoy: 'Year on year', vsLastYear: 'Last year {v}',
+    xlsx: 'Report (xlsx)', docx: 'Bulletin (docx)', issue: 'Issue', preparing: 'Preparing…', ready: 'Ready: {f}', yoy: 'Year on year', vsLastYear: 'Last year {v}', through: 'To {d}: compared with the same days of last year and of the period before',
     points: '{d} points', trend: 'Submissions by month', thisYear: 'This year', lastYear: 'Last year', channels: 'Channel mix',
     categories: 'Hot categories', ranking: 'Bodies by on-time rate and satisfaction', overdue: 'Overdue now, by body', overdueNow: 'Overdue',
     monthCol: 'Month', channel: 'Channel', category: 'Category', submissions: 'Submissions', headcount: 'Headcount', share: 'Share', rank: 'Rank',
@@ -227,7 +227,8 @@ export default function DashboardPage() {
   return (
     <div data-testid="dashboard">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t.title}{figures && <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>{figures.query.orgName} · {figures.query.range.from} ~ {figures.query.range.to}</Typography.Text>}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t.title}{figures && <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>{figures.query.orgName} · {figures.query.range.from} ~ {figures.query.range.to}</Typography.Text>}
+          {figures?.query.comparedThrough && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, fontWeight: 'normal' }} data-testid="compared-through">{t.through.replace('{d}', figures.query.comparedThrough)}</Typography.Text>}</Typography.Title>
         <Space wrap>
           <Segmented value={kind} onChange={(k) => setKind(k as PeriodKind)} data-testid="period-kind"
             options={[{ value: 'month', label: t.month }, { value: 'quarter', label: t.quarter }, { value: 'year', label: t.year }]} />
