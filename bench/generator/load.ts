@@ -2,13 +2,13 @@
 // the rest of the province and the cases by bulk paths (COPY FROM STDIN on PostgreSQL, COPY from a
 // Blob on PGlite), with secondary indexes built once after the load.
 import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { databaseFromPglite, openDatabase, openPglite, type Database, type DatabaseHandle } from '../../src/server/db/database.ts';
+import { rebuildRollupsSideBySide } from '../../src/server/services/rebuild-rollups.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { installCategories, installDemoOrgs, installDemoUsers } from '../../src/server/seed/reference-data.ts';
 import { replaceCalendarYear, listCalendarDays } from '../../src/server/repositories/settings.ts';
@@ -36,7 +36,7 @@ export interface BulkSeedReport {
   orgs: number;
   users: number;
   seconds: { reference: number; generate: number; indexes: number; rollups: number; total: number };
-  rollups: 'rebuilt' | 'missing';
+  rollups: 'rebuilt';
 }
 
 /** Tables whose secondary indexes are dropped for the load and built afterwards. */
@@ -113,15 +113,6 @@ async function insertChunks<T>(rows: T[], size: number, run: (chunk: T[]) => Pro
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
 }
 
-/** The rollup rebuild of the statistics area, when it exists in this tree. */
-async function rebuildRollupsIfPresent(db: Database): Promise<boolean> {
-  const url = new URL('../../src/server/services/rebuild-rollups.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return false;
-  const mod = (await import(url.href)) as { rebuildRollups?: (db: Database) => Promise<void> };
-  if (typeof mod.rebuildRollups !== 'function') return false;
-  await mod.rebuildRollups(db);
-  return true;
-}
 
 /** Generates and loads a province-sized data set; the database must be empty unless `fresh`. */
 export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
@@ -234,15 +225,16 @@ export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
     const tIdx = performance.now();
     log(`indexes and statistics (${((tIdx - tGen) / 1000).toFixed(1)} s)`);
 
-    const rebuilt = await rebuildRollupsIfPresent(db);
-    // the figures' tables were filled after the statistics above: theirs too, as autovacuum would take
-    if (rebuilt) await sql`VACUUM ANALYZE stats_case_contrib, stats_rollups`.execute(db);
+    // the figures, side by side on two connections (nothing else uses the database yet)
+    await rebuildRollupsSideBySide(db);
+    // the figures' tables were filled after the statistics above: the visibility map too, as autovacuum would set it
+    await sql`VACUUM ANALYZE stats_case_contrib, stats_rollups`.execute(db);
     const tRoll = performance.now();
-    log(rebuilt ? `rollups rebuilt and analysed (${((tRoll - tIdx) / 1000).toFixed(1)} s)` : 'rollups: src/server/services/rebuild-rollups.ts is not there yet; skipped');
+    log(`rollups rebuilt and analysed (${((tRoll - tIdx) / 1000).toFixed(1)} s)`);
     return {
       engine: handle.engine, stats, orgs: orgRows.length + tree.added.length, users: newUsers.length,
       seconds: { reference: (tRef - t0) / 1000, generate: (tGen - tRef) / 1000, indexes: (tIdx - tGen) / 1000, rollups: (tRoll - tIdx) / 1000, total: (tRoll - t0) / 1000 },
-      rollups: rebuilt ? 'rebuilt' : 'missing',
+      rollups: 'rebuilt',
     };
   } finally {
     await handle.close();
