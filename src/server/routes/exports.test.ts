@@ -153,6 +153,10 @@ describe('the statistical report', () => {
     wb.getWorksheet('统计口径')!.eachRow((r) => definitions.set(String(r.getCell(1).value), r.getCell(2).value));
     expect(definitions.get('受理率口径')).toContain('不予受理');
     expect(definitions.get('办结率口径')).toContain('本期受理');
+    // made on 20 March, the month still running: counted, and compared, up to that day
+    expect(definitions.get('统计期间')).toBe('2026年3月（2026-03-01 至 2026-03-31，统计截至 2026-03-20）');
+    expect(definitions.get('上年同期')).toBe('2025-03-01 至 2025-03-20');
+    expect(definitions.get('上期')).toBe('2026-02-01 至 2026-02-20');
     const disputes = wb.getWorksheet('矛盾纠纷化解')!;
     expect(disputes.getRow(2).values).toEqual([undefined, '葛仙庄镇', 2, 1, 0, 0, 1, 0.5]);
     expect(disputes.getRow(3).getCell(1).value).toBe('合计');

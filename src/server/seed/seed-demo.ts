@@ -89,7 +89,8 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
     }
   };
   const history: { person: PersonInput; category: string; area: string }[] = [];
-  const start = realNow.getTime() - 365 * DAY;
+  // two years back, so that each month and the year so far have last year's to be compared with (同比)
+  const start = realNow.getTime() - 730 * DAY;
   const clerk = await actor('clerk');
   let made = 0;
 
@@ -110,7 +111,7 @@ export async function seedDemo(ctx: AppContext, caseCount: number, log: (s: stri
   };
 
   for (let i = 0; i < caseCount; i++) {
-    let t = start + Math.floor((i / caseCount) * 360 * DAY) + Math.floor(rnd() * 8 * 3_600_000);
+    let t = start + Math.floor((i / caseCount) * 729 * DAY) + Math.floor(rnd() * 8 * 3_600_000);
     clock.set(new Date(t));
     const repeat = history.length > 20 && chance(0.12) ? pick(history) : null;
     const matter = repeat ? MATTERS.find((m) => m.category === repeat.category)! : pick(MATTERS);
