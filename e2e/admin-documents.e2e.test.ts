@@ -47,6 +47,25 @@ describe('administration', () => {
     await expect.poll(() => page.getByTestId('org-name').inputValue()).toBe('县教育局');
     await shot(page, 'admin-orgs-zh');
 
+    // a village passes to another township (调整隶属), with its matters and figures
+    const orgs = await getJson<{ id: number; name: string; parentId: number | null; path: string }[]>(page, '/orgs');
+    const village = orgs.find((o) => o.name === '西枣园村')!;
+    const lianzhuang = orgs.find((o) => o.name === '连庄镇')!;
+    expect(village.parentId).not.toBe(lianzhuang.id);
+    // townships start folded: open 葛仙庄镇 to reach its village
+    const township = orgs.find((o) => o.id === village.parentId)!;
+    await page.getByTestId('org-tree').locator('.ant-tree-treenode', { has: page.getByTestId(`org-node-${township.id}`) }).locator('.ant-tree-switcher').click();
+    await page.getByTestId('org-tree').getByText('西枣园村').click();
+    await expect.poll(() => page.getByTestId('org-name').inputValue()).toBe('西枣园村');
+    await page.getByTestId('org-move').click();
+    await pickTreeOption(page, 'org-move-parent', '连庄镇', '连庄镇');
+    await shot(page, 'admin-org-move-zh');
+    await page.getByTestId('org-move-save').click();
+    await expect.poll(async () => (await getJson<typeof orgs>(page, '/orgs')).find((o) => o.id === village.id)?.parentId).toBe(lianzhuang.id);
+    expect((await getJson<typeof orgs>(page, '/orgs')).find((o) => o.id === village.id)!.path).toBe(`${lianzhuang.path}${village.id}/`);
+    // the tree shows it under its new township, and the form its new path
+    await expect.poll(() => page.getByTestId('org-form').textContent()).toContain(`${lianzhuang.path}${village.id}/`);
+
     // calendar: a working Wednesday becomes a holiday
     await page.getByTestId('admin-tab-calendar').click();
     await page.getByTestId('calendar-grid').waitFor();

@@ -115,6 +115,7 @@ export const ERRORS = {
   DOCUMENT_FONT_MISSING: [503, '服务器缺少中文字体（fonts-noto-cjk），暂不能生成 PDF', 'The server has no Chinese font (fonts-noto-cjk); the PDF cannot be made'],
   ADMIN_SELF_CHANGE: [422, '不能停用自己的账号或更改自己的角色', 'You cannot disable your own account or change your own role'],
   ADMIN_ORG_LEVEL: [422, '单位层级不能高于上级单位，也不能低于其下级单位', 'A body cannot sit at a higher level than its parent or a lower one than its children'],
+  ADMIN_ORG_MOVE: [422, '不能调整到该单位之下：不能是本单位或其下级单位，也不能是已停用的单位', 'A body cannot be moved under itself, under a body below it or under a disabled body'],
   // --- bench and generator ---
 } as const satisfies Record<string, readonly [number, string, string]>;
 

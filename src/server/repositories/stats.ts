@@ -87,6 +87,27 @@ export async function lockRollupFolder(db: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(724102)`.execute(db);
 }
 
+/**
+ * After a body moved (it and the bodies below it now have paths under `path`): their figures leave the
+ * tree rollups of the bodies above that it left, and join those of the bodies above that it joined.
+ * The rollups of each body alone, and the tree rollups of the moved bodies, stay as they are; the
+ * unfolded deltas follow their rewritten paths when folded. Under the folder's lock.
+ */
+export async function moveTreeRollups(db: Executor, path: string, left: number[], joined: number[]): Promise<void> {
+  const sums = sql`SELECT grain, bucket, metric, dim, sum(n) AS n, sum(w) AS w FROM stats_rollups
+    WHERE tree = false AND org_id IN (SELECT id FROM organisations WHERE path LIKE ${`${path}%`}) GROUP BY grain, bucket, metric, dim`;
+  if (left.length) {
+    await sql`UPDATE stats_rollups r SET n = r.n - s.n, w = r.w - s.w FROM (${sums}) s
+      WHERE r.tree = true AND r.org_id IN (${sql.join(left)}) AND r.grain = s.grain AND r.bucket = s.bucket AND r.metric = s.metric AND r.dim = s.dim`.execute(db);
+    await sql`DELETE FROM stats_rollups WHERE tree = true AND org_id IN (${sql.join(left)}) AND n = 0 AND w = 0`.execute(db);
+  }
+  if (joined.length) {
+    await sql`INSERT INTO stats_rollups (org_id, tree, grain, bucket, metric, dim, n, w)
+      SELECT a.id, true, s.grain, s.bucket, s.metric, s.dim, s.n, s.w FROM (${sums}) s CROSS JOIN unnest(ARRAY[${sql.join(joined)}]::int[]) AS a(id)
+      ON CONFLICT (org_id, tree, metric, grain, bucket, dim) DO UPDATE SET n = stats_rollups.n + excluded.n, w = stats_rollups.w + excluded.w`.execute(db);
+  }
+}
+
 export interface BucketRange { grain: 'd' | 'm'; from: string; to: string }
 
 const pad2 = (x: number) => String(x).padStart(2, '0');

@@ -9,6 +9,7 @@ import { listCategories } from '../repositories/categories.ts';
 import { listUsers } from '../repositories/users.ts';
 import { listCalendarDays } from '../repositories/settings.ts';
 import { readRules } from '../services/load-rules.ts';
+import { moveOrg } from '../services/move-org.ts';
 import {
   changeCategory, changeOrg, changeUser, createCategory, createOrg, createUser, resetUserPassword, setCalendarYear, setTimeLimits,
 } from '../services/manage-reference.ts';
@@ -79,6 +80,14 @@ export default async function referenceRoutes(app: FastifyInstance, { ctx }: { c
     await changeOrg(ctx, requireStaff(req, ['admin']), (req.params as { id: number }).id, req.body as object);
     return { ok: true };
   });
+
+  app.post('/orgs/:id/move', {
+    schema: {
+      tags: ['admin'], summary: '调整隶属 Move a body, with the bodies below it, under another parent', params: IdParams,
+      body: Type.Object({ parentId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ moved: Type.Boolean(), path: Type.String(), rows: Type.Record(Type.String(), Type.Integer()) }) },
+    },
+  }, async (req) => moveOrg(ctx, requireStaff(req, ['admin']), (req.params as { id: number }).id, (req.body as { parentId: number }).parentId));
 
   app.get('/categories', { schema: { tags: ['reference'], summary: '内容分类 Categories', response: { 200: Type.Array(Category) } } }, async (req) => {
     requireStaff(req);

@@ -24,7 +24,7 @@ const audit = (ctx: AppContext, actor: Actor, action: string, detail: Record<str
 const levelRank = (level: string) => ORG_LEVELS.indexOf(level as (typeof ORG_LEVELS)[number]);
 
 /** A body sits at its parent's level or below it, and at or above its children's (a department of a county is a county body). */
-async function assertLevelFits(db: Executor, level: string, parentId: number | null, orgId?: number) {
+export async function assertLevelFits(db: Executor, level: string, parentId: number | null, orgId?: number) {
   const parent = parentId ? await findOrg(db, parentId) : undefined;
   if (parentId && !parent) throw new AppError('UNKNOWN_ORG');
   if (parent && levelRank(level) < levelRank(parent.level)) throw new AppError('ADMIN_ORG_LEVEL', { parentLevel: parent.level });

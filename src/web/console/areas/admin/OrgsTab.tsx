@@ -2,7 +2,7 @@
 // area code, the categories it is competent for, active) and add bodies below it.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, ORG_KINDS, ORG_LEVEL_LABELS, ORG_LEVELS } from '../../../../shared/enums.ts';
 import { isValidAreaCode } from '../../../../shared/validators.ts';
 import { useLang, useText } from '../../i18n.tsx';
@@ -13,6 +13,7 @@ import { adminApi, messageOf, type Category, type Org } from './api.ts';
 interface OrgForm { name: string; level: string; kind: string; areaCode: string; categoryIds: number[]; isActive: boolean }
 
 interface TreeItem { key: number; title: ReactNode; children?: TreeItem[] }
+interface ParentNode { value: number; title: string; disabled: boolean; children?: ParentNode[] }
 
 export function OrgsTab() {
   const t = useText(dict);
@@ -22,6 +23,8 @@ export function OrgsTab() {
   const [cats, setCats] = useState<Category[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [adding, setAdding] = useState<{ parentId: number | null } | null>(null);
+  const [moving, setMoving] = useState<number | null>(null);
+  const [moveTo, setMoveTo] = useState<number | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<OrgForm>();
   const [addForm] = Form.useForm<OrgForm>();
@@ -50,6 +53,16 @@ export function OrgsTab() {
     return orgs.filter((o) => o.parentId === null).map(node);
   }, [orgs, t]);
   const catTree = useMemo(() => categoryTree(cats, lang), [cats, lang]);
+  // where the body being moved may go: an active body that is not the body itself or below it
+  const moveTree = useMemo(() => {
+    const from = orgs.find((o) => o.id === moving);
+    if (!from) return [];
+    const node = (o: Org): ParentNode => {
+      const children = orgs.filter((x) => x.parentId === o.id && !x.path.startsWith(from.path)).sort((a, b) => a.id - b.id).map(node);
+      return { value: o.id, title: o.name, disabled: !o.isActive || o.id === from.parentId, ...(children.length && { children }) };
+    };
+    return orgs.filter((o) => o.parentId === null && !o.path.startsWith(from.path)).map(node);
+  }, [orgs, moving]);
 
   const levelOptions = ORG_LEVELS.map((l) => ({ value: l, label: ORG_LEVEL_LABELS[l][li] }));
   const kindOptions = ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k][li] }));
@@ -91,6 +104,17 @@ export function OrgsTab() {
     } catch (e) { void message.error(messageOf(e)); } finally { setSaving(false); }
   }
 
+  async function saveMove() {
+    if (!moving || !moveTo) return;
+    setSaving(true);
+    try {
+      await adminApi.moveOrg(moving, moveTo);
+      void message.success(t.moved);
+      setMoving(null);
+      await reload();
+    } catch (e) { void message.error(messageOf(e)); } finally { setSaving(false); }
+  }
+
   function openAdd(parentId: number | null) {
     const parent = orgs.find((o) => o.id === parentId);
     addForm.resetFields();
@@ -110,7 +134,12 @@ export function OrgsTab() {
       </Col>
       <Col xs={24} md={14}>
         <Card size="small" title={current ? current.name : t.edit}
-          extra={current && <Button size="small" icon={<PlusOutlined />} onClick={() => openAdd(current.id)} data-testid="org-add-child">{t.addChild}</Button>}>
+          extra={current && (
+            <Space>
+              <Button size="small" icon={<ApartmentOutlined />} onClick={() => { setMoveTo(undefined); setMoving(current.id); }} data-testid="org-move">{t.move}</Button>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => openAdd(current.id)} data-testid="org-add-child">{t.addChild}</Button>
+            </Space>
+          )}>
           {!current ? <Empty description={t.selectOrg} /> : (
             <Form form={form} layout="vertical" onFinish={(v) => void saveCurrent(v)} data-testid="org-form">
               <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
@@ -125,6 +154,13 @@ export function OrgsTab() {
           )}
         </Card>
       </Col>
+      <Modal open={!!moving} title={`${t.move}: ${orgs.find((o) => o.id === moving)?.name ?? ''}`} onCancel={() => setMoving(null)} destroyOnHidden
+        footer={<Space><Button onClick={() => setMoving(null)}>{t.cancel}</Button><Button type="primary" disabled={!moveTo} loading={saving} onClick={() => void saveMove()} data-testid="org-move-save">{t.save}</Button></Space>}>
+        <Typography.Paragraph type="secondary">{t.moveHint}</Typography.Paragraph>
+        <Typography.Text>{t.moveTo}</Typography.Text>
+        <TreeSelect style={{ width: '100%', marginTop: 6 }} treeData={moveTree} value={moveTo} onChange={(v) => setMoveTo(v)} treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }} aria-label={t.moveTo} data-testid="org-move-parent" />
+      </Modal>
       <Modal open={!!adding} title={adding?.parentId ? `${t.addChild}: ${orgs.find((o) => o.id === adding.parentId)?.name ?? ''}` : t.addRoot}
         onCancel={() => setAdding(null)} destroyOnHidden
         footer={<Space><Button onClick={() => setAdding(null)}>{t.cancel}</Button><Button type="primary" loading={saving} onClick={() => addForm.submit()} data-testid="save-org-add">{t.save}</Button></Space>}>
