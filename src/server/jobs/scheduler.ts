@@ -1,10 +1,12 @@
 // Runs periodic jobs inside the server process. Several app nodes may run it: the sweep is
 // idempotent (one reminder per case, clock and due date), so running twice changes nothing; the
-// rollup fold takes a lock, so one node folds at a time. On the embedded engine, which has no
+// rollup fold takes a lock, so one node folds at a time; after it, the second pass over the paths of a
+// body moved on this node, when due (heal-moved-paths.ts). On the embedded engine, which has no
 // autovacuum, it also vacuums (vacuum-embedded.ts).
 import type { AppContext } from '../context.ts';
 import { foldRollups } from './fold-rollup-deltas.ts';
 import { sweepDeadlines } from './sweep-deadlines.ts';
+import { runDueHeals } from './heal-moved-paths.ts';
 import { analyzeGrownEmbedded, inNightWindow, vacuumEmbedded } from './vacuum-embedded.ts';
 import { localDate } from '../../domain/calendar.ts';
 
@@ -22,6 +24,9 @@ export function startJobs(ctx: AppContext, everyMs = 15 * 60_000, foldEveryMs = 
   const fold = () => {
     foldRollups(ctx.db)
       .catch((e: unknown) => console.error('rollup fold failed', e))
+      // and the second pass over the paths of a body that moved, when due (nothing to do otherwise)
+      .then(() => runDueHeals(ctx))
+      .catch((e: unknown) => console.error('path heal after a move failed', e))
       .finally(() => { if (!stopped) foldTimer = setTimeout(fold, foldEveryMs); });
   };
   const first = setTimeout(run, 5_000);

@@ -44,3 +44,35 @@ export async function setOrgParent(db: Executor, id: number, parentId: number): 
 export async function lockOrganisations(db: Executor): Promise<void> {
   await sql`LOCK TABLE organisations IN SHARE ROW EXCLUSIVE MODE`.execute(db);
 }
+
+/** The copies of a body's path that sit beside its id (a row names the body by both). */
+const ID_BACKED: { table: string; id: string; path: string }[] = [
+  { table: 'cases', id: 'current_org_id', path: 'current_org_path' },
+  { table: 'cases', id: 'registered_org_id', path: 'registered_org_path' },
+  { table: 'cases', id: 'handling_org_id', path: 'handling_org_path' },
+  { table: 'cases', id: 'accused_org_id', path: 'accused_org_path' },
+  { table: 'reception_days', id: 'org_id', path: 'org_path' },
+  { table: 'disputes', id: 'org_id', path: 'org_path' },
+  { table: 'disputes', id: 'responsible_org_id', path: 'responsible_org_path' },
+  { table: 'citizen_suggestions', id: 'org_id', path: 'org_path' },
+];
+
+/**
+ * Sets every copy of a path that sits beside its body's id, for the bodies under `path`, to the
+ * body's path where it differs: a row written with a path read before the body moved (a request in
+ * flight, or a node's cached reference data). Returns the rows changed, by table and column.
+ */
+export async function healPathCopies(db: Executor, path: string): Promise<Record<string, number>> {
+  const under = sql`SELECT id FROM organisations WHERE path LIKE ${`${path}%`}`;
+  const changed: Record<string, number> = {};
+  for (const c of ID_BACKED) {
+    const r = await sql`UPDATE ${sql.table(c.table)} t SET ${sql.ref(c.path)} = o.path FROM organisations o
+      WHERE o.id = t.${sql.ref(c.id)} AND t.${sql.ref(c.id)} IN (${under}) AND t.${sql.ref(c.path)} IS DISTINCT FROM o.path`.execute(db);
+    changed[`${c.table}.${c.path}`] = Number(r.numAffectedRows ?? 0);
+  }
+  const co = await sql`UPDATE cases c SET co_org_paths = ARRAY(SELECT o.path FROM unnest(c.co_org_ids) WITH ORDINALITY AS u(id, i) JOIN organisations o ON o.id = u.id ORDER BY u.i)
+    WHERE c.co_org_ids <> '{}' AND c.co_org_ids && ARRAY(${under})
+      AND c.co_org_paths IS DISTINCT FROM ARRAY(SELECT o.path FROM unnest(c.co_org_ids) WITH ORDINALITY AS u(id, i) JOIN organisations o ON o.id = u.id ORDER BY u.i)`.execute(db);
+  changed['cases.co_org_paths'] = Number(co.numAffectedRows ?? 0);
+  return changed;
+}

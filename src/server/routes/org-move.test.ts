@@ -10,6 +10,7 @@ import { buildRegistration, orgId, scenario } from '../test/factories.ts';
 import { PATH_COLUMNS } from '../repositories/org-paths.ts';
 import { countRollupDeltas, rollupTotalsByKey } from '../repositories/stats.ts';
 import { foldRollups } from '../jobs/fold-rollup-deltas.ts';
+import { HEAL_AFTER_MS, runDueHeals } from '../jobs/heal-moved-paths.ts';
 import { rebuildRollups } from '../services/rebuild-rollups.ts';
 
 let t: TestApp;
@@ -135,6 +136,20 @@ describe('moving a body under another parent', () => {
     const folded = await rollupTotalsByKey(t.ctx.db);
     await rebuildRollups(t.ctx.db);
     expect(await rollupTotalsByKey(t.ctx.db)).toEqual(folded);
+    // a row written meanwhile with the old path (a request under way, another node's cached data) is
+    // set right by the second pass the move queued, once it is due
+    await t.ctx.db.updateTable('cases').set({ current_org_path: oldTown }).where('id', '=', cases.A!).execute();
+    await t.ctx.db.updateTable('cases').set({ co_org_paths: [oldTown] }).where('id', '=', cases.B!).execute();
+    await t.ctx.db.updateTable('cases').set({ handling_org_path: oldTown }).where('id', '=', cases.C!).execute();
+    expect(await runDueHeals(t.ctx)).toEqual([]);
+    t.clock.set(new Date(t.ctx.clock.now().getTime() + HEAL_AFTER_MS));
+    const [healed] = await runDueHeals(t.ctx);
+    expect(healed).toMatchObject({ 'cases.current_org_path': 1, 'cases.handling_org_path': 1, 'cases.co_org_paths': 1, 'cases.registered_org_path': 0 });
+    expect((await t.ctx.db.selectFrom('cases').select('current_org_path').where('id', '=', cases.A!).executeTakeFirstOrThrow()).current_org_path).toBe(newTown);
+    expect((await t.ctx.db.selectFrom('cases').select('co_org_paths').where('id', '=', cases.B!).executeTakeFirstOrThrow()).co_org_paths).toEqual([newTown]);
+    expect((await t.ctx.db.selectFrom('cases').select('handling_org_path').where('id', '=', cases.C!).executeTakeFirstOrThrow()).handling_org_path).toBe(newTown);
+    expect(await runDueHeals(t.ctx)).toEqual([]);
+
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'admin.org.move').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.detail).toMatchObject({ id: town, toParentId: nangong, fromPath: oldTown, toPath: newTown });

@@ -12,6 +12,7 @@ import { insertAudit } from '../repositories/audit.ts';
 import { assertLevelFits } from './manage-reference.ts';
 import { forgetReferenceData } from './reference-cache.ts';
 import { forgetSessions } from '../http/auth.ts';
+import { queueHeal } from '../jobs/heal-moved-paths.ts';
 
 const idsOf = (path: string) => path.split('/').filter(Boolean).map(Number);
 
@@ -49,6 +50,8 @@ export async function moveOrg(ctx: AppContext, actor: Actor, id: number, parentI
   if (result.moved) {
     forgetReferenceData(ctx);
     forgetSessions(ctx);
+    // rows written meanwhile with the old path (requests under way, other nodes' caches)
+    queueHeal(ctx, result.path);
   }
   return result;
 }
