@@ -61,6 +61,7 @@ describe('administration', () => {
     await pickTreeOption(page, 'org-move-parent', '连庄镇', '连庄镇');
     await shot(page, 'admin-org-move-zh');
     await page.getByTestId('org-move-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已调整隶属：1 个单位');
     await expect.poll(async () => (await getJson<typeof orgs>(page, '/orgs')).find((o) => o.id === village.id)?.parentId).toBe(lianzhuang.id);
     expect((await getJson<typeof orgs>(page, '/orgs')).find((o) => o.id === village.id)!.path).toBe(`${lianzhuang.path}${village.id}/`);
     // the tree shows it under its new township, and the form its new path

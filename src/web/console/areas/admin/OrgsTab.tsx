@@ -108,8 +108,8 @@ export function OrgsTab() {
     if (!moving || !moveTo) return;
     setSaving(true);
     try {
-      await adminApi.moveOrg(moving, moveTo);
-      void message.success(t.moved);
+      const { rows } = await adminApi.moveOrg(moving, moveTo);
+      void message.success(t.moved.replace('{orgs}', String(rows.organisations ?? 0)).replace('{cases}', String(rows.cases ?? 0)));
       setMoving(null);
       await reload();
     } catch (e) { void message.error(messageOf(e)); } finally { setSaving(false); }

@@ -11,7 +11,7 @@ export interface CalendarDay { day: string; kind: 'holiday' | 'workday'; name?: 
 export const adminApi = {
   orgs: () => api<Org[]>('GET', '/orgs'),
   createOrg: (b: { parentId: number | null; name: string; level: string; kind: string; areaCode: string; categoryIds?: number[] }) => api<{ id: number }>('POST', '/orgs', b),
-  moveOrg: (id: number, parentId: number) => api<{ moved: boolean; path: string }>('POST', `/orgs/${id}/move`, { parentId }),
+  moveOrg: (id: number, parentId: number) => api<{ moved: boolean; path: string; rows: Record<string, number> }>('POST', `/orgs/${id}/move`, { parentId }),
   updateOrg: (id: number, b: Partial<{ name: string; level: string; kind: string; areaCode: string; isActive: boolean; categoryIds: number[] }>) => api('PATCH', `/orgs/${id}`, b),
   users: () => api<User[]>('GET', '/users'),
   createUser: (b: { orgId: number; username: string; displayName: string; role: string; password: string }) => api<{ id: number }>('POST', '/users', b),
