@@ -36,7 +36,6 @@ export interface BulkSeedReport {
   orgs: number;
   users: number;
   seconds: { reference: number; generate: number; indexes: number; rollups: number; total: number };
-  rollups: 'rebuilt';
 }
 
 /** Tables whose secondary indexes are dropped for the load and built afterwards. */
@@ -112,7 +111,6 @@ function pgliteWriter(pglite: PGlite): BulkWriter {
 async function insertChunks<T>(rows: T[], size: number, run: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
 }
-
 
 /** Generates and loads a province-sized data set; the database must be empty unless `fresh`. */
 export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
@@ -234,7 +232,6 @@ export async function seedBulk(opts: BulkSeedOptions): Promise<BulkSeedReport> {
     return {
       engine: handle.engine, stats, orgs: orgRows.length + tree.added.length, users: newUsers.length,
       seconds: { reference: (tRef - t0) / 1000, generate: (tGen - tRef) / 1000, indexes: (tIdx - tGen) / 1000, rollups: (tRoll - tIdx) / 1000, total: (tRoll - t0) / 1000 },
-      rollups: 'rebuilt',
     };
   } finally {
     await handle.close();
